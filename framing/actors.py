@@ -1,0 +1,134 @@
+"""The actors registry: canonical names, aliases, title phrases and sides.
+
+Data lives in ``framing/lexicons/actors.yaml`` (package data) or a user's YAML with the
+same schema. :func:`find_mentions` finds every alias and title in a text with one
+compiled regex (longest alias first, word boundaries, possessives allowed), which is
+what quote attribution (speakers) and sentiment (the sides a sentence mentions) share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from framing.lexicon import (
+    LexiconError,
+    check_keys,
+    line_of,
+    read_package_yaml,
+    read_yaml,
+    require,
+)
+
+UNKNOWN_SIDE = "unknown"
+ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    side: str
+    kind: str
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An alias or title of an actor found in a text (offsets into that text)."""
+
+    start: int
+    end: int
+    actor: Actor
+    as_written: str
+    via_title: bool
+
+
+@dataclass(frozen=True)
+class ActorRegistry:
+    actors: tuple[Actor, ...]
+    sides: tuple[str, ...]
+    version: str
+    pattern: re.Pattern[str]
+    by_surface: dict[str, tuple[Actor, bool]]
+
+    def find(self, name: str) -> Actor | None:
+        """The actor whose alias or title is exactly ``name`` (case-insensitive)."""
+        hit = self.by_surface.get(name.casefold())
+        return hit[0] if hit else None
+
+
+def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
+    """Validate actors YAML data and compile the mention pattern."""
+    check_keys(data, {"version", "sides", "actors"}, path=path, where="actors")
+    sides = tuple(str(s) for s in require(data, "sides", list, path=path, where="actors"))
+    raw = require(data, "actors", list, path=path, where="actors")
+    actors: list[Actor] = []
+    by_surface: dict[str, tuple[Actor, bool]] = {}
+    for i, item in enumerate(raw):
+        where = f"actors[{i}]"
+        check_keys(item, {"name", "side", "kind", "aliases", "titles", "role"}, path=path, where=where)
+        name = require(item, "name", str, path=path, where=where)
+        side = require(item, "side", str, path=path, where=where)
+        if side not in sides:
+            raise LexiconError(path, line_of(item, "side"), f"{where}.side", f"unknown side {side!r}")
+        kind = item.get("kind", "person")
+        if kind not in ACTOR_KINDS:
+            raise LexiconError(path, line_of(item, "kind"), f"{where}.kind", f"unknown kind {kind!r}")
+        aliases = require(item, "aliases", list, path=path, where=where)
+        titles = item.get("titles") or []
+        if not isinstance(titles, list):
+            raise LexiconError(path, line_of(item, "titles"), f"{where}.titles", "expected a list")
+        actor = Actor(name, side, kind, tuple(map(str, aliases)), tuple(map(str, titles)),
+                      str(item.get("role", "")))
+        actors.append(actor)
+        for surface, via_title in [(a, False) for a in actor.aliases] + [(t, True) for t in actor.titles]:
+            key = surface.casefold()
+            if key in by_surface and by_surface[key][0] is not actor:
+                raise LexiconError(path, line_of(item), where,
+                                   f"{surface!r} is already an alias of {by_surface[key][0].name!r}")
+            by_surface[key] = (actor, via_title)
+    surfaces = sorted(by_surface, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w’'-])(" + "|".join(re.escape(s) for s in surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
+        re.IGNORECASE,
+    )
+    return ActorRegistry(tuple(actors), sides, version, pattern, by_surface)
+
+
+@cache
+def default_actors() -> ActorRegistry:
+    data, version = read_package_yaml("actors.yaml")
+    return parse_actors(data, path="framing/lexicons/actors.yaml", version=version)
+
+
+def load_actors(path: str | Path | None = None) -> ActorRegistry:
+    """The default registry, or a user's actors YAML."""
+    if path is None:
+        return default_actors()
+    data, version = read_yaml(path)
+    return parse_actors(data, path=str(path), version=version)
+
+
+def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Mention]:
+    """Every actor alias or title in ``text``, longest match first, non-overlapping.
+
+    Aliases are matched case-insensitively except that a match must start with the
+    same case as the alias (so the adverb "moscow" in lower case is not Moscow, but
+    "the Kremlin" at a sentence start as "The Kremlin" is).
+    """
+    registry = registry or default_actors()
+    mentions = []
+    for m in registry.pattern.finditer(text):
+        surface = m.group(1)
+        actor, via_title = registry.by_surface[surface.casefold()]
+        original = next(
+            s for s in (actor.titles if via_title else actor.aliases) if s.casefold() == surface.casefold()
+        )
+        if original[0].isupper() and not surface[0].isupper() and not via_title:
+            continue
+        mentions.append(Mention(m.start(1), m.end(1), actor, surface, via_title))
+    return mentions

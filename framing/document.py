@@ -1,0 +1,225 @@
+"""The shared Document: cleaned text split once into paragraphs, sentences and quote spans.
+
+Every extractor reads a :class:`Document`; none re-reads files or re-splits text.
+All offsets (``start``/``end``) are character offsets into :attr:`Document.text`,
+the cleaned article text, in which paragraphs are joined by a blank line (``"\\n\\n"``).
+Quote marks and apostrophes are kept as written (curly or straight): they are
+recognised by :mod:`framing.quotemarks`, never rewritten away.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from framing.quotemarks import QuoteSpan, find_quote_spans
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+# Abbreviations that end with a period but do not end a sentence in news copy.
+# Punkt learns these from data; we set them by hand so that no nltk data download
+# is ever needed (Kiss & Strunk 2006, "Unsupervised multilingual sentence boundary
+# detection": the abbreviation list is the model's main parameter).
+NEWS_ABBREVIATIONS = frozenset(
+    """
+    u.s u.k u.n e.u u.a.e d.c n.y l.a
+    mr mrs ms dr prof sr jr st mt ft
+    gen lt col maj capt cmdr adm sgt cpl pvt brig cdr
+    gov sen rep rev hon pres supt insp det amb sec
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros dept univ assn est approx
+    no nos vol fig pp vs etc al e.g i.e cf ca
+    a.m p.m
+    """.split()
+)
+
+_WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the cleaned text; ``line`` is its first line in the original input."""
+
+    index: int
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its offsets in the cleaned text and the paragraph it belongs to."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word token (letters, digits, inner apostrophes, hyphens and periods)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """Maps a run of cleaned text back to a line of the original input (1-based)."""
+
+    start: int
+    line: int
+    column: int  # 1-based column in the original line of the character at ``start``
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, normalised and split once; the input of every extractor.
+
+    Build it with :func:`build_document`; the constructor stores, it never computes.
+    """
+
+    article_id: str
+    source: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quote_spans: tuple[QuoteSpan, ...]
+    line_map: tuple[SourceLine, ...] = field(repr=False)
+    title: str = ""
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph that contains ``offset`` (or precedes it)."""
+        starts = [p.start for p in self.paragraphs]
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence that contains ``offset`` (or the one just before it)."""
+        starts = [s.start for s in self.sentences]
+        return self.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
+
+    def quote_at(self, offset: int) -> QuoteSpan | None:
+        """The quote span whose marks enclose ``offset``, if any."""
+        for span in self.quote_spans:
+            if span.start <= offset < span.end:
+                return span
+        return None
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of ``offset`` in the original input."""
+        starts = [seg.start for seg in self.line_map]
+        seg = self.line_map[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        return seg.line, seg.column + (offset - seg.start)
+
+    def context(self, start: int, end: int, *, width: int = 60) -> str:
+        """Keyword-in-context window: ``width`` characters either side, on one line."""
+        left = self.text[max(start - width, 0) : start]
+        right = self.text[end : end + width]
+        return f"{left}[{self.text[start:end]}]{right}".replace("\n", " ")
+
+
+@cache
+def sentence_splitter() -> PunktSentenceTokenizer:
+    """Punkt with news abbreviations set by hand (no trained model, no download)."""
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def normalise(text: str) -> str:
+    """NFC, unify line endings and spaces; quote marks and apostrophes stay as written."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return text
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` as absolute offsets, whitespace trimmed."""
+    chunk = text[start:end]
+    spans = []
+    for a, b in sentence_splitter().span_tokenize(chunk):
+        piece = chunk[a:b]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        a += len(piece) - len(piece.lstrip())
+        spans.append((start + a, start + a + len(stripped)))
+    return spans
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+
+
+def build_document(
+    article_id: str,
+    source: str,
+    paragraphs: Sequence[tuple[int, str]] | Sequence[tuple[int, str, Sequence[tuple[int, int]]]],
+    *,
+    title: str = "",
+) -> Document:
+    """Build a Document from cleaned paragraphs.
+
+    ``paragraphs`` holds ``(line, text)`` pairs, ``line`` being the paragraph's
+    1-based first line in the original input; a third item may give the
+    ``(offset_in_paragraph, line)`` starts of further original lines when a
+    paragraph was joined from several lines (hard-wrapped text).
+    """
+    parts: list[str] = []
+    paras: list[Paragraph] = []
+    line_map: list[SourceLine] = []
+    pos = 0
+    for index, item in enumerate(paragraphs):
+        line, raw = item[0], item[1]
+        extra = item[2] if len(item) > 2 else ()  # type: ignore[misc]
+        body = normalise(raw)
+        lead = len(body) - len(body.lstrip())
+        body = body.strip()
+        if index:
+            parts.append(PARAGRAPH_SEPARATOR)
+            pos += len(PARAGRAPH_SEPARATOR)
+        paras.append(Paragraph(index, pos, pos + len(body), line))
+        line_map.append(SourceLine(pos, line, lead + 1))
+        for offset, later_line in extra:
+            line_map.append(SourceLine(pos + max(offset - lead, 0), later_line, 1))
+        parts.append(body)
+        pos += len(body)
+    text = "".join(parts)
+
+    sentences: list[Sentence] = []
+    for para in paras:
+        for a, b in split_sentences(text, para.start, para.end):
+            sentences.append(Sentence(len(sentences), para.index, a, b, text[a:b]))
+
+    return Document(
+        article_id=article_id,
+        source=source,
+        text=text,
+        paragraphs=tuple(paras),
+        sentences=tuple(sentences),
+        tokens=tuple(tokenize(text)),
+        quote_spans=tuple(find_quote_spans(text, [(p.start, p.end) for p in paras])),
+        line_map=tuple(line_map),
+        title=title,
+    )
+
+
+def document_from_text(text: str, *, article_id: str = "doc", source: str = "") -> Document:
+    """A Document from plain text with one paragraph per non-blank line (tests, notebooks)."""
+    lines = normalise(text).split("\n")
+    return build_document(
+        article_id, source, [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+    )
