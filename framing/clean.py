@@ -1,0 +1,264 @@
+"""Plain-text cleaning: boilerplate and repeated paragraphs out, every removal recorded.
+
+Rules are data (``framing/lexicons/boilerplate.yaml``). The cleaner works on the
+lines of the loaded text and returns the kept paragraphs (with their original line
+numbers, for :func:`framing.document.build_document`) and one :class:`Removal` per
+removed line, the rows of the ``cleaning`` table. In order:
+
+1. blocks (a publisher's appeal from its first to its last line);
+2. whole-line patterns (cookie banners, photo captions, agency credits, ...);
+3. paragraphs are formed from the kept lines (one per line, or a block of
+   hard-wrapped lines separated by blank lines);
+4. a paragraph that repeats an earlier paragraph of the same article is removed
+   (``duplicate``, with the line it repeats), so no count doubles;
+5. the trailing run of blank lines is removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from framing.corpus import Article
+from framing.document import Document, build_document
+from framing.lexicon import (
+    LexiconError,
+    check_keys,
+    line_of,
+    read_package_yaml,
+    read_yaml,
+    require,
+)
+
+DUPLICATE = "duplicate"
+TRAILING_BLANK = "trailing_blank"
+MIN_DUPLICATE_WORDS = 4  # shorter repeated lines ("Military included") may be legitimate
+_TERMINAL = tuple(".!?:;\"”’»)")
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A removed line: 1-based ``line`` in the loaded text, why, and what it said."""
+
+    line: int
+    reason: str
+    text: str
+    duplicate_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRule:
+    reason: str
+    start: re.Pattern[str]
+    end: re.Pattern[str]
+    max_lines: int
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Compiled cleaning rules."""
+
+    line_rules: tuple[tuple[str, re.Pattern[str]], ...]
+    block_rules: tuple[BlockRule, ...]
+    version: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Output of :func:`clean_text`: kept paragraphs and the removal log."""
+
+    paragraphs: tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]
+    removals: tuple[Removal, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _compile(pattern: str, *, path: str, line: int | None, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(path, line, where, f"invalid regular expression: {exc}") from None
+
+
+def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
+    """Validate boilerplate YAML and compile its patterns."""
+    check_keys(data, {"version", "lines", "blocks"}, path=path, where="boilerplate")
+    assert isinstance(data, dict)
+    line_rules: list[tuple[str, re.Pattern[str]]] = []
+    for i, rule in enumerate(data.get("lines") or []):
+        where = f"lines[{i}]"
+        check_keys(rule, {"reason", "seen", "patterns"}, path=path, where=where)
+        reason = require(rule, "reason", str, path=path, where=where)
+        patterns = require(rule, "patterns", list, path=path, where=where)
+        for j, pattern in enumerate(patterns):
+            if not isinstance(pattern, str):
+                raise LexiconError(path, line_of(patterns, j), f"{where}.patterns[{j}]",
+                                   "expected a string")
+            line_rules.append((reason, _compile(pattern, path=path, line=line_of(patterns, j),
+                                                where=f"{where}.patterns[{j}]")))
+    block_rules: list[BlockRule] = []
+    for i, rule in enumerate(data.get("blocks") or []):
+        where = f"blocks[{i}]"
+        check_keys(rule, {"reason", "seen", "start", "end", "max_lines"}, path=path, where=where)
+        block_rules.append(BlockRule(
+            require(rule, "reason", str, path=path, where=where),
+            _compile(require(rule, "start", str, path=path, where=where), path=path,
+                     line=line_of(rule, "start"), where=f"{where}.start"),
+            _compile(require(rule, "end", str, path=path, where=where), path=path,
+                     line=line_of(rule, "end"), where=f"{where}.end"),
+            int(require(rule, "max_lines", int, path=path, where=where)),
+        ))
+    return Boilerplate(tuple(line_rules), tuple(block_rules), version)
+
+
+@cache
+def default_boilerplate() -> Boilerplate:
+    data, version = read_package_yaml("boilerplate.yaml")
+    return parse_boilerplate(data, path="framing/lexicons/boilerplate.yaml", version=version)
+
+
+def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
+    """The default rules, or a user's boilerplate YAML."""
+    if path is None:
+        return default_boilerplate()
+    data, version = read_yaml(path)
+    return parse_boilerplate(data, path=str(path), version=version)
+
+
+def fingerprint(text: str) -> str:
+    """Comparison key for duplicate paragraphs: case, spacing and quote style folded."""
+    return " ".join(text.translate(_QUOTE_FOLD).casefold().split())
+
+
+def _remove_blocks(
+    lines: list[str], rules: Boilerplate, removed: dict[int, Removal], warnings: list[str]
+) -> None:
+    for i, line in enumerate(lines):
+        if i in removed:
+            continue
+        for rule in rules.block_rules:
+            if not rule.start.fullmatch(line.strip()):
+                continue
+            reach = range(i, min(i + rule.max_lines, len(lines)))
+            end = next((j for j in reach if rule.end.fullmatch(lines[j].strip())), None)
+            if end is None:
+                warnings.append(f"line {i + 1}: {rule.reason} block starts here but its end "
+                                f"was not found within {rule.max_lines} lines; nothing removed")
+                break
+            for j in range(i, end + 1):
+                if lines[j].strip():
+                    removed[j] = Removal(j + 1, rule.reason, lines[j].strip())
+            break
+
+
+def _remove_lines(lines: list[str], rules: Boilerplate, removed: dict[int, Removal]) -> None:
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if i in removed or not stripped:
+            continue
+        for reason, pattern in rules.line_rules:
+            if pattern.fullmatch(stripped):
+                removed[i] = Removal(i + 1, reason, stripped)
+                break
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when paragraphs are blocks of several lines separated by blank lines."""
+    blocks, current = [], 0
+    for line in lines:
+        if line.strip():
+            current += 1
+        elif current:
+            blocks.append(current)
+            current = 0
+    if current:
+        blocks.append(current)
+    multi = [b for b in blocks if b > 1]
+    return len(blocks) > 1 and len(multi) * 2 >= len(blocks)
+
+
+def _paragraphs(
+    lines: list[str], removed: dict[int, Removal]
+) -> list[list[int]]:
+    """Group kept line indexes into paragraphs."""
+    wrapped = _is_hard_wrapped(lines)
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.strip() or i in removed:
+            if current and (not line.strip() or not wrapped):
+                groups.append(current)
+                current = []
+            continue
+        if current and not wrapped:
+            prev = lines[current[-1]].rstrip()
+            joins = prev.endswith(("-", ",")) or (
+                not prev.endswith(_TERMINAL) and line.lstrip()[:1].islower()
+            )
+            if not joins:
+                groups.append(current)
+                current = []
+        current.append(i)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
+    """Clean normalised text (``\\n`` line ends); see the module docstring for the steps."""
+    rules = rules or default_boilerplate()
+    lines = text.split("\n")
+    removed: dict[int, Removal] = {}
+    warnings: list[str] = []
+    _remove_blocks(lines, rules, removed, warnings)
+    _remove_lines(lines, rules, removed)
+
+    first_seen: dict[str, int] = {}
+    for i, line in enumerate(lines):  # captions repeated verbatim point at their first copy
+        key = fingerprint(line)
+        if i in removed and key in first_seen and removed[i].duplicate_of is None:
+            r = removed[i]
+            removed[i] = Removal(r.line, r.reason, r.text, first_seen[key] + 1)
+        first_seen.setdefault(key, i)
+
+    paragraphs: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
+    seen_paragraphs: dict[str, list[int]] = {}
+    for group in _paragraphs(lines, removed):
+        body = " ".join(lines[i].strip() for i in group)
+        key = fingerprint(body)
+        original = seen_paragraphs.get(key)
+        if original is not None and len(key.split()) >= MIN_DUPLICATE_WORDS:
+            for k, i in enumerate(group):
+                removed[i] = Removal(i + 1, DUPLICATE, lines[i].strip(),
+                                     original[min(k, len(original) - 1)] + 1)
+            continue
+        seen_paragraphs.setdefault(key, group)
+        starts, pos = [], 0
+        for k, i in enumerate(group):
+            if k:
+                starts.append((pos, i + 1))
+            pos += len(lines[i].strip()) + 1
+        paragraphs.append((group[0] + 1, body, tuple(starts)))
+
+    last = len(lines)
+    while last and not lines[last - 1].strip():
+        last -= 1
+    if text.endswith("\n"):  # the final newline ends the last line; it is not a line
+        lines_in_file = len(lines) - 1
+    else:
+        lines_in_file = len(lines)
+    for i in range(last, lines_in_file):
+        removed[i] = Removal(i + 1, TRAILING_BLANK, "")
+
+    return Cleaned(tuple(paragraphs), tuple(sorted(removed.values(), key=lambda r: r.line)),
+                   tuple(warnings))
+
+
+def clean_article(article: Article, rules: Boilerplate | None = None) -> tuple[Document, Cleaned]:
+    """Clean a loaded article and build its Document (the one path every command takes)."""
+    cleaned = clean_text(article.text, rules)
+    doc = build_document(article.article_id, article.source, cleaned.paragraphs,
+                         title=article.title)
+    return doc, cleaned

@@ -1,0 +1,345 @@
+"""Load articles: files and folders of txt/md/html/json/jsonl/csv, with a sources manifest.
+
+Readers yield :class:`Article` records (metadata travels with each one); tables are
+built later, once. Every error names the file and, where there is one, the line.
+
+* ``article_id`` is the file stem for file inputs, or the record's ``id`` field for
+  JSON/JSONL/CSV records.
+* ``source`` comes from the record, else from the manifest (``sources.csv`` beside
+  the files, or one given explicitly), else it is ``UNKNOWN_SOURCE`` and a warning
+  is recorded.
+* Bytes are decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, or else the
+  legacy encoding charset-normalizer detects (cp1251, latin-1, ...); the encoding
+  used is kept on the record.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from framing.document import normalise
+
+UNKNOWN_SOURCE = "(unknown source)"
+MANIFEST_NAME = "sources.csv"
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+MANIFEST_FIELDS = ("source", "country", "ownership", "url", "date", "title")
+
+
+class CorpusError(ValueError):
+    """An input file cannot be read as articles; names the file and line."""
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as loaded: raw text plus metadata (nothing computed yet)."""
+
+    article_id: str
+    file: str
+    text: str
+    source: str = UNKNOWN_SOURCE
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    country: str = ""
+    ownership: str = ""
+    encoding: str = "utf-8"
+    line: int = 1  # line of the record in its file (JSONL/CSV); 1 for whole files
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Maps file names to outlet metadata (``file,source,country,ownership,url,date``)."""
+
+    path: str
+    rows: dict[str, dict[str, str]]
+
+    def lookup(self, file: Path) -> dict[str, str] | None:
+        return self.rows.get(file.name) or self.rows.get(file.as_posix())
+
+
+def decode(data: bytes, path: str | Path) -> tuple[str, str]:
+    """Decode bytes to text; return (text, encoding). Refuses binary and undecodable data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise CorpusError(path, "looks like a binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data, path)
+
+
+def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
+    """Choose a legacy 8-bit encoding.
+
+    In Cyrillic text nearly every letter is a byte >= 0xC0 (cp1251, KOI8-R); in
+    Western European text such bytes are the occasional accented letter. So when
+    high bytes make up more than a third of the letters, charset-normalizer picks
+    among the Cyrillic code pages; otherwise the text is cp1252 (latin-1's superset
+    for printable text), or latin-1 for bytes cp1252 leaves undefined.
+    """
+    high = sum(1 for b in data if b >= 0xC0)
+    letters = high + sum(1 for b in data if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
+    if letters and high / letters > 1 / 3:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "mac_cyrillic"]).best()
+        if best is None:
+            raise CorpusError(path, "cannot decode: not UTF-8 and no legacy encoding fits")
+        return str(best), best.encoding
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode(data, path)
+    return normalise(text), encoding
+
+
+def read_manifest(path: str | Path) -> Manifest:
+    """Read a sources manifest; a ``file`` and a ``source`` column are required."""
+    p = Path(path)
+    text, _ = read_text(p)
+    reader = csv.DictReader(io.StringIO(text))
+    fields = reader.fieldnames or []
+    if "file" not in fields or "source" not in fields:
+        raise CorpusError(p, f"manifest needs 'file' and 'source' columns, has {fields}", 1)
+    rows: dict[str, dict[str, str]] = {}
+    for n, row in enumerate(reader, 2):
+        name = (row.get("file") or "").strip()
+        if not name or not (row.get("source") or "").strip():
+            raise CorpusError(p, "manifest row without a file or a source", n)
+        if None in row:
+            raise CorpusError(p, "manifest row has more fields than the header", n)
+        rows[name] = {k: (v or "").strip() for k, v in row.items() if k in MANIFEST_FIELDS}
+    return Manifest(str(p), rows)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to read, in a stable order: folders are walked recursively, sorted."""
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and f.name != MANIFEST_NAME and not any(part.startswith(".") for part in f.parts[len(p.parts):])
+            )
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise CorpusError(p, "no such file or folder")
+    return files
+
+
+def find_manifests(paths: Sequence[str | Path]) -> list[Manifest]:
+    """``sources.csv`` files in the given folders, or beside the given files."""
+    seen: dict[Path, Manifest] = {}
+    for raw in paths:
+        p = Path(raw)
+        folder = p if p.is_dir() else p.parent
+        candidate = folder / MANIFEST_NAME
+        if candidate.is_file() and candidate.resolve() not in seen and p != candidate:
+            seen[candidate.resolve()] = read_manifest(candidate)
+    return list(seen.values())
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKUP = re.compile(r"(^#{1,6}\s+|^>\s?|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))", re.M)
+
+
+def strip_markdown(text: str) -> tuple[str, dict[str, str]]:
+    """Markdown to plain text, line for line (line numbers keep pointing at the file).
+
+    YAML front matter (``---`` ... ``---``) is read for title/source/date/url and
+    blanked; links keep their text; emphasis and heading marks are dropped.
+    """
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() == "---":
+                for raw in lines[1:end]:
+                    key, _, value = raw.partition(":")
+                    if key.strip() in MANIFEST_FIELDS:
+                        meta[key.strip()] = value.strip().strip("\"'")
+                lines[: end + 1] = [""] * (end + 1)
+                break
+    out = [_MD_MARKUP.sub("", _MD_LINK.sub(r"\1", line)) for line in lines]
+    return "\n".join(out), meta
+
+
+def extract_html(html: str, path: Path) -> tuple[str, dict[str, str]]:
+    """Main text of an HTML page with trafilatura (boilerplate, menus and comments dropped)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    doc = extracted.as_dict() if extracted is not None else {}
+    if not (doc.get("text") or "").strip():
+        raise CorpusError(path, "no article text found in the HTML")
+    meta = {k: str(doc.get(k) or "") for k in ("title", "date", "url")}
+    return str(doc["text"]), meta
+
+
+def _record(
+    rec: Any, path: Path, line: int, n: int, encoding: str
+) -> Article:
+    if not isinstance(rec, dict):
+        raise CorpusError(path, f"record {n} is not an object", line)
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise CorpusError(path, f"record {n} has no 'text' string", line)
+    rid = rec.get("id")
+    article_id = str(rid) if rid not in (None, "") else f"{path.stem}-{n}"
+    meta = {k: str(rec.get(k) or "") for k in MANIFEST_FIELDS}
+    return Article(
+        article_id=article_id, file=str(path), text=normalise(text),
+        source=meta["source"] or UNKNOWN_SOURCE, title=meta["title"], date=meta["date"],
+        url=meta["url"], country=meta["country"], ownership=meta["ownership"],
+        encoding=encoding, line=line,
+    )
+
+
+def read_records(path: Path) -> Iterator[Article]:
+    """Articles from a JSON (list, or one object), JSONL or CSV file of records."""
+    text, encoding = read_text(path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        for n, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise CorpusError(path, f"invalid JSON: {exc.msg}", n) from None
+                yield _record(rec, path, n, n, encoding)
+    elif suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
+        records = data.get("articles", [data]) if isinstance(data, dict) else data
+        if not isinstance(records, list):
+            raise CorpusError(path, "expected a list of records or an object", 1)
+        for n, rec in enumerate(records, 1):
+            yield _record(rec, path, 1, n, encoding)
+    else:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            raise CorpusError(path, f"CSV needs a 'text' column, has {reader.fieldnames}", 1)
+        n = 0
+        for row in reader:
+            n += 1
+            if None in row:
+                raise CorpusError(path, "row has more fields than the header", reader.line_num)
+            yield _record(row, path, reader.line_num, n, encoding)
+
+
+def read_file(path: Path) -> Iterator[Article]:
+    """Articles in one file (one for txt/md/html, any number for record files)."""
+    suffix = path.suffix.lower()
+    if suffix in RECORD_SUFFIXES:
+        yield from read_records(path)
+        return
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise CorpusError(path, f"unsupported file type {suffix!r} "
+                          f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    text, encoding = read_text(path)
+    meta: dict[str, str] = {}
+    if suffix in HTML_SUFFIXES:
+        text, meta = extract_html(text, path)
+        text = normalise(text)
+    elif suffix in {".md", ".markdown"}:
+        text, meta = strip_markdown(text)
+    if not text.strip():
+        raise CorpusError(path, "empty file")
+    yield Article(
+        article_id=path.stem, file=str(path), text=text, source=meta.get("source") or UNKNOWN_SOURCE,
+        title=meta.get("title", ""), date=meta.get("date", ""), url=meta.get("url", ""),
+        encoding=encoding,
+    )
+
+
+def apply_manifest(article: Article, manifests: Sequence[Manifest]) -> Article:
+    """Fill outlet metadata from the manifest; warn when no source is known."""
+    for manifest in manifests:
+        row = manifest.lookup(Path(article.file))
+        if row:
+            filled = {
+                k: row[k] for k in MANIFEST_FIELDS
+                if row.get(k) and getattr(article, k) in ("", UNKNOWN_SOURCE)
+            }
+            return replace(article, **filled)
+    if article.source == UNKNOWN_SOURCE:
+        return replace(article, warnings=(*article.warnings,
+                       f"{article.file}: no source in the record or a manifest; "
+                       f"source set to {UNKNOWN_SOURCE!r}"))
+    return article
+
+
+def iter_corpus(
+    paths: Iterable[str | Path], *, manifest: str | Path | None = None
+) -> Iterator[Article]:
+    """Stream articles from files and folders, with manifest metadata applied."""
+    paths = list(paths)
+    manifests = [read_manifest(manifest)] if manifest else find_manifests(paths)
+    for path in expand_paths(paths):
+        for article in read_file(path):
+            yield apply_manifest(article, manifests)
+
+
+def manifest_warnings(paths: Sequence[str | Path], manifest: str | Path | None = None) -> list[str]:
+    """Manifest rows that name files not found among the inputs."""
+    manifests = [read_manifest(manifest)] if manifest else find_manifests(paths)
+    names = {p.name for p in expand_paths(paths)} | {p.as_posix() for p in expand_paths(paths)}
+    return [
+        f"{m.path}: names {name!r}, which is not among the inputs"
+        for m in manifests for name in m.rows if name not in names
+    ]
+
+
+def load_corpus(
+    paths: str | Path | Iterable[str | Path], *, manifest: str | Path | None = None
+) -> list[Article]:
+    """All articles under ``paths`` (files or folders), in a stable order.
+
+    Article ids must be unique: two files or records with the same id is an error.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    articles = list(iter_corpus(paths, manifest=manifest))
+    seen: dict[str, str] = {}
+    for a in articles:
+        if a.article_id in seen:
+            raise CorpusError(a.file, f"article id {a.article_id!r} already used by {seen[a.article_id]}",
+                              a.line if a.line > 1 else None)
+        seen[a.article_id] = a.file
+    return articles

@@ -1,0 +1,129 @@
+"""Cleaning: every boilerplate kind removed and recorded, no body line removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.clean import DUPLICATE, TRAILING_BLANK, Cleaned, clean_text, load_boilerplate
+from framing.document import Document
+from framing.lexicon import LexiconError
+from tests.conftest import CGTN, CHINA_DAILY, GUARDIAN, MOSCOW_TIMES, RT, SEEDS
+
+# Hand-made list of the seeds' boilerplate: (line, reason, duplicate_of), read off the files.
+EXPECTED_REMOVALS: dict[str, list[tuple[int, str, int | None]]] = {
+    RT: [],
+    MOSCOW_TIMES: [(n, "donation_appeal", None) for n in range(19, 27)],
+    GUARDIAN: [(n, TRAILING_BLANK, None) for n in range(16, 24)],
+    CGTN: [
+        (1, "cookie_banner", None),
+        (2, "caption", None),
+        (3, "caption", 2),
+        (14, "caption", 2),
+        *[(n, DUPLICATE, n - 11) for n in range(15, 25)],
+        (25, "agency_credit", None),
+    ],
+    CHINA_DAILY: [(27, "agency_credit", None)] + [(n, TRAILING_BLANK, None) for n in range(28, 54)],
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(EXPECTED_REMOVALS))
+def test_seed_cleaning_matches_hand_list(
+    seed_cleaned: dict[str, tuple[Document, Cleaned]], article_id: str
+) -> None:
+    _, cleaned = seed_cleaned[article_id]
+    got = [(r.line, r.reason, r.duplicate_of) for r in cleaned.removals]
+    assert got == EXPECTED_REMOVALS[article_id]
+
+
+@pytest.mark.parametrize("article_id", sorted(EXPECTED_REMOVALS))
+def test_every_body_line_survives(
+    seed_cleaned: dict[str, tuple[Document, Cleaned]], article_id: str
+) -> None:
+    doc, cleaned = seed_cleaned[article_id]
+    removed = {r.line for r in cleaned.removals}
+    lines = (SEEDS / f"{article_id}.txt").read_text(encoding="utf-8").split("\n")
+    body = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and n not in removed]
+    assert [p.line for p in doc.paragraphs] == [n for n, _ in body]
+    for paragraph, (_, line) in zip(doc.paragraphs, body, strict=True):
+        assert doc.text[paragraph.start : paragraph.end] == line
+
+
+def test_cgtn_counts_each_sentence_once(seed_docs: dict[str, Document]) -> None:
+    text = seed_docs[CGTN].text
+    assert text.count("Today I received a report") == 1
+    assert text.count("prisoners of war released") == 0
+    assert len(seed_docs[CGTN].paragraphs) == 10
+
+
+def test_removal_keeps_the_text_it_removed(seed_cleaned: dict[str, tuple[Document, Cleaned]]) -> None:
+    _, cleaned = seed_cleaned[MOSCOW_TIMES]
+    assert cleaned.removals[0].text == "A Message from The Moscow Times:"
+    assert cleaned.removals[-1].text == "Remind me later."
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By continuing to browse our site you agree to our use of cookies.", "cookie_banner"),
+        ("Soldiers rest near Bakhmut, Ukraine, February 5, 2026. /Xinhua", "caption"),
+        ("Photo: Kremlin press service", "caption"),
+        ("A shelled building in Kharkiv. Photograph: Sergey Bobok/AFP via Getty Images", "caption"),
+        ("(With input from Xinhua)", "agency_credit"),
+        ("(With inputs from agencies)", "agency_credit"),
+        ("Agencies Via Xinhua", "agency_credit"),
+        ("Additional reporting by Pjotr Sauer", "agency_credit"),
+        ("Advertisement", "share_prompt"),
+    ],
+)
+def test_boilerplate_line_kinds(line: str, reason: str) -> None:
+    cleaned = clean_text(f"Body sentence one is here.\n{line}\nBody sentence two is here.")
+    assert [(r.line, r.reason) for r in cleaned.removals] == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell in Moscow on Thursday.",
+        "Kyiv residents told Reuters they were skeptical.",
+        "Sources said the talks would continue.",
+        "Military included",
+        "We use the term carefully, he said.",
+    ],
+)
+def test_body_lines_that_look_like_boilerplate_are_kept(line: str) -> None:
+    assert clean_text(f"Body sentence one is here.\n{line}\n").removals == ()
+
+
+def test_block_without_end_is_not_removed_and_is_warned() -> None:
+    cleaned = clean_text("A Message from The Moscow Times:\nDear readers,\nThe body goes on.\n")
+    assert cleaned.removals == ()
+    assert "donation_appeal" in cleaned.warnings[0]
+
+
+def test_duplicate_paragraph_removed_once_with_pointer() -> None:
+    text = "Talks ended in Abu Dhabi on Thursday.\nA second line of body.\nTalks ended in Abu Dhabi on Thursday.\n"
+    cleaned = clean_text(text)
+    assert [(r.line, r.reason, r.duplicate_of) for r in cleaned.removals] == [(3, DUPLICATE, 1)]
+    assert [p[0] for p in cleaned.paragraphs] == [1, 2]
+
+
+def test_hard_wrapped_paragraphs_are_joined_with_line_map() -> None:
+    text = "The talks in Abu Dhabi\nended on Thursday with a\nswap.\n\nA second paragraph\nfollows here.\n"
+    cleaned = clean_text(text)
+    assert [(p[0], p[1]) for p in cleaned.paragraphs] == [
+        (1, "The talks in Abu Dhabi ended on Thursday with a swap."),
+        (5, "A second paragraph follows here."),
+    ]
+    assert cleaned.paragraphs[0][2] == ((23, 2), (48, 3))
+
+
+def test_user_boilerplate_errors_name_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bp.yaml"
+    path.write_text("version: 1\nlines:\n  - reason: x\n    patterns: ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bp\.yaml:4: lines\[0\]\.patterns\[0\]: invalid regular"):
+        load_boilerplate(path)
+    path.write_text("version: 1\nlines:\n  - reason: x\n    patern: [a]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bp\.yaml:4: lines\[0\]\.patern: unknown key"):
+        load_boilerplate(path)
