@@ -1,3 +1,45 @@
-"""framing: measure how news outlets frame the same story."""
+"""framing: measure how news outlets frame the same story.
+
+>>> import framing
+>>> analysis = framing.analyze("seeds")          # doctest: +SKIP
+>>> analysis.terms.groupby(["source", "variant"]).size()  # doctest: +SKIP
+
+Public API: :func:`load_corpus`, :func:`analyze`, :class:`Analysis`, :class:`Lexicon`,
+:func:`load_lexicon`. Submodules load on first use, so ``import framing`` is cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "load_corpus": "framing.corpus",
+    "Article": "framing.corpus",
+    "analyze": "framing.analysis",
+    "Analysis": "framing.analysis",
+    "Lexicon": "framing.extract.terms",
+    "load_lexicon": "framing.extract.terms",
+}
+__all__ = [
+    "Analysis",
+    "Article",
+    "Lexicon",
+    "__version__",
+    "analyze",
+    "load_corpus",
+    "load_lexicon",
+]
+
+if TYPE_CHECKING:
+    from framing.analysis import Analysis, analyze
+    from framing.corpus import Article, load_corpus
+    from framing.extract.terms import Lexicon, load_lexicon
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")

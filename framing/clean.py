@@ -35,7 +35,7 @@ from framing.lexicon import (
 DUPLICATE = "duplicate"
 TRAILING_BLANK = "trailing_blank"
 MIN_DUPLICATE_WORDS = 4  # shorter repeated lines ("Military included") may be legitimate
-_TERMINAL = tuple(".!?:;\"”’»)")
+_TERMINAL = tuple('.!?:;"”’»)')
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
@@ -94,22 +94,42 @@ def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
         patterns = require(rule, "patterns", list, path=path, where=where)
         for j, pattern in enumerate(patterns):
             if not isinstance(pattern, str):
-                raise LexiconError(path, line_of(patterns, j), f"{where}.patterns[{j}]",
-                                   "expected a string")
-            line_rules.append((reason, _compile(pattern, path=path, line=line_of(patterns, j),
-                                                where=f"{where}.patterns[{j}]")))
+                raise LexiconError(
+                    path, line_of(patterns, j), f"{where}.patterns[{j}]", "expected a string"
+                )
+            line_rules.append(
+                (
+                    reason,
+                    _compile(
+                        pattern,
+                        path=path,
+                        line=line_of(patterns, j),
+                        where=f"{where}.patterns[{j}]",
+                    ),
+                )
+            )
     block_rules: list[BlockRule] = []
     for i, rule in enumerate(data.get("blocks") or []):
         where = f"blocks[{i}]"
         check_keys(rule, {"reason", "seen", "start", "end", "max_lines"}, path=path, where=where)
-        block_rules.append(BlockRule(
-            require(rule, "reason", str, path=path, where=where),
-            _compile(require(rule, "start", str, path=path, where=where), path=path,
-                     line=line_of(rule, "start"), where=f"{where}.start"),
-            _compile(require(rule, "end", str, path=path, where=where), path=path,
-                     line=line_of(rule, "end"), where=f"{where}.end"),
-            int(require(rule, "max_lines", int, path=path, where=where)),
-        ))
+        block_rules.append(
+            BlockRule(
+                require(rule, "reason", str, path=path, where=where),
+                _compile(
+                    require(rule, "start", str, path=path, where=where),
+                    path=path,
+                    line=line_of(rule, "start"),
+                    where=f"{where}.start",
+                ),
+                _compile(
+                    require(rule, "end", str, path=path, where=where),
+                    path=path,
+                    line=line_of(rule, "end"),
+                    where=f"{where}.end",
+                ),
+                int(require(rule, "max_lines", int, path=path, where=where)),
+            )
+        )
     return Boilerplate(tuple(line_rules), tuple(block_rules), version)
 
 
@@ -144,8 +164,10 @@ def _remove_blocks(
             reach = range(i, min(i + rule.max_lines, len(lines)))
             end = next((j for j in reach if rule.end.fullmatch(lines[j].strip())), None)
             if end is None:
-                warnings.append(f"line {i + 1}: {rule.reason} block starts here but its end "
-                                f"was not found within {rule.max_lines} lines; nothing removed")
+                warnings.append(
+                    f"line {i + 1}: {rule.reason} block starts here but its end "
+                    f"was not found within {rule.max_lines} lines; nothing removed"
+                )
                 break
             for j in range(i, end + 1):
                 if lines[j].strip():
@@ -179,9 +201,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return len(blocks) > 1 and len(multi) * 2 >= len(blocks)
 
 
-def _paragraphs(
-    lines: list[str], removed: dict[int, Removal]
-) -> list[list[int]]:
+def _paragraphs(lines: list[str], removed: dict[int, Removal]) -> list[list[int]]:
     """Group kept line indexes into paragraphs."""
     wrapped = _is_hard_wrapped(lines)
     groups: list[list[int]] = []
@@ -231,8 +251,9 @@ def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
         original = seen_paragraphs.get(key)
         if original is not None and len(key.split()) >= MIN_DUPLICATE_WORDS:
             for k, i in enumerate(group):
-                removed[i] = Removal(i + 1, DUPLICATE, lines[i].strip(),
-                                     original[min(k, len(original) - 1)] + 1)
+                removed[i] = Removal(
+                    i + 1, DUPLICATE, lines[i].strip(), original[min(k, len(original) - 1)] + 1
+                )
             continue
         seen_paragraphs.setdefault(key, group)
         starts, pos = [], 0
@@ -245,20 +266,20 @@ def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
     last = len(lines)
     while last and not lines[last - 1].strip():
         last -= 1
-    if text.endswith("\n"):  # the final newline ends the last line; it is not a line
-        lines_in_file = len(lines) - 1
-    else:
-        lines_in_file = len(lines)
+    # the final newline ends the last line; what follows it is not a line
+    lines_in_file = len(lines) - 1 if text.endswith("\n") else len(lines)
     for i in range(last, lines_in_file):
         removed[i] = Removal(i + 1, TRAILING_BLANK, "")
 
-    return Cleaned(tuple(paragraphs), tuple(sorted(removed.values(), key=lambda r: r.line)),
-                   tuple(warnings))
+    return Cleaned(
+        tuple(paragraphs), tuple(sorted(removed.values(), key=lambda r: r.line)), tuple(warnings)
+    )
 
 
 def clean_article(article: Article, rules: Boilerplate | None = None) -> tuple[Document, Cleaned]:
     """Clean a loaded article and build its Document (the one path every command takes)."""
     cleaned = clean_text(article.text, rules)
-    doc = build_document(article.article_id, article.source, cleaned.paragraphs,
-                         title=article.title)
+    doc = build_document(
+        article.article_id, article.source, cleaned.paragraphs, title=article.title
+    )
     return doc, cleaned

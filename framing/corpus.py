@@ -147,9 +147,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and f.name != MANIFEST_NAME and not any(part.startswith(".") for part in f.parts[len(p.parts):])
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and f.name != MANIFEST_NAME
+                and not any(part.startswith(".") for part in f.parts[len(p.parts) :])
             )
             files.extend(found)
         elif p.is_file():
@@ -203,16 +206,14 @@ def extract_html(html: str, path: Path) -> tuple[str, dict[str, str]]:
     extracted = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True
     )
-    doc = extracted.as_dict() if extracted is not None else {}
+    doc: dict[str, Any] = extracted.as_dict() if extracted is not None else {}  # type: ignore[union-attr]
     if not (doc.get("text") or "").strip():
         raise CorpusError(path, "no article text found in the HTML")
     meta = {k: str(doc.get(k) or "") for k in ("title", "date", "url")}
     return str(doc["text"]), meta
 
 
-def _record(
-    rec: Any, path: Path, line: int, n: int, encoding: str
-) -> Article:
+def _record(rec: Any, path: Path, line: int, n: int, encoding: str) -> Article:
     if not isinstance(rec, dict):
         raise CorpusError(path, f"record {n} is not an object", line)
     text = rec.get("text")
@@ -222,10 +223,17 @@ def _record(
     article_id = str(rid) if rid not in (None, "") else f"{path.stem}-{n}"
     meta = {k: str(rec.get(k) or "") for k in MANIFEST_FIELDS}
     return Article(
-        article_id=article_id, file=str(path), text=normalise(text),
-        source=meta["source"] or UNKNOWN_SOURCE, title=meta["title"], date=meta["date"],
-        url=meta["url"], country=meta["country"], ownership=meta["ownership"],
-        encoding=encoding, line=line,
+        article_id=article_id,
+        file=str(path),
+        text=normalise(text),
+        source=meta["source"] or UNKNOWN_SOURCE,
+        title=meta["title"],
+        date=meta["date"],
+        url=meta["url"],
+        country=meta["country"],
+        ownership=meta["ownership"],
+        encoding=encoding,
+        line=line,
     )
 
 
@@ -255,9 +263,7 @@ def read_records(path: Path) -> Iterator[Article]:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         if not reader.fieldnames or "text" not in reader.fieldnames:
             raise CorpusError(path, f"CSV needs a 'text' column, has {reader.fieldnames}", 1)
-        n = 0
-        for row in reader:
-            n += 1
+        for n, row in enumerate(reader, 1):
             if None in row:
                 raise CorpusError(path, "row has more fields than the header", reader.line_num)
             yield _record(row, path, reader.line_num, n, encoding)
@@ -270,8 +276,11 @@ def read_file(path: Path) -> Iterator[Article]:
         yield from read_records(path)
         return
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        raise CorpusError(path, f"unsupported file type {suffix!r} "
-                          f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        raise CorpusError(
+            path,
+            f"unsupported file type {suffix!r} "
+            f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})",
+        )
     text, encoding = read_text(path)
     meta: dict[str, str] = {}
     if suffix in HTML_SUFFIXES:
@@ -282,8 +291,13 @@ def read_file(path: Path) -> Iterator[Article]:
     if not text.strip():
         raise CorpusError(path, "empty file")
     yield Article(
-        article_id=path.stem, file=str(path), text=text, source=meta.get("source") or UNKNOWN_SOURCE,
-        title=meta.get("title", ""), date=meta.get("date", ""), url=meta.get("url", ""),
+        article_id=path.stem,
+        file=str(path),
+        text=text,
+        source=meta.get("source") or UNKNOWN_SOURCE,
+        title=meta.get("title", ""),
+        date=meta.get("date", ""),
+        url=meta.get("url", ""),
         encoding=encoding,
     )
 
@@ -294,14 +308,20 @@ def apply_manifest(article: Article, manifests: Sequence[Manifest]) -> Article:
         row = manifest.lookup(Path(article.file))
         if row:
             filled = {
-                k: row[k] for k in MANIFEST_FIELDS
+                k: row[k]
+                for k in MANIFEST_FIELDS
                 if row.get(k) and getattr(article, k) in ("", UNKNOWN_SOURCE)
             }
-            return replace(article, **filled)
+            return replace(article, **filled)  # type: ignore[arg-type]
     if article.source == UNKNOWN_SOURCE:
-        return replace(article, warnings=(*article.warnings,
-                       f"{article.file}: no source in the record or a manifest; "
-                       f"source set to {UNKNOWN_SOURCE!r}"))
+        return replace(
+            article,
+            warnings=(
+                *article.warnings,
+                f"{article.file}: no source in the record or a manifest; "
+                f"source set to {UNKNOWN_SOURCE!r}",
+            ),
+        )
     return article
 
 
@@ -322,7 +342,9 @@ def manifest_warnings(paths: Sequence[str | Path], manifest: str | Path | None =
     names = {p.name for p in expand_paths(paths)} | {p.as_posix() for p in expand_paths(paths)}
     return [
         f"{m.path}: names {name!r}, which is not among the inputs"
-        for m in manifests for name in m.rows if name not in names
+        for m in manifests
+        for name in m.rows
+        if name not in names
     ]
 
 
@@ -339,7 +361,10 @@ def load_corpus(
     seen: dict[str, str] = {}
     for a in articles:
         if a.article_id in seen:
-            raise CorpusError(a.file, f"article id {a.article_id!r} already used by {seen[a.article_id]}",
-                              a.line if a.line > 1 else None)
+            raise CorpusError(
+                a.file,
+                f"article id {a.article_id!r} already used by {seen[a.article_id]}",
+                a.line if a.line > 1 else None,
+            )
         seen[a.article_id] = a.file
     return articles

@@ -26,19 +26,19 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # Punkt learns these from data; we set them by hand so that no nltk data download
 # is ever needed (Kiss & Strunk 2006, "Unsupervised multilingual sentence boundary
 # detection": the abbreviation list is the model's main parameter).
+# fmt: off
 NEWS_ABBREVIATIONS = frozenset(
-    """
-    u.s u.k u.n e.u u.a.e d.c n.y l.a
-    mr mrs ms dr prof sr jr st mt ft
-    gen lt col maj capt cmdr adm sgt cpl pvt brig cdr
-    gov sen rep rev hon pres supt insp det amb sec
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc plc bros dept univ assn est approx
-    no nos vol fig pp vs etc al e.g i.e cf ca
-    a.m p.m
-    """.split()
+    (
+        "u.s", "u.k", "u.n", "e.u", "u.a.e", "d.c", "n.y", "l.a", "mr", "mrs", "ms", "dr", "prof",
+        "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+        "cpl", "pvt", "brig", "cdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp",
+        "det", "amb", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "est", "approx",
+        "no", "nos", "vol", "fig", "pp", "vs", "etc", "al", "e.g", "i.e", "cf", "ca", "a.m", "p.m",
+    )
 )
+# fmt: on
 
 _WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
 
@@ -164,27 +164,28 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
 
 
+ParagraphInput = tuple[int, str, Sequence[tuple[int, int]]]
+
+
 def build_document(
     article_id: str,
     source: str,
-    paragraphs: Sequence[tuple[int, str]] | Sequence[tuple[int, str, Sequence[tuple[int, int]]]],
+    paragraphs: Sequence[ParagraphInput],
     *,
     title: str = "",
 ) -> Document:
     """Build a Document from cleaned paragraphs.
 
-    ``paragraphs`` holds ``(line, text)`` pairs, ``line`` being the paragraph's
-    1-based first line in the original input; a third item may give the
-    ``(offset_in_paragraph, line)`` starts of further original lines when a
-    paragraph was joined from several lines (hard-wrapped text).
+    ``paragraphs`` holds ``(line, text, wraps)`` items: ``line`` is the paragraph's
+    1-based first line in the original input, ``wraps`` the ``(offset_in_paragraph,
+    line)`` starts of further original lines when a paragraph was joined from
+    several lines (hard-wrapped text), else empty.
     """
     parts: list[str] = []
     paras: list[Paragraph] = []
     line_map: list[SourceLine] = []
     pos = 0
-    for index, item in enumerate(paragraphs):
-        line, raw = item[0], item[1]
-        extra = item[2] if len(item) > 2 else ()  # type: ignore[misc]
+    for index, (line, raw, wraps) in enumerate(paragraphs):
         body = normalise(raw)
         lead = len(body) - len(body.lstrip())
         body = body.strip()
@@ -193,7 +194,7 @@ def build_document(
             pos += len(PARAGRAPH_SEPARATOR)
         paras.append(Paragraph(index, pos, pos + len(body), line))
         line_map.append(SourceLine(pos, line, lead + 1))
-        for offset, later_line in extra:
+        for offset, later_line in wraps:
             line_map.append(SourceLine(pos + max(offset - lead, 0), later_line, 1))
         parts.append(body)
         pos += len(body)
@@ -221,5 +222,5 @@ def document_from_text(text: str, *, article_id: str = "doc", source: str = "") 
     """A Document from plain text with one paragraph per non-blank line (tests, notebooks)."""
     lines = normalise(text).split("\n")
     return build_document(
-        article_id, source, [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+        article_id, source, [(n, line, ()) for n, line in enumerate(lines, 1) if line.strip()]
     )

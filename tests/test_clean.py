@@ -44,7 +44,9 @@ def test_every_body_line_survives(
     doc, cleaned = seed_cleaned[article_id]
     removed = {r.line for r in cleaned.removals}
     lines = (SEEDS / f"{article_id}.txt").read_text(encoding="utf-8").split("\n")
-    body = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and n not in removed]
+    body = [
+        (n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and n not in removed
+    ]
     assert [p.line for p in doc.paragraphs] == [n for n, _ in body]
     for paragraph, (_, line) in zip(doc.paragraphs, body, strict=True):
         assert doc.text[paragraph.start : paragraph.end] == line
@@ -57,7 +59,9 @@ def test_cgtn_counts_each_sentence_once(seed_docs: dict[str, Document]) -> None:
     assert len(seed_docs[CGTN].paragraphs) == 10
 
 
-def test_removal_keeps_the_text_it_removed(seed_cleaned: dict[str, tuple[Document, Cleaned]]) -> None:
+def test_removal_keeps_the_text_it_removed(
+    seed_cleaned: dict[str, tuple[Document, Cleaned]],
+) -> None:
     _, cleaned = seed_cleaned[MOSCOW_TIMES]
     assert cleaned.removals[0].text == "A Message from The Moscow Times:"
     assert cleaned.removals[-1].text == "Remind me later."
@@ -121,8 +125,12 @@ def test_hard_wrapped_paragraphs_are_joined_with_line_map() -> None:
 
 def test_user_boilerplate_errors_name_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "bp.yaml"
-    path.write_text("version: 1\nlines:\n  - reason: x\n    patterns: ['(unclosed']\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"bp\.yaml:4: lines\[0\]\.patterns\[0\]: invalid regular"):
+    path.write_text(
+        "version: 1\nlines:\n  - reason: x\n    patterns: ['(unclosed']\n", encoding="utf-8"
+    )
+    with pytest.raises(
+        LexiconError, match=r"bp\.yaml:4: lines\[0\]\.patterns\[0\]: invalid regular"
+    ):
         load_boilerplate(path)
     path.write_text("version: 1\nlines:\n  - reason: x\n    patern: [a]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"bp\.yaml:4: lines\[0\]\.patern: unknown key"):

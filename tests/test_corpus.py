@@ -37,7 +37,9 @@ def test_no_manifest_gives_clear_source_and_warning(tmp_path: Path) -> None:
 
 def test_manifest_naming_missing_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
-    (tmp_path / "sources.csv").write_text("file,source\na.txt,RT\ngone.txt,TASS\n", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(
+        "file,source\na.txt,RT\ngone.txt,TASS\n", encoding="utf-8"
+    )
     assert load_corpus(tmp_path)[0].source == "RT"
     (warning,) = manifest_warnings([tmp_path])
     assert "gone.txt" in warning
@@ -52,7 +54,9 @@ def test_manifest_naming_missing_file_is_reported(tmp_path: Path) -> None:
         ("Kyiv said.".encode("utf-16"), "utf-16"),
     ],
 )
-def test_encodings_are_detected_not_mangled(tmp_path: Path, data: bytes, encoding: str | None) -> None:
+def test_encodings_are_detected_not_mangled(
+    tmp_path: Path, data: bytes, encoding: str | None
+) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(data)
     (article,) = load_corpus(path)
@@ -83,7 +87,9 @@ def test_markdown_front_matter_and_markup(tmp_path: Path) -> None:
 
 
 def test_html_main_text_is_extracted(tmp_path: Path) -> None:
-    body = " ".join(["Russia and Ukraine agreed to exchange prisoners in Abu Dhabi on Thursday."] * 3)
+    body = " ".join(
+        ["Russia and Ukraine agreed to exchange prisoners in Abu Dhabi on Thursday."] * 3
+    )
     html = f"""<html><head><title>Talks</title></head><body>
     <nav><a href="/">Home</a> <a href="/world">World</a> Subscribe now</nav>
     <article><h1>Talks end with swap</h1><p>{body}</p>
@@ -110,7 +116,9 @@ def test_json_jsonl_csv_records(tmp_path: Path) -> None:
         json.dumps({**rec, "id": "x2"}) + "\n\n" + json.dumps({**rec, "id": "x3"}) + "\n",
         encoding="utf-8",
     )
-    (tmp_path / "c.csv").write_text('id,source,text\nx4,Sputnik,"Donbass, he said."\n', encoding="utf-8")
+    (tmp_path / "c.csv").write_text(
+        'id,source,text\nx4,Sputnik,"Donbass, he said."\n', encoding="utf-8"
+    )
     articles = {a.article_id: a for a in load_corpus(tmp_path)}
     assert sorted(articles) == ["x1", "x2", "x3", "x4"]
     assert articles["x3"].line == 3
@@ -121,7 +129,11 @@ def test_json_jsonl_csv_records(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "pattern"),
     [
-        ("a.jsonl", '{"id": "1", "text": "ok"}\n{"id": 2}\n', r"a\.jsonl:2: record 2 has no 'text'"),
+        (
+            "a.jsonl",
+            '{"id": "1", "text": "ok"}\n{"id": 2}\n',
+            r"a\.jsonl:2: record 2 has no 'text'",
+        ),
         ("a.jsonl", '{"id": "1", "text": "ok"}\n{broken\n', r"a\.jsonl:2: invalid JSON"),
         ("a.json", '{"articles": [{"id": "1", "text": 5}]}', r"a\.json:1: record 1 has no 'text'"),
         ("a.csv", "id,text\n1,ok\n2,ok,extra\n", r"a\.csv:3: row has more fields"),
@@ -144,7 +156,9 @@ def test_bad_input_errors_name_file_and_line(
 
 
 def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
-    (tmp_path / "a.jsonl").write_text('{"id": "1", "text": "a"}\n{"id": "1", "text": "b"}\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "1", "text": "a"}\n{"id": "1", "text": "b"}\n', encoding="utf-8"
+    )
     with pytest.raises(CorpusError, match="already used"):
         load_corpus(tmp_path)
 

@@ -12,15 +12,23 @@ from tests.conftest import CGTN, RT
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("U.S. special envoy Steve Witkoff praised the talks. He left.",
-         ["U.S. special envoy Steve Witkoff praised the talks.", "He left."]),
-        ("Gen. Smith said on Feb. 5 that 3.5 million people left. Nobody stayed.",
-         ["Gen. Smith said on Feb. 5 that 3.5 million people left.", "Nobody stayed."]),
-        ("Mr. Peskov spoke at 10 a.m. on Wednesday. The talks went on.",
-         ["Mr. Peskov spoke at 10 a.m. on Wednesday.", "The talks went on."]),
+        (
+            "U.S. special envoy Steve Witkoff praised the talks. He left.",
+            ["U.S. special envoy Steve Witkoff praised the talks.", "He left."],
+        ),
+        (
+            "Gen. Smith said on Feb. 5 that 3.5 million people left. Nobody stayed.",
+            ["Gen. Smith said on Feb. 5 that 3.5 million people left.", "Nobody stayed."],
+        ),
+        (
+            "Mr. Peskov spoke at 10 a.m. on Wednesday. The talks went on.",
+            ["Mr. Peskov spoke at 10 a.m. on Wednesday.", "The talks went on."],
+        ),
         ("He said: “It will go on.” Then he left.", ["He said: “It will go on.”", "Then he left."]),
-        ("Russia-U.S. talks resumed. The U.S.-brokered deal held.",
-         ["Russia-U.S. talks resumed.", "The U.S.-brokered deal held."]),
+        (
+            "Russia-U.S. talks resumed. The U.S.-brokered deal held.",
+            ["Russia-U.S. talks resumed.", "The U.S.-brokered deal held."],
+        ),
         ("Is it over? No! It goes on.", ["Is it over?", "No!", "It goes on."]),
     ],
 )
@@ -45,7 +53,9 @@ def test_paragraphs_are_joined_by_blank_line() -> None:
 
 
 def test_location_maps_back_to_original_line_and_column() -> None:
-    doc = build_document("a", "s", [(3, "  Kiev said.", ()), (7, "Wrapped Kyiv and Donbass", ((13, 8),))])
+    doc = build_document(
+        "a", "s", [(3, "  Kiev said.", ()), (7, "Wrapped Kyiv and Donbass", ((13, 8),))]
+    )
     assert doc.location(doc.text.index("Kiev")) == (3, 3)
     assert doc.location(doc.text.index("Kyiv")) == (7, 9)
     assert doc.location(doc.text.index("Donbass")) == (8, 5)
@@ -67,8 +77,11 @@ def test_curly_quotes_and_apostrophes_are_kept_as_written(seed_docs: dict[str, D
         ("He said it was ‘not easy’ today.", ["not easy"], [""]),
         ("He said «нет» twice.", ["нет"], [""]),
         ("Ukraine’s and Russia’s teams met; the Ukrainians’ view differs.", [], []),
-        ('"All is well,\' Lavrov explained, adding a \'neutral Ukraine."',
-         ["All is well,", "neutral Ukraine."], [MISMATCHED, MISMATCHED]),
+        (
+            "\"All is well,' Lavrov explained, adding a 'neutral Ukraine.\"",
+            ["All is well,", "neutral Ukraine."],
+            [MISMATCHED, MISMATCHED],
+        ),
     ],
 )
 def test_quote_spans(text: str, inner: list[str], warnings: list[str]) -> None:
@@ -86,7 +99,8 @@ def test_unclosed_quote_does_not_swallow_the_next_paragraph() -> None:
 def test_quote_running_over_paragraphs_is_not_a_warning() -> None:
     doc = document_from_text("“We will go on.\n“And we will win,” he said.")
     assert [(q.paragraph, q.continues, q.warning) for q in doc.quote_spans] == [
-        (0, True, ""), (1, False, "")
+        (0, True, ""),
+        (1, False, ""),
     ]
 
 

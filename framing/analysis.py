@@ -1,0 +1,363 @@
+"""Run the extractors over a corpus and gather the rows into pandas tables.
+
+The unit of work is one article: :func:`analyze_article` is a pure function of an
+:class:`~framing.corpus.Article` and the :class:`Settings` (lexicon paths), so it
+can run in this process, in a process pool, or on a Dask cluster with the same
+result. Tables are built once, at the edge, by :func:`build_analysis`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing.actors import ActorRegistry, load_actors
+from framing.clean import Boilerplate, clean_article, load_boilerplate
+from framing.corpus import Article, load_corpus, manifest_warnings
+from framing.document import Document
+from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
+from framing.extract.readability import readability_scores
+from framing.extract.sentiment import article_sentiment, extract_sentences, polarity_scores
+from framing.extract.terms import Lexicon, extract_terms, load_lexicon
+
+# Column order of each table: API (DESIGN.md), extra columns come after these.
+ARTICLE_COLUMNS = [
+    "article_id",
+    "file",
+    "source",
+    "title",
+    "date",
+    "url",
+    "n_paragraphs",
+    "n_sentences",
+    "n_words",
+    "n_removed_lines",
+    "sentiment_mean",
+    "sentiment_neg_share",
+    "sentiment_pos_share",
+    "n_quotes",
+    "quoted_word_share",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+]
+TERM_COLUMNS = [
+    "article_id",
+    "source",
+    "group",
+    "variant",
+    "pole",
+    "matched",
+    "voice",
+    "speaker",
+    "paragraph",
+    "start",
+    "end",
+    "context",
+]
+QUOTE_COLUMNS = [
+    "article_id",
+    "source",
+    "quote_id",
+    "kind",
+    "speaker",
+    "speaker_as_written",
+    "affiliation",
+    "verb",
+    "verb_class",
+    "text",
+    "n_words",
+    "paragraph",
+    "start",
+    "end",
+    "compound",
+]
+SENTENCE_COLUMNS = [
+    "article_id",
+    "source",
+    "paragraph",
+    "sentence_idx",
+    "text",
+    "voice",
+    "compound",
+    "pos",
+    "neu",
+    "neg",
+    "sides",
+]
+CLEANING_COLUMNS = ["article_id", "source", "line", "reason", "text", "duplicate_of"]
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "articles": ARTICLE_COLUMNS,
+    "terms": TERM_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
+    "sentences": SENTENCE_COLUMNS,
+    "cleaning": CLEANING_COLUMNS,
+}
+TITLE_MAX_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Which lexicons to use (None: the packaged defaults). Small and picklable."""
+
+    lexicon: str | None = None
+    actors: str | None = None
+    verbs: str | None = None
+    boilerplate: str | None = None
+
+
+@dataclass(frozen=True)
+class Resources:
+    lexicon: Lexicon
+    actors: ActorRegistry
+    verbs: VerbLexicon
+    boilerplate: Boilerplate
+
+    def versions(self) -> dict[str, str]:
+        return {
+            "terms": self.lexicon.version,
+            "actors": self.actors.version,
+            "verbs": self.verbs.version,
+            "boilerplate": self.boilerplate.version,
+        }
+
+
+@cache
+def load_resources(settings: Settings) -> Resources:
+    """Parse and compile every lexicon once per process."""
+    return Resources(
+        lexicon=load_lexicon(settings.lexicon),
+        actors=load_actors(settings.actors),
+        verbs=load_verbs(settings.verbs),
+        boilerplate=load_boilerplate(settings.boilerplate),
+    )
+
+
+@dataclass
+class ArticleResult:
+    """Rows produced from one article, one list per table."""
+
+    article: dict[str, Any]
+    terms: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    sentences: list[dict[str, Any]]
+    cleaning: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)
+
+
+def guess_title(doc: Document) -> str:
+    """The first paragraph when it reads as a headline (short, no final period)."""
+    if not doc.paragraphs:
+        return ""
+    first = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end]
+    if len(first.split()) <= TITLE_MAX_WORDS and not first.rstrip().endswith((".", "”", '"')):
+        return first
+    return ""
+
+
+def quoted_word_share(doc: Document, quotes: Sequence[Mapping[str, Any]]) -> float:
+    """Share of the article's words inside direct or partial quotations."""
+    spans = sorted((q["start"], q["end"]) for q in quotes if q["kind"] in ("direct", "partial"))
+    if not doc.tokens:
+        return math.nan
+    inside = 0
+    j = 0
+    for token in doc.tokens:
+        while j < len(spans) and spans[j][1] <= token.start:
+            j += 1
+        if j < len(spans) and spans[j][0] <= token.start < spans[j][1]:
+            inside += 1
+    return inside / len(doc.tokens)
+
+
+def analyze_document(
+    doc: Document, resources: Resources
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """Quotes, terms, sentences and article-level scores of one Document."""
+    quotes = extract_quotes(doc, actors=resources.actors, verbs=resources.verbs)
+    for q in quotes:
+        q["compound"] = polarity_scores(q["text"])["compound"]
+    terms = extract_terms(doc, quotes=quotes, lexicon=resources.lexicon)
+    sentences = extract_sentences(doc, quotes=quotes, actors=resources.actors)
+    scores: dict[str, Any] = {
+        **article_sentiment(sentences),
+        "n_quotes": len(quotes),
+        "quoted_word_share": quoted_word_share(doc, quotes),
+        **readability_scores(doc),
+    }
+    return quotes, terms, sentences, scores
+
+
+def analyze_article(article: Article, settings: Settings = Settings()) -> ArticleResult:
+    """Clean, split and run every extractor on one article."""
+    resources = load_resources(settings)
+    doc, cleaned = clean_article(article, resources.boilerplate)
+    quotes, terms, sentences, scores = analyze_document(doc, resources)
+    warnings = [*article.warnings, *(f"{article.file}: {w}" for w in cleaned.warnings)]
+    warnings += [
+        f"{article.file}: {q['quote_id']}: {q['warning']}" for q in quotes if q.get("warning")
+    ]
+    row = {
+        "article_id": article.article_id,
+        "file": article.file,
+        "source": article.source,
+        "title": article.title or guess_title(doc),
+        "date": article.date,
+        "url": article.url,
+        "n_paragraphs": len(doc.paragraphs),
+        "n_sentences": len(doc.sentences),
+        "n_words": len(doc.tokens),
+        "n_removed_lines": len(cleaned.removals),
+        **scores,
+        "country": article.country,
+        "ownership": article.ownership,
+        "encoding": article.encoding,
+        "n_warnings": len(warnings),
+    }
+    cleaning = [
+        {
+            "article_id": article.article_id,
+            "source": article.source,
+            "line": r.line,
+            "reason": r.reason,
+            "text": r.text,
+            "duplicate_of": r.duplicate_of,
+        }
+        for r in cleaned.removals
+    ]
+    return ArticleResult(row, terms, quotes, sentences, cleaning, warnings)
+
+
+def _frame(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(list(rows))
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    extra = [c for c in df.columns if c not in columns]
+    return df.reindex(columns=columns + extra)
+
+
+def run_articles(
+    articles: Iterable[Article], settings: Settings, *, workers: int = 1
+) -> Iterator[ArticleResult]:
+    """Results in input order, serially or in a process pool of ``workers``."""
+    if workers <= 1:
+        for article in articles:
+            yield analyze_article(article, settings)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(analyze_article, articles, repeat(settings), chunksize=8)
+
+
+class Analysis:
+    """The tables of one run, as pandas DataFrames (columns: see DESIGN.md).
+
+    ``articles``, ``terms``, ``quotes``, ``sentences``, ``cleaning``: one row per
+    article, term match, attributed statement, sentence, removed line.
+    ``summary``: one row per source. ``warnings``: what the run refused to guess.
+    """
+
+    def __init__(
+        self,
+        tables: Mapping[str, pd.DataFrame],
+        *,
+        warnings: Sequence[str] = (),
+        versions: Mapping[str, str] | None = None,
+    ) -> None:
+        self.articles = tables["articles"]
+        self.terms = tables["terms"]
+        self.quotes = tables["quotes"]
+        self.sentences = tables["sentences"]
+        self.cleaning = tables["cleaning"]
+        self.warnings = list(warnings)
+        self.versions = dict(versions or {})
+        from framing.compare import source_summary
+
+        self.summary = source_summary(self)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "articles": self.articles,
+            "terms": self.terms,
+            "quotes": self.quotes,
+            "sentences": self.sentences,
+            "cleaning": self.cleaning,
+        }
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}={len(df)}" for name, df in self.tables.items())
+        return f"<Analysis {self.articles['source'].nunique()} sources: {sizes}>"
+
+    def _repr_html_(self) -> str:
+        from framing.report import render_html_summary
+
+        return render_html_summary(self)
+
+    def to_dir(self, out: str | Path, **options: Any) -> Path:
+        """Write tables, summary.json, charts and the report into ``out`` (atomically)."""
+        from framing.output import write_outputs
+
+        return write_outputs(self, out, **options)
+
+
+def build_analysis(
+    results: Iterable[ArticleResult],
+    *,
+    warnings: Sequence[str] = (),
+    versions: Mapping[str, str] | None = None,
+) -> Analysis:
+    """Gather per-article rows into the tables."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_COLUMNS}
+    all_warnings = list(warnings)
+    for result in results:
+        rows["articles"].append(result.article)
+        rows["terms"].extend(result.terms)
+        rows["quotes"].extend(result.quotes)
+        rows["sentences"].extend(result.sentences)
+        rows["cleaning"].extend(result.cleaning)
+        all_warnings.extend(result.warnings)
+    tables = {name: _frame(rows[name], TABLE_COLUMNS[name]) for name in TABLE_COLUMNS}
+    return Analysis(tables, warnings=all_warnings, versions=versions)
+
+
+def analyze(
+    paths: str | Path | Iterable[str | Path] | Iterable[Article],
+    *,
+    manifest: str | Path | None = None,
+    lexicon: str | Path | None = None,
+    actors: str | Path | None = None,
+    verbs: str | Path | None = None,
+    boilerplate: str | Path | None = None,
+    workers: int = 1,
+) -> Analysis:
+    """Analyse files, folders or :class:`Article` records; return the tables.
+
+    >>> from framing import analyze
+    >>> a = analyze("seeds")                       # doctest: +SKIP
+    >>> a.terms.query("group == 'region'")         # doctest: +SKIP
+    """
+    settings = Settings(
+        *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate))
+    )
+    resources = load_resources(settings)  # validate lexicons before any article work
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    items = list(paths)
+    warnings: list[str] = []
+    if items and all(isinstance(p, Article) for p in items):
+        articles: Iterable[Article] = items  # type: ignore[assignment]
+    else:
+        file_paths = [p for p in items if not isinstance(p, Article)]
+        articles = load_corpus(file_paths, manifest=manifest)
+        warnings += manifest_warnings(file_paths, manifest)
+    results = run_articles(articles, settings, workers=workers)
+    return build_analysis(results, warnings=warnings, versions=resources.versions())

@@ -1,0 +1,155 @@
+"""Command line: parse arguments, call the library, print, map the outcome to an exit status.
+
+``framing analyze PATH... --out DIR``  tables, summary.json, charts and report
+``framing compare BASELINE CURRENT``   what moved between two runs (exit 3 past tolerance)
+``framing lint PATH...``               newsroom style check (exit 3 on findings)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from pathlib import Path
+
+from framing import __version__
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes (DESIGN.md): documented, tested, stable."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    CHECK_FAILED = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(ExitStatus.USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="framing", description="Measure how news outlets frame the same story.")
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    a = sub.add_parser("analyze", help="analyse articles; write tables, charts and a report")
+    a.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles")
+    a.add_argument(
+        "--out", required=True, metavar="DIR", help="output folder (replaced atomically)"
+    )
+    a.add_argument(
+        "--manifest",
+        metavar="CSV",
+        help="file,source,... manifest (default: sources.csv beside the files)",
+    )
+    a.add_argument("--lexicon", metavar="YAML", help="framing-terms lexicon (default: packaged)")
+    a.add_argument("--actors", metavar="YAML", help="actors registry (default: packaged)")
+    a.add_argument("--verbs", metavar="YAML", help="reporting-verb lexicon (default: packaged)")
+    a.add_argument("--boilerplate", metavar="YAML", help="cleaning rules (default: packaged)")
+    a.add_argument("--workers", type=int, default=1, metavar="N", help="processes (default: 1)")
+    a.add_argument("--no-report", action="store_true", help="tables and summary.json only")
+    a.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings on stderr")
+
+    c = sub.add_parser("compare", help="diff two summary.json files or output folders")
+    c.add_argument("baseline", metavar="BASELINE")
+    c.add_argument("current", metavar="CURRENT")
+    c.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.05,
+        metavar="X",
+        help="largest allowed absolute change of a metric (default: 0.05)",
+    )
+
+    lint = sub.add_parser("lint", help="newsroom style check of articles")
+    lint.add_argument("paths", nargs="+", metavar="PATH")
+    lint.add_argument("--style", metavar="YAML", help="style rules (default: packaged house style)")
+    lint.add_argument("--manifest", metavar="CSV")
+    lint.add_argument("--format", choices=["text", "github"], default="text")
+    lint.add_argument(
+        "--include-quoted",
+        action="store_true",
+        help="also flag terms inside quoted speech (exempt by default)",
+    )
+    return parser
+
+
+def _progress(message: str, *, quiet: bool) -> None:
+    if not quiet and sys.stderr.isatty():
+        print(message, file=sys.stderr)
+
+
+def run_analyze(args: argparse.Namespace) -> ExitStatus:
+    from framing.analysis import analyze
+
+    _progress(f"framing {__version__}: analysing {', '.join(args.paths)}", quiet=args.quiet)
+    analysis = analyze(
+        args.paths,
+        manifest=args.manifest,
+        lexicon=args.lexicon,
+        actors=args.actors,
+        verbs=args.verbs,
+        boilerplate=args.boilerplate,
+        workers=args.workers,
+    )
+    if not args.quiet:
+        for warning in analysis.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    out = analysis.to_dir(args.out, report=not args.no_report)
+    print(
+        f"{len(analysis.articles)} articles from {analysis.articles['source'].nunique()} "
+        f"sources -> {out}"
+    )
+    return ExitStatus.OK
+
+
+def run_compare(args: argparse.Namespace) -> ExitStatus:
+    from framing.compare.baseline import compare_outputs
+
+    result = compare_outputs(Path(args.baseline), Path(args.current), tolerance=args.tolerance)
+    print(result.markdown)
+    return ExitStatus.CHECK_FAILED if result.exceeded else ExitStatus.OK
+
+
+def run_lint(args: argparse.Namespace) -> ExitStatus:
+    from framing.lint import format_findings, lint_paths
+
+    findings = lint_paths(
+        args.paths, style=args.style, manifest=args.manifest, include_quoted=args.include_quoted
+    )
+    if findings:
+        print(format_findings(findings, fmt=args.format))
+    return ExitStatus.CHECK_FAILED if findings else ExitStatus.OK
+
+
+COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``framing`` and ``python -m framing``; returns the exit status."""
+    from framing.corpus import CorpusError
+    from framing.lexicon import LexiconError
+    from framing.output import OutputError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(COMMANDS[args.command](args))
+    except (CorpusError, LexiconError, OutputError, FileNotFoundError) as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return int(ExitStatus.ERROR)
+    except KeyboardInterrupt:
+        print("framing: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return int(ExitStatus.ERROR)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""Write an Analysis to a folder: tables (CSV + Parquet), summary.json, charts, report.
+
+Everything is written into a temporary folder beside the target and moved into
+place at the end, so an interrupted or failed run leaves the previous output
+intact and never a half-written folder. A folder is only replaced when it is empty
+or was written by framing (it holds the ``.framing-output`` marker), so a mistyped
+``--out`` cannot delete a user's files.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from framing import __version__
+
+if TYPE_CHECKING:
+    from framing.analysis import Analysis
+
+MARKER = ".framing-output"
+FLOAT_DIGITS = 6
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class OutputError(RuntimeError):
+    """The output folder cannot be written (names the folder and the reason)."""
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, float):
+        return None if math.isnan(value) else round(value, FLOAT_DIGITS)
+    if hasattr(value, "item"):  # numpy scalars
+        return _clean_value(value.item())
+    return value
+
+
+def summary_dict(analysis: Analysis) -> dict[str, Any]:
+    """Per-source aggregates for ``summary.json``: deterministic, stable key order."""
+    sources = {
+        str(row["source"]): {k: _clean_value(v) for k, v in row.items() if k != "source"}
+        for row in analysis.summary.to_dict(orient="records")
+    }
+    return {
+        "framing_version": __version__,
+        "lexicon_versions": dict(sorted(analysis.versions.items())),
+        "n_articles": len(analysis.articles),
+        "n_warnings": len(analysis.warnings),
+        "sources": dict(sorted(sources.items())),
+    }
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula with ``'`` (OWASP)."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
+    return out
+
+
+def write_table(df: pd.DataFrame, folder: Path, name: str) -> None:
+    """``<name>.csv`` (UTF-8, LF, formulas neutralised) and ``<name>.parquet``."""
+    neutralise_formulas(df).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    df.to_parquet(folder / f"{name}.parquet", index=False, engine="pyarrow")
+
+
+def _check_target(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise OutputError(
+            f"{out}: folder is not empty and was not written by framing; "
+            "choose an empty or new folder"
+        )
+
+
+def write_outputs(
+    analysis: Analysis, out: str | Path, *, report: bool = True, charts: bool = True
+) -> Path:
+    """Write everything into ``out`` atomically; return the folder."""
+    out = Path(out)
+    _check_target(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        (tmp / MARKER).write_text(f"written by framing {__version__}\n", encoding="utf-8")
+        for name, df in analysis.tables.items():
+            write_table(df, tmp, name)
+        write_table(analysis.summary, tmp, "summary")
+        (tmp / "summary.json").write_text(
+            json.dumps(summary_dict(analysis), indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+        (tmp / "warnings.txt").write_text(
+            "".join(f"{w}\n" for w in analysis.warnings), encoding="utf-8"
+        )
+        if report:
+            from framing.report import write_report
+
+            write_report(analysis, tmp, charts=charts)
+        _swap_into_place(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def _swap_into_place(tmp: Path, out: Path) -> None:
+    """Replace ``out`` with ``tmp`` using renames (atomic on one filesystem)."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{tmp.name.rsplit('.', 1)[-1]}")
+        out.rename(old)
+    try:
+        tmp.rename(out)
+    except BaseException:
+        if old is not None:
+            old.rename(out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
