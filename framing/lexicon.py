@@ -74,7 +74,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML text into LineDict/LineList values; syntax errors become LexiconError."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -116,9 +116,7 @@ def line_of(node: Any, key: str | int | None = None) -> int | None:
     return None
 
 
-def require(
-    node: Any, key: str, kind: type | tuple[type, ...], *, path: str, where: str
-) -> Any:
+def require(node: Any, key: str, kind: type | tuple[type, ...], *, path: str, where: str) -> Any:
     """``node[key]``, checked to be of ``kind``; raise a LexiconError naming file and line."""
     if not isinstance(node, dict):
         raise LexiconError(path, line_of(node), where, "expected a mapping")
@@ -139,6 +137,8 @@ def check_keys(node: Any, allowed: set[str], *, path: str, where: str) -> None:
     for key in node:
         if key not in allowed:
             raise LexiconError(
-                path, line_of(node, key), f"{where}.{key}",
+                path,
+                line_of(node, key),
+                f"{where}.{key}",
                 f"unknown key (allowed: {', '.join(sorted(allowed))})",
             )
