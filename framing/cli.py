@@ -24,6 +24,7 @@ class ExitStatus(IntEnum):
     ERROR = 1
     USAGE = 2
     CHECK_FAILED = 3
+    INPUT_FAILED = 4  # analyze: some inputs could not be analysed; the rest was written
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--boilerplate", metavar="YAML", help="cleaning rules (default: packaged)")
     a.add_argument("--workers", type=int, default=1, metavar="N", help="processes (default: 1)")
     a.add_argument("--no-report", action="store_true", help="tables and summary.json only")
+    a.add_argument(
+        "--strict", action="store_true", help="any unreadable or unanalysable input is fatal"
+    )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings on stderr")
 
     c = sub.add_parser("compare", help="diff two summary.json files or output folders")
@@ -97,16 +101,24 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         verbs=args.verbs,
         boilerplate=args.boilerplate,
         workers=args.workers,
+        strict=args.strict,
     )
     if not args.quiet:
         for warning in analysis.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+    for err in analysis.errors.itertuples(index=False):
+        where = f"{err.file}:{err.line}" if err.line and int(err.line) > 1 else err.file
+        print(f"framing: skipped {where}: {err.reason}", file=sys.stderr)
+    if analysis.articles.empty:
+        print("framing: error: no article could be analysed; nothing written", file=sys.stderr)
+        return ExitStatus.ERROR
     out = analysis.to_dir(args.out, report=not args.no_report)
+    skipped = len(analysis.errors)
     print(
         f"{len(analysis.articles)} articles from {analysis.articles['source'].nunique()} "
-        f"sources -> {out}"
+        f"sources -> {out}" + (f" ({skipped} inputs skipped: see errors.csv)" if skipped else "")
     )
-    return ExitStatus.OK
+    return ExitStatus.INPUT_FAILED if skipped else ExitStatus.OK
 
 
 def run_compare(args: argparse.Namespace) -> ExitStatus:

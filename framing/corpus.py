@@ -19,7 +19,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 MANIFEST_FIELDS = ("source", "country", "ownership", "url", "date", "title")
+MAX_BYTES = 20_000_000  # a record file may hold many articles; a larger input is refused
+ErrorHandler = Callable[["CorpusError"], None]
 
 
 class CorpusError(ValueError):
@@ -113,7 +115,13 @@ def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
 
 
 def read_text(path: Path) -> tuple[str, str]:
+    """Read and decode a file; refuse files over MAX_BYTES (one article is never that long)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise CorpusError(
+                path, f"{size / 1e6:.1f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit for one file"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None
@@ -237,8 +245,19 @@ def _record(rec: Any, path: Path, line: int, n: int, encoding: str) -> Article:
     )
 
 
-def read_records(path: Path) -> Iterator[Article]:
-    """Articles from a JSON (list, or one object), JSONL or CSV file of records."""
+def _guarded(path: Path, line: int, n: int, encoding: str, rec: Any) -> Article | CorpusError:
+    try:
+        return _record(rec, path, line, n, encoding)
+    except CorpusError as exc:
+        return exc
+
+
+def read_records(path: Path) -> Iterator[Article | CorpusError]:
+    """Articles from a JSON (list, or one object), JSONL or CSV file of records.
+
+    A bad record is yielded as a CorpusError (file and line) and reading goes on;
+    a file that cannot be parsed at all raises.
+    """
     text, encoding = read_text(path)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -247,8 +266,9 @@ def read_records(path: Path) -> Iterator[Article]:
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise CorpusError(path, f"invalid JSON: {exc.msg}", n) from None
-                yield _record(rec, path, n, n, encoding)
+                    yield CorpusError(path, f"invalid JSON: {exc.msg}", n)
+                    continue
+                yield _guarded(path, n, n, encoding, rec)
     elif suffix == ".json":
         try:
             data = json.loads(text)
@@ -258,18 +278,22 @@ def read_records(path: Path) -> Iterator[Article]:
         if not isinstance(records, list):
             raise CorpusError(path, "expected a list of records or an object", 1)
         for n, rec in enumerate(records, 1):
-            yield _record(rec, path, 1, n, encoding)
+            yield _guarded(path, 1, n, encoding, rec)
     else:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         if not reader.fieldnames or "text" not in reader.fieldnames:
             raise CorpusError(path, f"CSV needs a 'text' column, has {reader.fieldnames}", 1)
-        for n, row in enumerate(reader, 1):
-            if None in row:
-                raise CorpusError(path, "row has more fields than the header", reader.line_num)
-            yield _record(row, path, reader.line_num, n, encoding)
+        try:
+            for n, row in enumerate(reader, 1):
+                if None in row:
+                    yield CorpusError(path, "row has more fields than the header", reader.line_num)
+                    continue
+                yield _guarded(path, reader.line_num, n, encoding, row)
+        except csv.Error as exc:
+            yield CorpusError(path, f"broken CSV: {exc}", reader.line_num)
 
 
-def read_file(path: Path) -> Iterator[Article]:
+def read_file(path: Path) -> Iterator[Article | CorpusError]:
     """Articles in one file (one for txt/md/html, any number for record files)."""
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
@@ -326,14 +350,31 @@ def apply_manifest(article: Article, manifests: Sequence[Manifest]) -> Article:
 
 
 def iter_corpus(
-    paths: Iterable[str | Path], *, manifest: str | Path | None = None
+    paths: Iterable[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> Iterator[Article]:
-    """Stream articles from files and folders, with manifest metadata applied."""
+    """Stream articles from files and folders, with manifest metadata applied.
+
+    A file or record that cannot be read raises a CorpusError, or, when
+    ``on_error`` is given, is passed to it and skipped so the batch goes on.
+    """
     paths = list(paths)
     manifests = [read_manifest(manifest)] if manifest else find_manifests(paths)
     for path in expand_paths(paths):
-        for article in read_file(path):
-            yield apply_manifest(article, manifests)
+        try:
+            for item in read_file(path):
+                if isinstance(item, CorpusError):
+                    if on_error is None:
+                        raise item
+                    on_error(item)
+                else:
+                    yield apply_manifest(item, manifests)
+        except CorpusError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
 
 
 def manifest_warnings(paths: Sequence[str | Path], manifest: str | Path | None = None) -> list[str]:
@@ -349,22 +390,31 @@ def manifest_warnings(paths: Sequence[str | Path], manifest: str | Path | None =
 
 
 def load_corpus(
-    paths: str | Path | Iterable[str | Path], *, manifest: str | Path | None = None
+    paths: str | Path | Iterable[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    on_error: ErrorHandler | None = None,
 ) -> list[Article]:
     """All articles under ``paths`` (files or folders), in a stable order.
 
-    Article ids must be unique: two files or records with the same id is an error.
+    Article ids must be unique: a second file or record with the same id is an
+    error (passed to ``on_error`` when given, else raised).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    articles = list(iter_corpus(paths, manifest=manifest))
+    articles: list[Article] = []
     seen: dict[str, str] = {}
-    for a in articles:
+    for a in iter_corpus(paths, manifest=manifest, on_error=on_error):
         if a.article_id in seen:
-            raise CorpusError(
+            exc = CorpusError(
                 a.file,
                 f"article id {a.article_id!r} already used by {seen[a.article_id]}",
                 a.line if a.line > 1 else None,
             )
+            if on_error is None:
+                raise exc
+            on_error(exc)
+            continue
         seen[a.article_id] = a.file
+        articles.append(a)
     return articles

@@ -1,0 +1,65 @@
+"""Refuse to analyse text that is not English, instead of silently counting nothing.
+
+The lexicons, the reporting verbs, VADER and the readability formulas are all
+English. Two cheap checks, no model: the script (share of Latin letters among all
+letters) and English function words (share of tokens that are among the commonest
+English words; running English prose is around 40-50 %, other Latin-script
+languages a few per cent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+MIN_LATIN_SHARE = 0.5
+MIN_FUNCTION_WORD_SHARE = 0.12
+MIN_TOKENS_FOR_WORD_CHECK = 40
+FUNCTION_WORDS = frozenset(
+    ["the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "be", "at", "by", "i", "this", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which", "one", "you", "were", "her", "all", "she", "there", "would", "their", "we", "him", "been", "has", "when", "who", "will", "more", "no", "if", "out", "so", "said", "what", "up", "its", "about", "into", "than", "them", "can", "only", "other", "new", "some", "could", "time", "these", "two", "may", "then", "do", "first", "any", "my", "now", "such", "like", "our", "over", "man", "me", "even", "most", "made", "after", "also", "did", "many", "before", "must", "through", "back", "years", "where", "much", "your", "way", "well", "down", "should", "because", "each", "just", "those", "how", "too", "little", "state", "good", "very", "make", "world", "still", "own", "see", "men", "work", "long", "get", "here", "between", "both", "life", "being", "under", "never", "day", "same", "another", "know", "while", "last", "might", "us", "great", "old", "year", "off", "come", "since", "against", "go", "came", "right", "used", "take", "three"]
+)
+
+
+def script_of(text: str) -> tuple[float, str]:
+    """(share of Latin letters among letters, name of the commonest other script)."""
+    latin = other = 0
+    scripts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if ch.isascii() or "\u00c0" <= ch <= "\u024f":
+            latin += 1
+        else:
+            other += 1
+            name = (
+                "Cyrillic"
+                if "\u0400" <= ch <= "\u04ff"
+                else "Greek"
+                if "\u0370" <= ch <= "\u03ff"
+                else "Arabic"
+                if "\u0600" <= ch <= "\u06ff"
+                else "CJK"
+                if "\u4e00" <= ch <= "\u9fff"
+                else "non-Latin"
+            )
+            scripts[name] = scripts.get(name, 0) + 1
+    total = latin + other
+    main_other = max(scripts, key=lambda k: scripts[k]) if scripts else ""
+    return (latin / total if total else 1.0), main_other
+
+
+def language_problem(text: str, tokens: Sequence[str]) -> str | None:
+    """Why this text is not analysable English, or None when it is."""
+    latin_share, other = script_of(text)
+    if latin_share < MIN_LATIN_SHARE:
+        return (
+            f"not English: {1 - latin_share:.0%} of letters are {other} "
+            "(the lexicons and sentiment model are English)"
+        )
+    if len(tokens) >= MIN_TOKENS_FOR_WORD_CHECK:
+        share = sum(1 for t in tokens if t.lower() in FUNCTION_WORDS) / len(tokens)
+        if share < MIN_FUNCTION_WORD_SHARE:
+            return (
+                f"not English: only {share:.0%} of words are common English function words "
+                f"(English prose has over {MIN_FUNCTION_WORD_SHARE:.0%})"
+            )
+    return None
