@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -99,15 +99,27 @@ class Document:
     line_map: tuple[SourceLine, ...] = field(repr=False)
     title: str = ""
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [seg.start for seg in self.line_map]
+
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph that contains ``offset`` (or precedes it)."""
-        starts = [p.start for p in self.paragraphs]
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence that contains ``offset`` (or the one just before it)."""
-        starts = [s.start for s in self.sentences]
-        return self.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        if not self.sentences:
+            raise ValueError(f"{self.article_id}: the document has no sentences")
+        return self.sentences[max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)]
 
     def quote_at(self, offset: int) -> QuoteSpan | None:
         """The quote span whose marks enclose ``offset``, if any."""
@@ -118,8 +130,9 @@ class Document:
 
     def location(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of ``offset`` in the original input."""
-        starts = [seg.start for seg in self.line_map]
-        seg = self.line_map[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        if not self.line_map:
+            return 1, 1
+        seg = self.line_map[max(bisect.bisect_right(self._line_starts, offset) - 1, 0)]
         return seg.line, seg.column + (offset - seg.start)
 
     def context(self, start: int, end: int, *, width: int = 60) -> str:
