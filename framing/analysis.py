@@ -9,7 +9,7 @@ result. Tables are built once, at the edge, by :func:`build_analysis`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,13 +20,15 @@ from typing import Any
 import pandas as pd
 
 from framing.actors import ActorRegistry, load_actors
+from framing.cache import ResultCache, article_key
 from framing.clean import Boilerplate, clean_article, load_boilerplate
-from framing.corpus import Article, load_corpus, manifest_warnings
+from framing.corpus import Article, CorpusError, load_corpus, manifest_warnings
 from framing.document import Document
 from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
 from framing.extract.readability import readability_scores
 from framing.extract.sentiment import article_sentiment, extract_sentences, polarity_scores
 from framing.extract.terms import Lexicon, extract_terms, load_lexicon
+from framing.language import language_problem
 
 # Column order of each table: API (DESIGN.md), extra columns come after these.
 ARTICLE_COLUMNS = [
@@ -95,12 +97,14 @@ SENTENCE_COLUMNS = [
     "sides",
 ]
 CLEANING_COLUMNS = ["article_id", "source", "line", "reason", "text", "duplicate_of"]
+ERROR_COLUMNS = ["file", "line", "article_id", "source", "reason"]
 TABLE_COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_COLUMNS,
     "terms": TERM_COLUMNS,
     "quotes": QUOTE_COLUMNS,
     "sentences": SENTENCE_COLUMNS,
     "cleaning": CLEANING_COLUMNS,
+    "errors": ERROR_COLUMNS,
 }
 TITLE_MAX_WORDS = 20
 
@@ -152,6 +156,19 @@ class ArticleResult:
     sentences: list[dict[str, Any]]
     cleaning: list[dict[str, Any]]
     warnings: list[str] = field(default_factory=list)
+    error: dict[str, Any] | None = None
+
+    @classmethod
+    def failed(cls, article: Article, reason: str) -> ArticleResult:
+        """The result of an article that could not be analysed: one row of ``errors``."""
+        error = {
+            "file": article.file,
+            "line": article.line,
+            "article_id": article.article_id,
+            "source": article.source,
+            "reason": reason,
+        }
+        return cls({}, [], [], [], [], [], error)
 
 
 def guess_title(doc: Document) -> str:
@@ -201,6 +218,11 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
     """Clean, split and run every extractor on one article."""
     resources = load_resources(settings)
     doc, cleaned = clean_article(article, resources.boilerplate)
+    problem = language_problem(doc.text, [t.text for t in doc.tokens])
+    if problem:
+        return ArticleResult.failed(article, problem)
+    if not doc.sentences:
+        return ArticleResult.failed(article, "no article text left after cleaning")
     quotes, terms, sentences, scores = analyze_document(doc, resources)
     warnings = [*article.warnings, *(f"{article.file}: {w}" for w in cleaned.warnings)]
     warnings += [
@@ -237,6 +259,28 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
     return ArticleResult(row, terms, quotes, sentences, cleaning, warnings)
 
 
+def analyze_article_safely(article: Article, settings: Settings = Settings()) -> ArticleResult:
+    """:func:`analyze_article`, but an unexpected failure becomes an ``errors`` row.
+
+    One hostile or broken article must not take a batch of thousands down; the
+    failure is reported with its file, and the run's exit status says so.
+    """
+    try:
+        return analyze_article(article, settings)
+    except Exception as exc:
+        return ArticleResult.failed(
+            article, f"internal error while analysing: {type(exc).__name__}: {exc}"
+        )
+
+
+def _raise_first_error(results: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
+    for result in results:
+        if result.error is not None:
+            err = result.error
+            raise CorpusError(err["file"], err["reason"], err["line"] if err["line"] > 1 else None)
+        yield result
+
+
 def _frame(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> pd.DataFrame:
     df = pd.DataFrame.from_records(list(rows))
     if df.empty:
@@ -246,15 +290,50 @@ def _frame(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> pd.DataFram
 
 
 def run_articles(
-    articles: Iterable[Article], settings: Settings, *, workers: int = 1
+    articles: Iterable[Article],
+    settings: Settings,
+    *,
+    workers: int = 1,
+    strict: bool = False,
+    cache: ResultCache | None = None,
 ) -> Iterator[ArticleResult]:
-    """Results in input order, serially or in a process pool of ``workers``."""
+    """Results in input order, serially or in a process pool of ``workers``.
+
+    With ``strict``, the first article that fails raises; otherwise it becomes an
+    ``errors`` row and the batch goes on. With a ``cache``, an article whose text,
+    metadata, code and lexicons are unchanged is read back instead of recomputed.
+    """
+    work = analyze_article if strict else analyze_article_safely
+    if cache is None:
+        yield from _compute(work, articles, settings, workers)
+        return
+    versions = load_resources(settings).versions()
+    keyed = [(article, article_key(article, versions)) for article in articles]
+    hits = [cache.get(key) for _, key in keyed]
+    misses = [article for (article, _), hit in zip(keyed, hits, strict=True) if hit is None]
+    computed = _compute(work, misses, settings, workers)
+    for (_, key), hit in zip(keyed, hits, strict=True):
+        if hit is not None:
+            yield hit
+            continue
+        result = next(computed)
+        if result.error is None:
+            cache.put(key, result)
+        yield result
+
+
+def _compute(
+    work: Callable[[Article, Settings], ArticleResult],
+    articles: Iterable[Article],
+    settings: Settings,
+    workers: int,
+) -> Iterator[ArticleResult]:
     if workers <= 1:
         for article in articles:
-            yield analyze_article(article, settings)
+            yield work(article, settings)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(analyze_article, articles, repeat(settings), chunksize=8)
+        yield from pool.map(work, articles, repeat(settings), chunksize=8)
 
 
 class Analysis:
@@ -262,6 +341,7 @@ class Analysis:
 
     ``articles``, ``terms``, ``quotes``, ``sentences``, ``cleaning``: one row per
     article, term match, attributed statement, sentence, removed line.
+    ``errors``: one row per input that could not be analysed (file, line, reason).
     ``summary``: one row per source. ``warnings``: what the run refused to guess.
     """
 
@@ -277,6 +357,7 @@ class Analysis:
         self.quotes = tables["quotes"]
         self.sentences = tables["sentences"]
         self.cleaning = tables["cleaning"]
+        self.errors = tables["errors"]
         self.warnings = list(warnings)
         self.versions = dict(versions or {})
         from framing.compare import source_summary
@@ -319,6 +400,9 @@ def build_analysis(
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_COLUMNS}
     all_warnings = list(warnings)
     for result in results:
+        if result.error is not None:
+            rows["errors"].append(result.error)
+            continue
         rows["articles"].append(result.article)
         rows["terms"].extend(result.terms)
         rows["quotes"].extend(result.quotes)
@@ -338,12 +422,21 @@ def analyze(
     verbs: str | Path | None = None,
     boilerplate: str | Path | None = None,
     workers: int = 1,
+    strict: bool = False,
+    cache: bool | str | Path = False,
 ) -> Analysis:
     """Analyse files, folders or :class:`Article` records; return the tables.
 
     >>> from framing import analyze
     >>> a = analyze("seeds")                       # doctest: +SKIP
     >>> a.terms.query("group == 'region'")         # doctest: +SKIP
+
+    Inputs that cannot be read or analysed (undecodable, empty, not English, a
+    broken record) become rows of ``Analysis.errors`` and the rest is analysed;
+    with ``strict=True`` the first one raises instead.
+
+    ``cache``: True for the default cache folder (see :mod:`framing.cache`), or a
+    folder; per-article results are then reused when nothing they depend on changed.
     """
     settings = Settings(
         *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate))
@@ -353,11 +446,25 @@ def analyze(
         paths = [paths]
     items = list(paths)
     warnings: list[str] = []
+    read_errors: list[ArticleResult] = []
+
+    def on_error(exc: CorpusError) -> None:
+        read_errors.append(
+            ArticleResult.failed(
+                Article(article_id="", file=exc.path, text="", line=exc.line or 0), exc.message
+            )
+        )
+
     if items and all(isinstance(p, Article) for p in items):
         articles: Iterable[Article] = items  # type: ignore[assignment]
     else:
         file_paths = [p for p in items if not isinstance(p, Article)]
-        articles = load_corpus(file_paths, manifest=manifest)
+        articles = load_corpus(file_paths, manifest=manifest, on_error=None if strict else on_error)
         warnings += manifest_warnings(file_paths, manifest)
-    results = run_articles(articles, settings, workers=workers)
-    return build_analysis(results, warnings=warnings, versions=resources.versions())
+    result_cache = None if cache is False else ResultCache(None if cache is True else cache)
+    results = run_articles(articles, settings, workers=workers, strict=strict, cache=result_cache)
+    if strict:
+        results = _raise_first_error(results)
+    return build_analysis(
+        [*read_errors, *results], warnings=warnings, versions=resources.versions()
+    )

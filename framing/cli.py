@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--workers", type=int, default=1, metavar="N", help="processes (default: 1)")
     a.add_argument("--no-report", action="store_true", help="tables and summary.json only")
     a.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="recompute every article (default: reuse unchanged results from the cache)",
+    )
+    a.add_argument(
         "--strict", action="store_true", help="any unreadable or unanalysable input is fatal"
     )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings on stderr")
@@ -102,6 +107,7 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         boilerplate=args.boilerplate,
         workers=args.workers,
         strict=args.strict,
+        cache=not args.no_cache,
     )
     if not args.quiet:
         for warning in analysis.warnings:

