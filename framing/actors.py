@@ -9,7 +9,7 @@ what quote attribution (speakers) and sentiment (the sides a sentence mentions) 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +24,19 @@ from framing.lexicon import (
 
 UNKNOWN_SIDE = "unknown"
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
+_DEMONYM_WORD = re.compile(r"[\w.]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def surface_key(text: str) -> str:
+    """Lookup key of a surface form: case-folded, curly apostrophes made straight."""
+    return text.translate(_APOSTROPHES).casefold()
+
+
+def _surface_regex(surface: str) -> str:
+    """Regex for an alias: any apostrophe matches ’ or ', any run of spaces matches."""
+    parts = [r"\s+" if ch == " " else "[’']" if ch in "’'" else re.escape(ch) for ch in surface]
+    return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,54 +62,116 @@ class Mention:
 
 @dataclass(frozen=True)
 class ActorRegistry:
+    """Actors plus two small word lists that quote attribution needs.
+
+    ``media`` names outlets and platforms that carry words but are not speakers
+    ("told Reuters", "according to state media"); ``demonyms`` maps adjectives such as
+    "Ukrainian" to a side, for unlisted speakers like "a Ukrainian official".
+    """
+
     actors: tuple[Actor, ...]
     sides: tuple[str, ...]
     version: str
     pattern: re.Pattern[str]
     by_surface: dict[str, tuple[Actor, bool]]
+    media: frozenset[str] = frozenset()
+    demonyms: dict[str, str] = field(default_factory=dict)
 
     def find(self, name: str) -> Actor | None:
         """The actor whose alias or title is exactly ``name`` (case-insensitive)."""
-        hit = self.by_surface.get(name.casefold())
+        hit = self.by_surface.get(surface_key(name))
         return hit[0] if hit else None
+
+    def is_media(self, name: str) -> bool:
+        """Whether ``name`` (without a leading article) is a listed outlet or platform."""
+        key = surface_key(name).removeprefix("the ").strip()
+        return key in self.media
+
+    def demonym_side(self, words: str) -> str | None:
+        """The side of the first demonym ("Russian", "Ukrainian") in ``words``, if any."""
+        for word in _DEMONYM_WORD.findall(words):
+            side = self.demonyms.get(word) or self.demonyms.get(word.rstrip("."))
+            if side:
+                return side
+        return None
 
 
 def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
     """Validate actors YAML data and compile the mention pattern."""
-    check_keys(data, {"version", "sides", "actors"}, path=path, where="actors")
+    check_keys(data, {"version", "sides", "actors", "media", "demonyms"}, path=path, where="actors")
     sides = tuple(str(s) for s in require(data, "sides", list, path=path, where="actors"))
     raw = require(data, "actors", list, path=path, where="actors")
     actors: list[Actor] = []
     by_surface: dict[str, tuple[Actor, bool]] = {}
     for i, item in enumerate(raw):
         where = f"actors[{i}]"
-        check_keys(item, {"name", "side", "kind", "aliases", "titles", "role"}, path=path, where=where)
+        check_keys(
+            item, {"name", "side", "kind", "aliases", "titles", "role"}, path=path, where=where
+        )
         name = require(item, "name", str, path=path, where=where)
         side = require(item, "side", str, path=path, where=where)
         if side not in sides:
-            raise LexiconError(path, line_of(item, "side"), f"{where}.side", f"unknown side {side!r}")
+            raise LexiconError(
+                path, line_of(item, "side"), f"{where}.side", f"unknown side {side!r}"
+            )
         kind = item.get("kind", "person")
         if kind not in ACTOR_KINDS:
-            raise LexiconError(path, line_of(item, "kind"), f"{where}.kind", f"unknown kind {kind!r}")
+            raise LexiconError(
+                path, line_of(item, "kind"), f"{where}.kind", f"unknown kind {kind!r}"
+            )
         aliases = require(item, "aliases", list, path=path, where=where)
         titles = item.get("titles") or []
         if not isinstance(titles, list):
             raise LexiconError(path, line_of(item, "titles"), f"{where}.titles", "expected a list")
-        actor = Actor(name, side, kind, tuple(map(str, aliases)), tuple(map(str, titles)),
-                      str(item.get("role", "")))
+        actor = Actor(
+            name,
+            side,
+            kind,
+            tuple(map(str, aliases)),
+            tuple(map(str, titles)),
+            str(item.get("role", "")),
+        )
         actors.append(actor)
-        for surface, via_title in [(a, False) for a in actor.aliases] + [(t, True) for t in actor.titles]:
-            key = surface.casefold()
+        for surface, via_title in [(a, False) for a in actor.aliases] + [
+            (t, True) for t in actor.titles
+        ]:
+            key = surface_key(surface)
             if key in by_surface and by_surface[key][0] is not actor:
-                raise LexiconError(path, line_of(item), where,
-                                   f"{surface!r} is already an alias of {by_surface[key][0].name!r}")
+                raise LexiconError(
+                    path,
+                    line_of(item),
+                    where,
+                    f"{surface!r} is already an alias of {by_surface[key][0].name!r}",
+                )
             by_surface[key] = (actor, via_title)
     surfaces = sorted(by_surface, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![\w’'-])(" + "|".join(re.escape(s) for s in surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
+        r"(?<![\w’'-])("
+        + "|".join(_surface_regex(s) for s in surfaces)
+        + r")(?=(?:[’']s?)?(?![\w-]))",
         re.IGNORECASE,
     )
-    return ActorRegistry(tuple(actors), sides, version, pattern, by_surface)
+    assert isinstance(data, dict)  # checked by check_keys
+    media = data.get("media") or []
+    if not isinstance(media, list):
+        raise LexiconError(path, line_of(data, "media"), "media", "expected a list")
+    demonyms = data.get("demonyms") or {}
+    if not isinstance(demonyms, dict):
+        raise LexiconError(path, line_of(data, "demonyms"), "demonyms", "expected a mapping")
+    for word, side in demonyms.items():
+        if side not in sides:
+            raise LexiconError(
+                path, line_of(demonyms, word), f"demonyms.{word}", f"unknown side {side!r}"
+            )
+    return ActorRegistry(
+        tuple(actors),
+        sides,
+        version,
+        pattern,
+        by_surface,
+        frozenset(surface_key(str(m)) for m in media),
+        {str(k): str(v) for k, v in demonyms.items()},
+    )
 
 
 @cache
@@ -124,9 +199,10 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
     mentions = []
     for m in registry.pattern.finditer(text):
         surface = m.group(1)
-        actor, via_title = registry.by_surface[surface.casefold()]
+        key = surface_key(re.sub(r"\s+", " ", surface))
+        actor, via_title = registry.by_surface[key]
         original = next(
-            s for s in (actor.titles if via_title else actor.aliases) if s.casefold() == surface.casefold()
+            s for s in (actor.titles if via_title else actor.aliases) if surface_key(s) == key
         )
         if original[0].isupper() and not surface[0].isupper() and not via_title:
             continue

@@ -82,6 +82,7 @@ QUOTE_COLUMNS = [
     "start",
     "end",
     "compound",
+    "warning",
 ]
 SENTENCE_COLUMNS = [
     "article_id",

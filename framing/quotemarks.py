@@ -6,8 +6,9 @@ A span never crosses a paragraph boundary: an unclosed quote ends at the end of 
 paragraph, with ``continues=True`` when the next paragraph re-opens it (the
 journalistic convention for quotes running over several paragraphs) and a
 ``warning`` otherwise. Mismatched pairs (a quote opened with a double mark and
-closed with a single one, as in one of the seed articles) are closed where the
-closing mark stands and flagged, so that the rest of the article is not swallowed.
+closed with a single one, as in one of the seed articles, or an opening mark used to
+close: “...“) are closed where the closing mark stands and flagged, so that the rest
+of the article is not swallowed. German „...“ pairs are recognised.
 """
 
 from __future__ import annotations
@@ -79,14 +80,29 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[QuoteSp
         ch = text[i]
         if ch not in ALL_MARKS:
             continue
-        if ch in DOUBLE_OPEN or (ch == STRAIGHT_DOUBLE and double is None and _opens(text, i, start)):
+        if ch in DOUBLE_OPEN or (
+            ch == STRAIGHT_DOUBLE and double is None and _opens(text, i, start)
+        ):
             if single is not None and ch == STRAIGHT_DOUBLE:
                 pass  # handled below as a possible mismatched close
             elif double is None:
                 double, nested = (i, ch), 0
                 continue
+            elif double[1] == "„" and ch == "“":
+                close(double, i, ch)  # German and Central European „...“
+                double, nested = None, 0
+                continue
+            elif not _opens(text, i, start):
+                close(double, i, ch, MISMATCHED)  # an opening mark used to close: “...“
+                double, nested = None, 0
+                continue
             else:
-                close(double, i - 1, "", UNCLOSED)
+                j = i  # a new opening mark: the open quote ends before it, unclosed
+                while j > double[0] + 1 and text[j - 1].isspace():
+                    j -= 1
+                spans.append(
+                    QuoteSpan(double[0], j, double[0] + 1, j, double[1], "", index, False, UNCLOSED)
+                )
                 double, nested = (i, ch), 0
                 continue
         if ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE:
@@ -126,8 +142,15 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[QuoteSp
             continues = opened is double and (nxt in DOUBLE_OPEN or nxt == STRAIGHT_DOUBLE)
             spans.append(
                 QuoteSpan(
-                    opened[0], end, opened[0] + 1, end, opened[1], "", index,
-                    continues, "" if continues else UNCLOSED,
+                    opened[0],
+                    end,
+                    opened[0] + 1,
+                    end,
+                    opened[1],
+                    "",
+                    index,
+                    continues,
+                    "" if continues else UNCLOSED,
                 )
             )
     return sorted(spans, key=lambda s: s.start)

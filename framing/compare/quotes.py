@@ -1,0 +1,123 @@
+"""Per-source comparisons of the ``quotes`` table: who gets quoted, how much, with which verbs.
+
+Every function takes the quotes DataFrame (columns as in DESIGN.md) and returns a new
+DataFrame in long ("tidy") form, sorted for deterministic output; pivot it for display
+(``df.pivot(index="source", columns="side", values="share")``).
+
+* :func:`quoted_words_by_side`: share of each source's quoted words given to each side
+  (direct and partial quotations by default: the words are the speaker's own).
+* :func:`voices_by_side`: number of distinct speakers per side and source.
+* :func:`speaker_verb_matrix`: statements per speaker and reporting verb.
+* :func:`loaded_verb_share`: share of statements introduced by a non-neutral verb, per
+  side and source ("RU officials 'claim', UA officials 'say'").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+NEUTRAL_CLASS = "neutral"
+QUOTED_KINDS = ("direct", "partial")
+UNKNOWN = "unknown"
+
+
+def _prepared(quotes: pd.DataFrame, kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows of the chosen kinds, with missing sides and speakers made explicit."""
+    required = {"source", "kind", "speaker", "affiliation", "n_words"}
+    missing = required - set(quotes.columns)
+    if missing:
+        raise ValueError(f"quotes table lacks columns: {', '.join(sorted(missing))}")
+    df = quotes if kinds is None else quotes[quotes["kind"].isin(list(kinds))]
+    df = df.copy()
+    df["affiliation"] = df["affiliation"].fillna(UNKNOWN).astype(str)
+    df["side"] = df["affiliation"]
+    return df
+
+
+def quoted_words_by_side(
+    quotes: pd.DataFrame, *, kinds: Sequence[str] = QUOTED_KINDS
+) -> pd.DataFrame:
+    """Quoted words per source and side: ``source, side, n_quotes, words, share``.
+
+    ``share`` is the side's part of the source's quoted words (sums to 1 per source).
+    """
+    df = _prepared(quotes, kinds)
+    columns = ["source", "side", "n_quotes", "words", "share"]
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    out = (
+        df.groupby(["source", "side"], sort=True)
+        .agg(n_quotes=("kind", "size"), words=("n_words", "sum"))
+        .reset_index()
+    )
+    totals = out.groupby("source")["words"].transform("sum")
+    out["share"] = (out["words"] / totals.where(totals > 0)).fillna(0.0)
+    return out[columns].sort_values(["source", "side"], ignore_index=True)
+
+
+def voices_by_side(quotes: pd.DataFrame, *, kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """Distinct speakers per source and side: ``source, side, n_voices, speakers``.
+
+    ``speakers`` lists the names, sorted and joined by "; " so the table stays flat.
+    Rows without a speaker are left out.
+    """
+    df = _prepared(quotes, kinds)
+    df = df[df["speaker"].notna() & (df["speaker"].astype(str) != "")]
+    columns = ["source", "side", "n_voices", "speakers"]
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    out = (
+        df.groupby(["source", "side"], sort=True)["speaker"]
+        .agg(lambda s: sorted(set(map(str, s))))
+        .reset_index()
+    )
+    out["n_voices"] = out["speaker"].map(len)
+    out["speakers"] = out["speaker"].map("; ".join)
+    return out[columns].sort_values(["source", "side"], ignore_index=True)
+
+
+def speaker_verb_matrix(quotes: pd.DataFrame, *, source: str | None = None) -> pd.DataFrame:
+    """Statements per speaker (rows) and reporting verb (columns); one source or all."""
+    df = _prepared(quotes)
+    if source is not None:
+        df = df[df["source"] == source]
+    df = df.assign(
+        speaker=df["speaker"].fillna("(no speaker)").astype(str),
+        verb=df["verb"].fillna("(none)").astype(str),
+    )
+    if df.empty:
+        return pd.DataFrame()
+    matrix = pd.crosstab(df["speaker"], df["verb"])
+    return matrix.sort_index().sort_index(axis=1)
+
+
+def loaded_verb_share(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Share of non-neutral reporting verbs per source and side.
+
+    Columns: ``source, side, n_statements, n_loaded, loaded_share, loaded_verbs``
+    (the loaded verbs with their counts, most frequent first: "claim 2; insist 1").
+    """
+    df = _prepared(quotes)
+    df = df[df["verb"].notna()]
+    columns = ["source", "side", "n_statements", "n_loaded", "loaded_share", "loaded_verbs"]
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    df = df.assign(loaded=df["verb_class"].fillna(NEUTRAL_CLASS) != NEUTRAL_CLASS)
+    rows = []
+    for (source, side), group in df.groupby(["source", "side"], sort=True):
+        loaded = group[group["loaded"]]
+        counts = loaded["verb"].value_counts()
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        rows.append(
+            {
+                "source": source,
+                "side": side,
+                "n_statements": len(group),
+                "n_loaded": len(loaded),
+                "loaded_share": len(loaded) / len(group),
+                "loaded_verbs": "; ".join(f"{verb} {n}" for verb, n in ordered),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
