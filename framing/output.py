@@ -40,10 +40,42 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
+def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
+    """Per-source framing figures as flat ``metric.key`` entries, for baseline diffs.
+
+    ``quoted_word_share.<SIDE>``: share of the source's directly quoted words given to
+    each side; ``loaded_verb_share.<SIDE>``: share of that side's statements introduced
+    by a non-neutral reporting verb; ``term_share.<group>.<variant>``: share of each
+    variant among the group's matches in the narrator's voice.
+    """
+    from framing.compare.quotes import loaded_verb_share, quoted_words_by_side
+    from framing.compare.terms import term_choice
+
+    metrics: dict[str, dict[str, float]] = {}
+
+    def put(source: Any, key: str, value: Any) -> None:
+        metrics.setdefault(str(source), {})[key] = value
+
+    if not analysis.quotes.empty:
+        for row in quoted_words_by_side(analysis.quotes).itertuples(index=False):
+            put(row.source, f"quoted_word_share.{row.side}", row.share)
+        for row in loaded_verb_share(analysis.quotes).itertuples(index=False):
+            put(row.source, f"loaded_verb_share.{row.side}", row.loaded_share)
+    if not analysis.terms.empty:
+        for row in term_choice(analysis.terms, voice="narrator").itertuples(index=False):
+            put(row.source, f"term_share.{row.group}.{row.variant}", row.share)
+    return metrics
+
+
 def summary_dict(analysis: Analysis) -> dict[str, Any]:
     """Per-source aggregates for ``summary.json``: deterministic, stable key order."""
+    extra = framing_metrics(analysis)
     sources = {
-        str(row["source"]): {k: _clean_value(v) for k, v in row.items() if k != "source"}
+        str(row["source"]): {
+            k: _clean_value(v)
+            for k, v in sorted({**row, **extra.get(str(row["source"]), {})}.items())
+            if k != "source"
+        }
         for row in analysis.summary.to_dict(orient="records")
     }
     return {
