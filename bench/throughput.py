@@ -55,9 +55,10 @@ def synthetic_corpus(n: int, *, seed: int = 0) -> list[Article]:
 def naive_pipeline() -> Callable[[str], None]:
     """What a user would write with the same libraries, one article at a time."""
     import textstat
-    from framing.extract.readability import offline_textstat
     from nltk.tokenize.punkt import PunktSentenceTokenizer
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.extract.readability import offline_textstat
 
     offline_textstat()  # textstat would otherwise try nltk.download (no network here)
     splitter = PunktSentenceTokenizer()

@@ -373,6 +373,7 @@ class Analysis:
             "quotes": self.quotes,
             "sentences": self.sentences,
             "cleaning": self.cleaning,
+            "errors": self.errors,
         }
 
     def __repr__(self) -> str:

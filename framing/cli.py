@@ -112,9 +112,12 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
     if not args.quiet:
         for warning in analysis.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-    for err in analysis.errors.itertuples(index=False):
-        where = f"{err.file}:{err.line}" if err.line and int(err.line) > 1 else err.file
-        print(f"framing: skipped {where}: {err.reason}", file=sys.stderr)
+    import pandas as pd
+
+    errors = analysis.errors
+    for file, line, reason in zip(errors["file"], errors["line"], errors["reason"], strict=True):
+        where = f"{file}:{line}" if pd.notna(line) and int(line) > 1 else str(file)
+        print(f"framing: skipped {where}: {reason}", file=sys.stderr)
     if analysis.articles.empty:
         print("framing: error: no article could be analysed; nothing written", file=sys.stderr)
         return ExitStatus.ERROR

@@ -70,14 +70,11 @@ def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
 def summary_dict(analysis: Analysis) -> dict[str, Any]:
     """Per-source aggregates for ``summary.json``: deterministic, stable key order."""
     extra = framing_metrics(analysis)
-    sources = {
-        str(row["source"]): {
-            k: _clean_value(v)
-            for k, v in sorted({**row, **extra.get(str(row["source"]), {})}.items())
-            if k != "source"
-        }
-        for row in analysis.summary.to_dict(orient="records")
-    }
+    sources: dict[str, dict[str, Any]] = {}
+    for row in analysis.summary.to_dict(orient="records"):
+        source = str(row["source"])
+        merged: dict[str, Any] = {str(k): v for k, v in row.items()} | extra.get(source, {})
+        sources[source] = {k: _clean_value(v) for k, v in sorted(merged.items()) if k != "source"}
     return {
         "framing_version": __version__,
         "lexicon_versions": dict(sorted(analysis.versions.items())),
