@@ -1,0 +1,161 @@
+"""Charts: each a function DataFrame (+ optional ``ax``) -> matplotlib Axes.
+
+Never calls ``plt.show()`` and never touches pyplot's global state: figures are
+``matplotlib.figure.Figure`` objects, so this works under any backend and in tests.
+Colours: the Okabe-Ito colour-blind-safe palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+OKABE_ITO = [
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#000000",
+]
+STYLE = {"svg.hashsalt": "framing", "font.size": 10}
+
+
+def _axes(ax: Axes | None, size: tuple[float, float] = (8, 4.5)) -> Axes:
+    if ax is not None:
+        return ax
+    fig = Figure(figsize=size)
+    return fig.add_subplot()
+
+
+def _height(n_rows: int) -> tuple[float, float]:
+    """Figure size for a chart with one row per source: short for few sources."""
+    return (8.0, max(2.6, 1.2 + 0.55 * n_rows))
+
+
+def _finish(ax: Axes, title: str, xlabel: str, ylabel: str) -> Axes:
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def term_choice_heatmap(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Heatmap source x ``group: variant`` of ``share`` (from compare.terms.term_choice)."""
+    data = df.assign(label=df["group"].astype(str) + ": " + df["variant"].astype(str))
+    wide = data.pivot_table(index="source", columns="label", values="share", aggfunc="sum")
+    wide = wide.sort_index().sort_index(axis=1)
+    ax = _axes(ax, (max(6.0, 0.6 * len(wide.columns) + 3), 0.5 * len(wide) + 2.5))
+    im = ax.imshow(wide.to_numpy(dtype=float), cmap="cividis", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(wide.columns)), list(wide.columns), rotation=45, ha="right")
+    ax.set_yticks(range(len(wide.index)), list(wide.index))
+    for (i, j), v in np.ndenumerate(wide.to_numpy(dtype=float)):
+        if not np.isnan(v):
+            ax.text(
+                j, i, f"{v:.0%}", ha="center", va="center", color="white" if v < 0.6 else "black"
+            )
+    ax.get_figure().colorbar(im, ax=ax, label="share of group")  # type: ignore[union-attr]
+    return _finish(ax, "Term choice (narrator's voice)", "variant", "source")
+
+
+def quote_share_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Stacked horizontal bars: share of quoted words per side, one bar per source."""
+    wide = df.pivot_table(index="source", columns="side", values="share", aggfunc="sum").fillna(0)
+    wide = wide.sort_index()
+    ax = _axes(ax, _height(len(wide)))
+    left = np.zeros(len(wide))
+    for k, side in enumerate(wide.columns):
+        values = wide[side].to_numpy(dtype=float)
+        ax.barh(list(wide.index), values, left=left, color=OKABE_ITO[k % 8], label=str(side))
+        left += values
+    ax.set_xlim(0, 1)
+    ax.legend(title="side", loc="center left", bbox_to_anchor=(1, 0.5), frameon=False)
+    ax.invert_yaxis()
+    return _finish(ax, "Quoted words by side", "share of the source's quoted words", "source")
+
+
+def loaded_verb_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Grouped bars: share of loaded reporting verbs per source and side."""
+    wide = df.pivot_table(index="source", columns="side", values="loaded_share", aggfunc="sum")
+    wide = wide.sort_index()
+    ax = _axes(ax)
+    width = 0.8 / max(1, len(wide.columns))
+    x = np.arange(len(wide))
+    for k, side in enumerate(wide.columns):
+        ax.bar(x + k * width, wide[side].fillna(0), width, color=OKABE_ITO[k % 8], label=str(side))
+    ax.set_xticks(
+        x + width * (len(wide.columns) - 1) / 2, list(wide.index), rotation=20, ha="right"
+    )
+    ax.set_ylim(0, 1)
+    ax.legend(title="side", loc="center left", bbox_to_anchor=(1, 0.5), frameon=False)
+    return _finish(ax, "Loaded reporting verbs", "source", "share of statements")
+
+
+def sentiment_points(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Points with 95% intervals: mean sentence sentiment per source and voice."""
+    sources = sorted(df["source"].astype(str).unique())
+    ax = _axes(ax, _height(len(sources)))
+    voices = sorted(df["voice"].astype(str).unique())
+    y = {s: i for i, s in enumerate(sources)}
+    for k, voice in enumerate(voices):
+        part = df[df["voice"].astype(str) == voice]
+        offset = (k - (len(voices) - 1) / 2) * 0.2
+        ys = [y[str(s)] + offset for s in part["source"]]
+        means = part["mean"].to_numpy(dtype=float)
+        lo = means - part["ci_low"].to_numpy(dtype=float)
+        hi = part["ci_high"].to_numpy(dtype=float) - means
+        ax.errorbar(
+            means,
+            ys,
+            xerr=[np.nan_to_num(lo), np.nan_to_num(hi)],
+            fmt="o",
+            color=OKABE_ITO[k % 8],
+            label=voice,
+            capsize=3,
+        )
+    ax.axvline(0, color="#999", lw=0.8)
+    ax.set_yticks(range(len(sources)), sources)
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(len(sources) - 0.5, -0.5)
+    ax.legend(title="voice", loc="center left", bbox_to_anchor=(1, 0.5), frameon=False)
+    return _finish(ax, "Sentence sentiment (VADER, 95% CI)", "mean compound score", "source")
+
+
+def readability_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Bars of Flesch reading ease per source (higher is easier)."""
+    data = df.sort_values("source")
+    ax = _axes(ax, _height(len(data)))
+    ax.barh(data["source"].astype(str), data["flesch_reading_ease"], color=OKABE_ITO[4])
+    ax.invert_yaxis()
+    return _finish(ax, "Readability", "Flesch reading ease (higher = easier)", "source")
+
+
+def distinctive_words_bars(df: pd.DataFrame, ax: Axes | None = None, *, top: int = 5) -> Axes:
+    """Horizontal bars of z-scores: the ``top`` most distinctive words of each source."""
+    data = df.sort_values(["source", "z"], ascending=[True, False]).groupby("source").head(top)
+    sources = sorted(data["source"].astype(str).unique())
+    ax = _axes(ax, _height(len(data) // 2 + 1))
+    labels = [f"{s}: {w}" for s, w in zip(data["source"], data["word"], strict=True)]
+    colours = [OKABE_ITO[sources.index(str(s)) % 8] for s in data["source"]]
+    ax.barh(range(len(data)), data["z"], color=colours)
+    ax.set_yticks(range(len(data)), labels)
+    ax.set_ylim(len(data) - 0.5, -0.5)
+    return _finish(ax, "Distinctive words (log-odds, informative prior)", "z-score", "")
+
+
+CHARTS: dict[str, Callable[..., Axes]] = {
+    "term_choice": term_choice_heatmap,
+    "quote_share": quote_share_bars,
+    "loaded_verbs": loaded_verb_bars,
+    "sentiment": sentiment_points,
+    "readability": readability_bars,
+    "distinctive_words": distinctive_words_bars,
+}
