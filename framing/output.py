@@ -46,7 +46,8 @@ def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
     ``quoted_word_share.<SIDE>``: share of the source's directly quoted words given to
     each side; ``loaded_verb_share.<SIDE>``: share of that side's statements introduced
     by a non-neutral reporting verb; ``term_share.<group>.<variant>``: share of each
-    variant among the group's matches in the narrator's voice.
+    variant among the group's matches in the outlet's own words (narration and
+    reported speech, outside quotation marks).
     """
     from framing.compare.quotes import loaded_verb_share, quoted_words_by_side
     from framing.compare.terms import term_choice
@@ -62,7 +63,7 @@ def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
         for row in loaded_verb_share(analysis.quotes).itertuples(index=False):
             put(row.source, f"loaded_verb_share.{row.side}", row.loaded_share)
     if not analysis.terms.empty:
-        for row in term_choice(analysis.terms, voice="narrator").itertuples(index=False):
+        for row in term_choice(analysis.terms, voice="own").itertuples(index=False):
             put(row.source, f"term_share.{row.group}.{row.variant}", row.share)
     return metrics
 

@@ -132,8 +132,8 @@ def test_no_charts_when_disabled(analysis: SimpleNamespace, tmp_path: Path) -> N
 
 def test_findings_are_sentences_from_the_numbers(written: Path) -> None:
     md = (written / "report.md").read_text(encoding="utf-8")
-    assert "RT uses Donbass in its own voice 1 of 1 times" in md
-    assert "one other source uses Donbas" in md
+    assert "RT writes Donbass in its own words (1 of 1 matches, group region)" in md
+    assert "one other source writes Donbas" in md
 
 
 def test_report_is_deterministic(analysis: SimpleNamespace, tmp_path: Path) -> None:

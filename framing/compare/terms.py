@@ -2,8 +2,8 @@
 
 * :func:`term_choice`: share of each variant within its group, per source (tidy long
   form: ``source, group, variant, pole, n, group_total, share``), for one voice or all.
-  "RT writes Donbass in its own voice; the Guardian writes Donbas" is
-  ``term_choice(terms, voice="narrator").query("group == 'region'")``.
+  "RT writes Donbass in its own words; the Guardian writes Donbas" is
+  ``term_choice(terms, voice="own").query("group == 'region'")``.
 * :func:`term_choice_by_voice`: the same for the narrator and for all voices, stacked.
 * :func:`framing_index`: a per-source lexical framing index in [-1, +1] with a
   bootstrap confidence interval over the source's articles.
@@ -21,7 +21,7 @@ import pandas as pd
 
 RU_POLE = "ru_state"
 UA_POLE = "ua_western"
-VOICES = ("narrator", "quoted")
+VOICES = ("narrator", "quoted", "own")
 CHOICE_COLUMNS = ["source", "group", "variant", "pole", "n", "group_total", "share"]
 INDEX_COLUMNS = [
     "source",
@@ -46,9 +46,27 @@ def _counted(terms: pd.DataFrame, voice: str | None) -> pd.DataFrame:
     df = terms
     if "counts" in df.columns:
         df = df[df["counts"].fillna(True).astype(bool)]
-    if voice is not None:
+    if voice == "own":
+        df = df[own_words(df)]
+    elif voice is not None:
         df = df[df["voice"] == voice]
     return df
+
+
+def own_words(terms: pd.DataFrame) -> pd.Series:
+    """True for matches worded by the outlet: narration and reported (indirect) speech.
+
+    Inside quotation marks the words are the speaker's; outside them, even when the
+    sentence reports what someone said, the spelling and the label are the outlet's
+    choice ("Russian officials insist on a withdrawal from the Donbass"). Uses the
+    ``own_words`` column when present, else ``voice`` and ``quote_kind``.
+    """
+    if "own_words" in terms.columns:
+        return terms["own_words"].fillna(False).astype(bool)
+    narrator = terms["voice"] == "narrator"
+    if "quote_kind" not in terms.columns:
+        return narrator
+    return narrator | (terms["quote_kind"] == "indirect")
 
 
 def term_choice(terms: pd.DataFrame, *, voice: str | None = None) -> pd.DataFrame:
@@ -57,7 +75,8 @@ def term_choice(terms: pd.DataFrame, *, voice: str | None = None) -> pd.DataFram
     Columns: source, group, variant, pole, n (matches), group_total (the source's matches
     in the group), share (n / group_total). A variant seen in the group for any source
     is listed for every source that uses the group, with n = 0, so shares sum to 1 per
-    (source, group). ``voice``: ``"narrator"``, ``"quoted"`` or None (all voices).
+    (source, group). ``voice``: ``"narrator"``, ``"quoted"``, ``"own"`` (the outlet's
+    own words: narration and reported speech, see :func:`own_words`) or None (all).
     """
     df = _counted(terms, voice)
     if df.empty:
@@ -79,12 +98,14 @@ def term_choice(terms: pd.DataFrame, *, voice: str | None = None) -> pd.DataFram
 
 
 def term_choice_by_voice(terms: pd.DataFrame) -> pd.DataFrame:
-    """:func:`term_choice` for the narrator's voice and for all voices, with a ``voices`` column.
+    """:func:`term_choice` for the narrator, the outlet's own words, and all voices, stacked.
 
-    ``voices`` is ``"narrator"`` or ``"all"``; columns: voices, then those of term_choice.
+    ``voices`` is ``"narrator"``, ``"own"`` or ``"all"``; columns: voices, then those of
+    term_choice.
     """
     parts = [
         term_choice(terms, voice="narrator").assign(voices="narrator"),
+        term_choice(terms, voice="own").assign(voices="own"),
         term_choice(terms, voice=None).assign(voices="all"),
     ]
     out = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
@@ -120,7 +141,7 @@ def pooled_index(counts: np.ndarray) -> float:
 def framing_index(
     terms: pd.DataFrame,
     *,
-    voice: str | None = "narrator",
+    voice: str | None = "own",
     articles: pd.DataFrame | None = None,
     n_boot: int = 2000,
     level: float = 0.95,
@@ -128,12 +149,13 @@ def framing_index(
 ) -> pd.DataFrame:
     """Per-source lexical framing index with a bootstrap CI over articles.
 
-    Formula: pool the source's matches (in ``voice``, narrator by default; None = all
-    voices) over its articles; for each group with at least one ``ru_state`` or
-    ``ua_western`` match, g = (n_ru - n_ua) / (n_ru + n_ua); the index is the unweighted
-    mean of g over those groups. +1: only Russian-state variants ("Kiev", "Donbass",
-    "special military operation"); -1: only Ukrainian/western ones ("Kyiv", "Donbas",
-    "invasion"); ``neutral`` and ``other`` variants ("conflict", "Zelensky") do not enter.
+    Formula: pool the source's matches (in ``voice``: by default the outlet's own words,
+    narration and reported speech; None = all voices) over its articles; for each group
+    with at least one ``ru_state`` or ``ua_western`` match, g = (n_ru - n_ua) / (n_ru +
+    n_ua); the index is the unweighted mean of g over those groups. +1: only
+    Russian-state variants ("Kiev", "Donbass", "special military operation"); -1: only
+    Ukrainian/western ones ("Kyiv", "Donbas", "invasion"); ``neutral`` and ``other``
+    variants ("conflict", "Zelensky") do not enter.
     NaN when the source has no polar match.
 
     CI: percentile bootstrap (``n_boot`` resamples of the source's articles with

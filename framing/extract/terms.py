@@ -63,6 +63,7 @@ TERM_COLUMNS = (
     "quote_kind",
     "quote_id",
     "counts",
+    "own_words",
 )
 NARRATOR = "narrator"
 QUOTED = "quoted"
@@ -442,7 +443,10 @@ def extract_terms(
     else ""), paragraph, start, end (offsets into ``doc.text``), context (KWIC), then
     sentence_idx, quote_kind (direct/partial/indirect, ``unattributed`` for quote marks
     with no quote row, "" for the narrator), quote_id, counts (False for recognised
-    non-framing phrases such as "prisoners of war").
+    non-framing phrases such as "prisoners of war"), own_words (True outside quotation
+    marks: the narrator's text and reported speech, whose wording is the outlet's own:
+    "Russian officials insist on withdrawal from the Donbass" is RT's spelling, not
+    the officials').
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     quote_rows = [q for q in quotes if _is_offset(q.get("start")) and _is_offset(q.get("end"))]
@@ -454,6 +458,8 @@ def extract_terms(
         variant = lex.form_variants[int(name[1:])]
         start, end = m.span()
         voice, speaker, quote_kind, quote_id = voice_at(doc, start, quote_rows)
+        span = doc.quote_at(start)
+        in_marks = span is not None and span.inner_start <= start < span.inner_end
         rows.append(
             {
                 "article_id": doc.article_id,
@@ -472,6 +478,7 @@ def extract_terms(
                 "quote_kind": quote_kind,
                 "quote_id": quote_id,
                 "counts": variant.counts,
+                "own_words": not in_marks and quote_kind in ("", "indirect"),
             }
         )
     return rows

@@ -56,7 +56,34 @@ def test_term_choice_by_voice_and_non_counting_rows() -> None:
     assert quoted["variant"].tolist() == ["Kiev regime"]
     both = term_choice_by_voice(terms)
     assert list(both.columns) == ["voices", *CHOICE_COLUMNS]
-    assert both.groupby("voices").size().to_dict() == {"all": 2, "narrator": 1}
+    assert both.groupby("voices").size().to_dict() == {"all": 2, "narrator": 1, "own": 1}
+
+
+def test_own_words_include_reported_speech_not_quotation_marks() -> None:
+    text = (
+        "Russian officials insist on a withdrawal from the Donbass. "
+        "Peskov said the “Kiev regime” must go. Kyiv refused."
+    )
+    doc = document_from_text(text, article_id="a1", source="A")
+    donbass = text.index("Donbass")
+    quotes = [
+        {"start": 0, "end": donbass + 7, "speaker": "Russian officials", "kind": "indirect"},
+        {
+            "start": text.index("Kiev"),
+            "end": text.index("” must"),
+            "speaker": "Dmitry Peskov",
+            "kind": "partial",
+        },
+    ]
+    terms = pd.DataFrame(extract_terms(doc, quotes=quotes))
+    by_variant = terms.set_index("variant")
+    assert by_variant.loc["Donbass", "voice"] == "quoted"  # attributed statement...
+    assert by_variant.loc["Donbass", "own_words"]  # ...but the outlet's spelling
+    assert not by_variant.loc["Kiev regime", "own_words"]  # inside quotation marks
+    assert by_variant.loc["Kyiv", "own_words"]
+    own = term_choice(terms, voice="own")
+    assert sorted(own["variant"]) == ["Donbass", "Kyiv"]
+    assert framing_index(terms).iloc[0]["index"] == 0.0  # Donbass +1, Kyiv -1
 
 
 def test_term_choice_empty_and_bad_voice() -> None:
