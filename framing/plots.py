@@ -63,7 +63,7 @@ def term_choice_heatmap(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
                 j, i, f"{v:.0%}", ha="center", va="center", color="white" if v < 0.6 else "black"
             )
     ax.get_figure().colorbar(im, ax=ax, label="share of group")  # type: ignore[union-attr]
-    return _finish(ax, "Term choice (narrator's voice)", "variant", "source")
+    return _finish(ax, "Term choice (outlet's own words)", "variant", "source")
 
 
 def quote_share_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
