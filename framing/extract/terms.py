@@ -73,7 +73,7 @@ SCHEMA_VERSION = 1
 DEFAULT_PATH = f"framing/lexicons/{DEFAULT_NAME}"
 
 _TOP_KEYS = {"version", "extends", "poles", "groups"}
-_GROUP_KEYS = {"group", "description", "counts", "compounds", "variants"}
+_GROUP_KEYS = {"group", "description", "counts", "compounds", "alternatives", "variants"}
 _VARIANT_KEYS = {"variant", "pole", "forms", "sources", "note", "counts"}
 _HYPHENS = "\\-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
 _SEP = rf"(?:[^\S\n]|[{_HYPHENS}])+"  # spaces or hyphens, never across a line break
@@ -105,6 +105,7 @@ class Group:
     counts: bool
     compounds: bool
     variants: tuple[Variant, ...]
+    alternatives: bool = True  # False: a list of loaded expressions, not rival names
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,7 @@ def _parse_group(node: Any, poles: Mapping[str, str], *, path: str, where: str) 
     description = _optional(node, "description", str, "", path=path, where=where)
     counts = _optional(node, "counts", bool, True, path=path, where=where)
     compounds = _optional(node, "compounds", bool, True, path=path, where=where)
+    alternatives = _optional(node, "alternatives", bool, True, path=path, where=where)
     variants_node = require(node, "variants", list, path=path, where=where)
     if not variants_node:
         raise LexiconError(path, line_of(node, "variants"), f"{where}.variants", "empty list")
@@ -278,7 +280,7 @@ def _parse_group(node: Any, poles: Mapping[str, str], *, path: str, where: str) 
                 f"duplicate variant {variant.variant!r} in group {name!r}",
             )
         variants.append(variant)
-    return Group(name, description, counts, compounds, tuple(variants))
+    return Group(name, description, counts, compounds, tuple(variants), alternatives)
 
 
 def _parse_poles(data: Any, *, path: str) -> dict[str, str]:

@@ -201,23 +201,30 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     return out
 
 
-NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+def _join(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _count_word(n: int) -> str:
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+def _group_info(group: str) -> tuple[str, bool]:
+    """(label, alternatives) of a group: its description in the packaged lexicon, else its
+    name; whether its variants are rival names (True) or a list of expressions."""
+    from framing.extract.terms import default_lexicon
 
-
-def _most_common(counts: dict[str, int]) -> str:
-    return max(sorted(counts), key=lambda k: counts[k])
+    for g in default_lexicon().groups:
+        if g.group == group:
+            return g.description or group.replace("_", " "), g.alternatives
+    return group.replace("_", " "), True
 
 
 def _term_sentences(terms: pd.DataFrame) -> list[str]:
-    """ "RT writes Donbass in its own words (1 of 1 matches); three other sources write Donbas."
+    """One sentence per lexicon group where the sources' usual variants differ.
 
-    Own words are narration and reported speech, outside quotation marks
-    (:func:`framing.compare.terms.own_words`); non-counting phrases are left out. One
-    sentence per source and group, for groups where sources' usual variants differ.
+    "Spelling of the eastern region, in the outlets' own words: RT writes Donbass (1 of
+    1 matches); China Daily (1 of 1) and The Guardian (1 of 1) write Donbas." Own words
+    are narration and reported speech, outside quotation marks
+    (:func:`framing.compare.terms.own_words`); non-counting phrases are left out; the
+    variant used by the fewest sources comes first.
     """
     from framing.compare.terms import term_choice
 
@@ -225,25 +232,27 @@ def _term_sentences(terms: pd.DataFrame) -> list[str]:
     choice = choice[choice["n"] > 0]
     lines: list[str] = []
     for group, gdf in choice.groupby("group", sort=True):
-        if gdf["variant"].nunique() < 2:
+        label, alternatives = _group_info(str(group))
+        if not alternatives:
+            used = []
+            for source, sdf in gdf.groupby("source", sort=True):
+                pairs = zip(sdf["variant"], sdf["n"], strict=True)
+                used.append(f"{source}: {', '.join(f'{v} ({n})' for v, n in pairs)}")
+            lines.append(f"{label}, in the outlets' own words: {'; '.join(used)}.")
             continue
-        top = {
-            str(source): sdf.sort_values(["n", "variant"], ascending=[False, True]).iloc[0]
-            for source, sdf in gdf.groupby("source", sort=True)
-        }
-        for source, row in top.items():
-            others: dict[str, int] = {}
-            for other, other_row in top.items():
-                if other != source and other_row["variant"] != row["variant"]:
-                    others[str(other_row["variant"])] = others.get(str(other_row["variant"]), 0) + 1
-            sentence = (
-                f"{source} writes {row['variant']} in its own words "
-                f"({int(row['n'])} of {int(row['group_total'])} matches, group {group})"
+        users: dict[str, list[str]] = {}
+        for source, sdf in gdf.groupby("source", sort=True):
+            top = sdf.sort_values(["n", "variant"], ascending=[False, True]).iloc[0]
+            users.setdefault(str(top["variant"]), []).append(
+                f"{source} ({int(top['n'])} of {int(top['group_total'])})"
             )
-            for variant, n in sorted(others.items()):
-                verb = "sources write" if n != 1 else "source writes"
-                sentence += f"; {_count_word(n)} other {verb} {variant}"
-            lines.append(sentence + ".")
+        if len(users) < 2:
+            continue
+        parts = [
+            f"{_join(names)} {'writes' if len(names) == 1 else 'write'} {variant}"
+            for variant, names in sorted(users.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        ]
+        lines.append(f"{label}, in the outlets' own words: {'; '.join(parts)}.")
     return lines
 
 

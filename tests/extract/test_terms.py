@@ -13,6 +13,7 @@ from framing.document import Document, document_from_text
 from framing.extract.terms import (
     TERM_COLUMNS,
     Lexicon,
+    default_lexicon,
     extract_terms,
     form_regex,
     load_lexicon,
@@ -366,6 +367,12 @@ def test_user_lexicon_is_reloaded_when_the_file_changes(tmp_path: Path) -> None:
             "groups[0].counts",
             "bool",
         ),
+        (
+            ("  - group: colour\n", "  - group: colour\n    alternatives: no idea\n"),
+            7,
+            "groups[0].alternatives",
+            "bool",
+        ),
         (("version: 1\n", ""), 1, "terms", "missing key 'version'"),
         (("forms: [navy]", "forms: [navy"), None, "", "invalid YAML"),
     ],
@@ -469,3 +476,9 @@ def test_seed_voice_from_quote_marks(seed_docs: dict[str, Document]) -> None:
     assert guardian["maximalist demands"] == guardian["draconian terms"] == "narrator"
     cd = [r for r in extract_terms(seed_docs[CHINA_DAILY]) if r["variant"] == "Kyiv regime"]
     assert [r["voice"] for r in cd] == ["quoted"]
+
+
+def test_evaluative_group_lists_expressions_not_alternatives() -> None:
+    groups = {g.group: g for g in default_lexicon().groups}
+    assert groups["evaluative"].alternatives is False
+    assert groups["capital"].alternatives is True
