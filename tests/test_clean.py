@@ -79,6 +79,25 @@ def test_removal_keeps_the_text_it_removed(
         ("Agencies Via Xinhua", "agency_credit"),
         ("Additional reporting by Pjotr Sauer", "agency_credit"),
         ("Advertisement", "share_prompt"),
+        ("You can share this story on social media:", "share_prompt"),
+        ("Download the Kyiv Independent app", "share_prompt"),
+        ("READ MORE: Kremlin comments on Abu Dhabi talks", "related_link"),
+        ("Related: Zelensky says talks were not easy", "related_link"),
+        ("Reuse this content", "related_link"),
+        ("By Guy Faulconbridge and Dmitry Antonov", "byline"),
+        ("By Guy Faulconbridge, Reuters", "byline"),
+        ("(Reporting by Guy Faulconbridge; Editing by Alex Richardson)", "agency_credit"),
+        (
+            "Associated Press writers Illia Novikov in Kyiv and Aamer Madhani in Washington "
+            "contributed to this report.",
+            "agency_credit",
+        ),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "agency_credit"),
+        ("Published: Feb 5, 2026 at 10:15 a.m. EST", "timestamp"),
+        ("Updated 2026-02-05 14:30", "timestamp"),
+        ("4 min read", "timestamp"),
+        ("© 2026 Reuters. All rights reserved.", "copyright"),
+        ("Copyright © 2026 CGTN. Beijing ICP prepared NO.16065310-3", "copyright"),
     ],
 )
 def test_boilerplate_line_kinds(line: str, reason: str) -> None:
@@ -94,6 +113,15 @@ def test_boilerplate_line_kinds(line: str, reason: str) -> None:
         "Sources said the talks would continue.",
         "Military included",
         "We use the term carefully, he said.",
+        "By Thursday evening, the talks had ended.",
+        "By 2026 the war had lasted four years.",
+        "Related talks will be held in Istanbul next week.",
+        "Updated figures showed 314 prisoners were freed.",
+        "Published in 2022, the report said the war was costly.",
+        "Copyright law was not discussed at the talks.",
+        "Support for Ukraine remained strong, Rutte said.",
+        "Recommended by the UN, the plan was rejected.",
+        "Topics included prisoner exchanges and energy.",
     ],
 )
 def test_body_lines_that_look_like_boilerplate_are_kept(line: str) -> None:
