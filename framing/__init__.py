@@ -5,7 +5,8 @@
 >>> analysis.terms.groupby(["source", "variant"]).size()  # doctest: +SKIP
 
 Public API: :func:`load_corpus`, :func:`analyze`, :class:`Analysis`, :class:`Lexicon`,
-:func:`load_lexicon`. Submodules load on first use, so ``import framing`` is cheap.
+:func:`load_lexicon`, :func:`lint_articles` and :class:`Finding` (:mod:`framing.lint`,
+the newsroom style check). Submodules load on first use, so ``import framing`` is cheap.
 """
 
 from __future__ import annotations
@@ -22,13 +23,17 @@ _LAZY = {
     "Analysis": "framing.analysis",
     "Lexicon": "framing.extract.terms",
     "load_lexicon": "framing.extract.terms",
+    "Finding": "framing.lint",
+    "lint_articles": "framing.lint",
 }
 __all__ = [
     "Analysis",
     "Article",
+    "Finding",
     "Lexicon",
     "__version__",
     "analyze",
+    "lint_articles",
     "load_corpus",
     "load_lexicon",
 ]
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
     from framing.analysis import Analysis, analyze
     from framing.corpus import Article, load_corpus
     from framing.extract.terms import Lexicon, load_lexicon
+    from framing.lint import Finding, lint_articles
 
 
 def __getattr__(name: str) -> Any:
