@@ -85,6 +85,15 @@ def summary_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
+def coverage_mentions_of(analysis: Analysis) -> pd.DataFrame:
+    """Every actor, place, figure and date mention (``coverage.csv``), traceable by offsets."""
+    from framing.compare.coverage import MENTION_COLUMNS, coverage_mentions
+
+    if analysis.sentences.empty:
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    return coverage_mentions(analysis.sentences)
+
+
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would run as a formula with ``'`` (OWASP)."""
     out = df.copy()
@@ -125,6 +134,7 @@ def write_outputs(
         for name, df in analysis.tables.items():
             write_table(df, tmp, name)
         write_table(analysis.summary, tmp, "summary")
+        write_table(coverage_mentions_of(analysis), tmp, "coverage")
         (tmp / "summary.json").write_text(
             json.dumps(summary_dict(analysis), indent=2, ensure_ascii=False) + "\n",
             encoding="utf-8",

@@ -7,8 +7,10 @@ Colours: the Okabe-Ito colour-blind-safe palette.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 
+import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -24,7 +26,17 @@ OKABE_ITO = [
     "#CC79A7",
     "#000000",
 ]
-STYLE = {"svg.hashsalt": "framing", "font.size": 10}
+SVG_HASHSALT = "framing"
+FONT_SIZE = 10
+STYLE = {"svg.hashsalt": SVG_HASHSALT, "font.size": FONT_SIZE}
+EMPTY_CELL = "#f2f2f2"
+COVERAGE_KINDS = ("actor", "place", "number", "date")  # framing.compare.coverage.KINDS
+
+
+def style() -> AbstractContextManager[None]:
+    """rcParams for drawing and saving charts: font size, and a fixed ``svg.hashsalt`` so
+    that SVG element ids (random by default) are the same on every run."""
+    return matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "font.size": FONT_SIZE})
 
 
 def _axes(ax: Axes | None, size: tuple[float, float] = (8, 4.5)) -> Axes:
@@ -151,6 +163,114 @@ def distinctive_words_bars(df: pd.DataFrame, ax: Axes | None = None, *, top: int
     return _finish(ax, "Distinctive words (log-odds, informative prior)", "z-score", "")
 
 
+def _count_cells(ax: Axes, counts: np.ndarray, vmax: float) -> None:
+    """Annotate non-zero cells with their count, in a colour readable on the cell."""
+    for (i, j), v in np.ndenumerate(counts):
+        if v > 0:
+            colour = "white" if v / vmax > 0.55 else "black"
+            ax.text(j, i, f"{int(v)}", ha="center", va="center", color=colour, fontsize=9)
+
+
+def _count_image(ax: Axes, counts: np.ndarray) -> float:
+    """Heatmap of counts: zeros blank (light grey), more = darker (cividis, colour-blind-safe)."""
+    cmap = matplotlib.colormaps["cividis_r"].with_extremes(bad=EMPTY_CELL)
+    vmax = float(max(counts.max(initial=0), 1))
+    masked = np.ma.masked_equal(counts.astype(float), 0)
+    ax.imshow(masked, cmap=cmap, vmin=0, vmax=vmax * 1.15, aspect="auto", interpolation="none")
+    ax.set_xticks(np.arange(counts.shape[1] + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(counts.shape[0] + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
+    _count_cells(ax, counts, vmax * 1.15)
+    return vmax
+
+
+def speaker_verb_matrix(df: pd.DataFrame, ax: Axes | None = None, *, top: int = 12) -> Axes:
+    """Heatmap speaker x reporting verb of statement counts, the ``top`` most quoted speakers.
+
+    ``df``: the matrix of :func:`framing.compare.quotes.speaker_verb_matrix` (speakers as
+    index, verbs as columns). Speakers are ordered by number of statements, verbs by use.
+    """
+    if df.empty:
+        raise ValueError("no statements to chart")
+    counts = df.astype(int)
+    totals = counts.sum(axis=1)
+    speakers = sorted(totals.index, key=lambda s: (-int(totals[s]), str(s)))[:top]
+    counts = counts.loc[speakers]
+    used = counts.sum(axis=0)
+    verbs = sorted((v for v in used.index if used[v] > 0), key=lambda v: (-int(used[v]), str(v)))
+    counts = counts[verbs]
+    ax = _axes(ax, (max(6.0, 0.45 * len(verbs) + 3.5), max(3.0, 0.38 * len(speakers) + 1.8)))
+    _count_image(ax, counts.to_numpy())
+    ax.set_xticks(range(len(verbs)), [str(v) for v in verbs], rotation=45, ha="right")
+    ax.set_yticks(range(len(speakers)), [str(s) for s in speakers])
+    shown = f"top {len(speakers)} of {len(totals)} speakers" if len(totals) > top else "speakers"
+    ax = _finish(ax, f"Reporting verbs per speaker ({shown})", "reporting verb (lemma)", "")
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def coverage_matrix(
+    df: pd.DataFrame, ax: Axes | None = None, *, top: int = 45, kinds: Sequence[str] | None = None
+) -> Axes:
+    """Matrix item x source of mention counts (blank: the source omits the item).
+
+    ``df``: the tidy table of :func:`framing.compare.coverage.coverage_table`. Rows are
+    grouped by kind (actors with their side); within a kind, items mentioned by more
+    sources come first. With more than ``top`` items, the most mentioned are shown.
+    """
+    data = df if kinds is None else df[df["kind"].isin(list(kinds))]
+    if data.empty:
+        raise ValueError("no coverage items to chart")
+    kind_order = {k: i for i, k in enumerate(COVERAGE_KINDS)}
+    wide = data.pivot_table(
+        index=["kind", "item"], columns="source", values="n_mentions", aggfunc="sum", fill_value=0
+    ).sort_index(axis=1)
+    n_items = len(wide)
+    if n_items > top:
+        totals = wide.sum(axis=1)
+        keep = sorted(wide.index, key=lambda k: (-int(totals[k]), str(k[1])))[:top]
+        wide = wide.loc[keep]
+    present = (wide > 0).sum(axis=1)
+    mentions = wide.sum(axis=1)
+    rows = sorted(
+        wide.index,
+        key=lambda k: (kind_order.get(k[0], 99), -int(present[k]), -int(mentions[k]), str(k[1])),
+    )
+    wide = wide.loc[rows]
+    sides = data.drop_duplicates(["kind", "item"]).set_index(["kind", "item"])["side"]
+    labels = [
+        f"{item} ({sides[(kind, item)]})" if kind == "actor" and pd.notna(sides[(kind, item)])
+        else str(item)
+        for kind, item in wide.index
+    ]  # fmt: skip
+    n_sources = len(wide.columns)
+    ax = _axes(ax, (max(6.5, 1.05 * n_sources + 4.0), max(3.0, 0.27 * len(wide) + 1.9)))
+    _count_image(ax, wide.to_numpy())
+    ax.set_xticks(range(n_sources), [str(c) for c in wide.columns], rotation=30, ha="left")
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(wide)), labels, fontsize=9)
+    kinds_shown = [k for k, _ in wide.index]
+    for i in range(1, len(kinds_shown)):
+        if kinds_shown[i] != kinds_shown[i - 1]:
+            ax.axhline(i - 0.5, color="#333333", linewidth=1.2)
+    for kind in dict.fromkeys(kinds_shown):
+        idx = [i for i, k in enumerate(kinds_shown) if k == kind]
+        ax.text(
+            n_sources - 0.35, (idx[0] + idx[-1]) / 2, f"{kind}s", rotation=270,
+            ha="left", va="center", fontweight="bold", color="#333333",
+        )  # fmt: skip
+    shown = f"top {len(wide)} of {n_items} items" if n_items > top else f"{n_items} items"
+    ax.set_title(
+        f"Coverage: who mentions what ({shown}; blank = not mentioned)",
+        loc="left", fontweight="bold", pad=12,
+    )  # fmt: skip
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
 CHARTS: dict[str, Callable[..., Axes]] = {
     "term_choice": term_choice_heatmap,
     "quote_share": quote_share_bars,
@@ -158,4 +278,6 @@ CHARTS: dict[str, Callable[..., Axes]] = {
     "sentiment": sentiment_points,
     "readability": readability_bars,
     "distinctive_words": distinctive_words_bars,
+    "speaker_verb": speaker_verb_matrix,
+    "coverage": coverage_matrix,
 }

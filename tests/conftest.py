@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from framing.analysis import Analysis, analyze
 from framing.clean import Cleaned, clean_article
 from framing.corpus import Article, load_corpus
 from framing.document import Document
@@ -41,3 +42,9 @@ def seed_cleaned(seed_articles: dict[str, Article]) -> dict[str, tuple[Document,
 def seed_docs(seed_cleaned: dict[str, tuple[Document, Cleaned]]) -> dict[str, Document]:
     """article_id -> cleaned Document of each seed article."""
     return {aid: doc for aid, (doc, _) in seed_cleaned.items()}
+
+
+@pytest.fixture(scope="session")
+def seed_analysis() -> Analysis:
+    """The seed corpus analysed once per session (the tables of ``framing analyze seeds``)."""
+    return analyze(SEEDS)

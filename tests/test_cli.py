@@ -23,6 +23,8 @@ EXPECTED_FILES = [
     "sentences.parquet",
     "cleaning.csv",
     "cleaning.parquet",
+    "coverage.csv",
+    "coverage.parquet",
     "summary.json",
     "report.html",
     "report.md",

@@ -75,3 +75,51 @@ def test_distinctive_words_bars() -> None:
     ax = plots.distinctive_words_bars(df)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["CGTN: peace", "RT: kiev", "RT: regime"]
     assert ax.get_xlabel() == "z-score"
+
+
+def test_speaker_verb_matrix_top_speakers() -> None:
+    matrix = pd.DataFrame(
+        {"say": [4, 1, 0], "claim": [0, 2, 0], "insist": [0, 0, 1]},
+        index=["Steve Witkoff (US)", "Sergey Lavrov (RU)", "Serhii (unknown)"],
+    )
+    ax = plots.speaker_verb_matrix(matrix, top=2)
+    assert isinstance(ax, Axes)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Steve Witkoff (US)",
+        "Sergey Lavrov (RU)",
+    ]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["say", "claim"]  # "insist" unused
+    assert ax.get_xlabel() == "reporting verb (lemma)"
+    assert "top 2 of 3 speakers" in ax.get_title(loc="left")
+    assert sorted(t.get_text() for t in ax.texts) == ["1", "2", "4"]  # zero cells blank
+
+
+def test_coverage_matrix_rows_grouped_by_kind() -> None:
+    rows = [
+        ("Steve Witkoff", "actor", "US", "RT", 2), ("Steve Witkoff", "actor", "US", "CGTN", 1),
+        ("Kyiv", "place", None, "RT", 1), ("Kyiv", "place", None, "CGTN", 0),
+        ("314 prisoners", "number", None, "RT", 0), ("314 prisoners", "number", None, "CGTN", 1),
+    ]  # fmt: skip
+    df = pd.DataFrame(rows, columns=["item", "kind", "side", "source", "n_mentions"])
+    ax = plots.coverage_matrix(df)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Steve Witkoff (US)",
+        "Kyiv",
+        "314 prisoners",
+    ]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["CGTN", "RT"]
+    assert {"actors", "places", "numbers"} <= {t.get_text() for t in ax.texts}
+    only_numbers = plots.coverage_matrix(df, kinds=["number"], ax=Figure().add_subplot())
+    assert [t.get_text() for t in only_numbers.get_yticklabels()] == ["314 prisoners"]
+    with pytest.raises(ValueError):
+        plots.coverage_matrix(df, kinds=["date"])
+
+
+def test_coverage_matrix_caps_rows() -> None:
+    df = pd.DataFrame(
+        {"item": [f"p{i}" for i in range(10)], "kind": "place", "side": None, "source": "RT",
+         "n_mentions": range(10)}
+    )  # fmt: skip
+    ax = plots.coverage_matrix(df, top=3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["p9", "p8", "p7"]
+    assert "top 3 of 10 items" in ax.get_title(loc="left")

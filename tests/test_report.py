@@ -54,13 +54,13 @@ def analysis() -> SimpleNamespace:
     sentences = pd.DataFrame(
         [
             dict(
-                article_id=a, source=s, paragraph=1, sentence_idx=i, text="t", voice=v,
-                compound=c, pos=0.1, neu=0.8, neg=0.1, sides=sides,
+                article_id=a, source=s, paragraph=1, sentence_idx=i, text=t, voice=v,
+                compound=c, pos=0.1, neu=0.8, neg=0.1, sides=sides, start=start,
             )
-            for a, s, i, v, c, sides in [
-                ("a1", "RT", 0, "narrator", -0.2, ["RU"]),
-                ("a1", "RT", 1, "quoted", 0.1, ["UA"]),
-                ("b1", "The Guardian", 0, "narrator", 0.2, []),
+            for a, s, i, t, v, c, sides, start in [
+                ("a1", "RT", 0, "Peskov said 314 combatants were swapped.", "narrator", -0.2, ["RU"], 0),
+                ("a1", "RT", 1, "Kiev refused.", "quoted", 0.1, ["UA"], 42),
+                ("b1", "The Guardian", 0, "Witkoff said 157 prisoners each.", "narrator", 0.2, [], 0),
             ]
         ]
     )  # fmt: skip
@@ -84,7 +84,8 @@ def written(analysis: SimpleNamespace, tmp_path: Path) -> Path:
 
 
 SECTIONS = ["Findings", "Per-source summary", "Articles", "Evidence", "Cleaning log",
-            "Warnings", "Method notes"]  # fmt: skip
+            "Warnings", "Method notes", "Reporting verbs per speaker",
+            "Coverage: actors, places and figures", "Coverage: first mention"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", ["report.html", "report.md"])
@@ -165,3 +166,39 @@ def test_html_summary_for_notebooks(analysis: SimpleNamespace) -> None:
 )
 def test_md_escape(text: str | None, expected: str) -> None:
     assert md_escape(text) == expected
+
+
+def test_new_charts_and_their_tables(written: Path) -> None:
+    assert {"speaker_verb", "coverage"} <= {p.stem for p in (written / "charts").glob("*.png")}
+    md = (written / "report.md").read_text(encoding="utf-8")
+    assert "![Coverage: actors, places and figures" in md
+    assert "| kind | item | n\\_sources | RT | The Guardian |" in md
+    assert "| number | 314 combatants | 1 | 1 | 0 |" in md
+    assert "| Dmitry Peskov (RU) | said | 1 |" in md
+    assert "Figures not reported by every source: 157 prisoners each (The Guardian); " in md
+
+
+def test_svg_and_png_are_byte_identical_across_renders(
+    analysis: SimpleNamespace, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    write_report(analysis, a)  # type: ignore[arg-type]
+    write_report(analysis, b)  # type: ignore[arg-type]
+    files = sorted(p.name for p in (a / "charts").iterdir())
+    assert "coverage.svg" in files and "speaker_verb.svg" in files
+    for name in files:
+        assert (a / "charts" / name).read_bytes() == (b / "charts" / name).read_bytes(), name
+    assert b"<dc:date>" not in (a / "charts" / "coverage.svg").read_bytes()
+
+
+def test_markdown_caps_long_evidence_tables(analysis: SimpleNamespace, tmp_path: Path) -> None:
+    analysis.terms = pd.DataFrame([_term("a1", "RT", "Donbass") for _ in range(25)])
+    write_report(analysis, tmp_path, charts=False)  # type: ignore[arg-type]
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "… 5 more rows in terms.csv." in md
+    assert md.count("fighting in Donbass") == 20
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<details><summary>25 term matches (terms.csv)</summary>" in html
+    assert html.count("fighting in Donbass") == 25

@@ -78,6 +78,18 @@ METHOD_NOTES = [
         "text; they count syllables and sentence lengths, not meaning.",
     ),
     (
+        "Coverage",
+        "Actors (actors.yaml) and places (coverage.yaml) are found by name lists, so an "
+        "unlisted name or a pronoun is not a mention; a place used for its government "
+        '("Moscow insists") counts as the place. Figures count only with a unit noun, '
+        'currency or percent sign next to them, normalised ("157 prisoners of war each" '
+        'and "each side returning 157 detainees" are both "157 prisoners each"); an '
+        'unlisted noun is kept as written ("314 combatants"), so the same figure can '
+        "appear under two labels. Dates and years are a kind of their own; clock times, "
+        "ages and ordinals are left out. A 0 means the name list found nothing, not "
+        "that the outlet ignored the fact.",
+    ),
+    (
         "Cleaning",
         "Boilerplate lines and duplicate paragraphs are removed before analysis; every "
         "removal is listed in the cleaning log with its line in the original file.",
@@ -107,9 +119,17 @@ def fmt(value: Any, digits: int = 3) -> str:
 
 
 def table(
-    df: pd.DataFrame, columns: list[str] | None = None, limit: int | None = None
+    df: pd.DataFrame,
+    columns: list[str] | None = None,
+    limit: int | None = None,
+    *,
+    csv: str | None = None,
 ) -> dict[str, Any]:
-    """``{"columns": [...], "rows": [[str, ...]], "more": n}`` for the templates."""
+    """``{"columns": [...], "rows": [[str, ...]], "more": n, "csv": name}`` for the templates.
+
+    ``more``: rows left out by ``limit``; ``csv``: the output file that holds them all
+    (templates cap long tables further and point to it).
+    """
     if columns is not None:
         df = df[[c for c in columns if c in df.columns]]
     more = 0
@@ -117,7 +137,7 @@ def table(
         more = len(df) - limit
         df = df.head(limit)
     rows = [[fmt(v) for v in row] for row in df.itertuples(index=False)]
-    return {"columns": [str(c) for c in df.columns], "rows": rows, "more": more}
+    return {"columns": [str(c) for c in df.columns], "rows": rows, "more": more, "csv": csv}
 
 
 @cache
@@ -177,6 +197,17 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
 
         return distinctive_words(analysis.sentences)
 
+    def speaker_verb() -> pd.DataFrame:
+        from framing.compare.quotes import speaker_verb_matrix
+
+        matrix = speaker_verb_matrix(analysis.quotes)
+        return matrix.rename(index=speaker_labels(analysis.quotes))
+
+    def coverage() -> pd.DataFrame:
+        from framing.compare.coverage import coverage as cov
+
+        return cov(analysis.sentences, sources=analysis.articles["source"])
+
     for name, func in [
         ("term_choice", term_choice),
         ("quote_share", quote_share),
@@ -184,13 +215,15 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         ("sentiment", sentiment),
         ("sentiment_by_side", sides),
         ("distinctive_words", vocabulary),
+        ("speaker_verb", speaker_verb),
+        ("coverage", coverage),
     ]:
         if name == "term_choice" and analysis.terms.empty:
             continue
-        if name in ("quote_share", "loaded_verbs") and analysis.quotes.empty:
+        if name in ("quote_share", "loaded_verbs", "speaker_verb") and analysis.quotes.empty:
             continue
         if (
-            name in ("sentiment", "sentiment_by_side", "distinctive_words")
+            name in ("sentiment", "sentiment_by_side", "distinctive_words", "coverage")
             and analysis.sentences.empty
         ):
             continue
@@ -204,6 +237,44 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
 def _join(items: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def speaker_labels(quotes: pd.DataFrame) -> dict[str, str]:
+    """Speaker -> "Dmitry Peskov (RU)": the side most often given to the speaker's statements."""
+    labels: dict[str, str] = {}
+    df = quotes[quotes["speaker"].notna()]
+    for speaker, sides in df.groupby(df["speaker"].astype(str), sort=True)["affiliation"]:
+        counts = sides.fillna("unknown").astype(str).value_counts()
+        side = sorted(counts.index, key=lambda k: (-int(counts[k]), k))[0]
+        labels[str(speaker)] = f"{speaker} ({side})"
+    return labels
+
+
+def display_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The table shown under a chart: the chart's data, reshaped where a matrix reads badly.
+
+    ``speaker_verb``: long form (speaker, verb, n) of the non-zero cells; ``coverage``:
+    item x source counts with the number of sources mentioning each item.
+    """
+    if name == "speaker_verb":
+        wide = df.rename_axis(index="speaker").reset_index()
+        long = wide.melt(id_vars="speaker", var_name="verb", value_name="n")
+        long = long[long["n"] > 0]
+        totals = long.groupby("speaker")["n"].transform("sum")
+        return long.assign(_t=-totals, _n=-long["n"]).sort_values(
+            ["_t", "speaker", "_n", "verb"], ignore_index=True
+        )[["speaker", "verb", "n"]]
+    if name == "coverage":
+        from framing.compare.coverage import coverage_pivot
+
+        wide = coverage_pivot(df)
+        wide.insert(0, "n_sources", (wide > 0).sum(axis=1))
+        return wide.reset_index()
+    return df
+
+
+PNG_METADATA: dict[str, Any] = {"Software": None}
+SVG_METADATA: dict[str, Any] = {"Date": None}
 
 
 def _group_info(group: str) -> tuple[str, bool]:
@@ -270,22 +341,74 @@ def findings(analysis: Analysis, tables: dict[str, pd.DataFrame]) -> list[str]:
         )
     if not analysis.terms.empty:
         lines += _term_sentences(analysis.terms)
+    if "coverage" in tables:
+        lines += coverage_sentences(tables["coverage"])
+    return lines
+
+
+def _who(names: str) -> str:
+    return names.replace("; ", ", ")
+
+
+def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
+    """ "Figures not in every source: 314 prisoners (China Daily, The Moscow Times); ..." and
+    the actors and places named by a single source."""
+    from framing.compare.coverage import coverage_gaps
+
+    gaps = coverage_gaps(cov)
+    n_sources = cov["source"].nunique()
+    if gaps.empty or n_sources < 2:
+        return []
+    lines: list[str] = []
+    numbers = gaps[gaps["kind"] == "number"].sort_values(
+        ["n_sources", "n_mentions"], ascending=False, kind="stable"
+    )
+    if not numbers.empty:
+        parts = [
+            f"{r.item} ({_who(str(r.mentioned_by))})" for r in numbers.head(max_items).itertuples()
+        ]
+        extra = len(numbers) - max_items
+        lines.append(
+            "Figures not reported by every source: "
+            + "; ".join(parts)
+            + (f"; and {extra} more (coverage.csv)" if extra > 0 else "")
+            + "."
+        )
+    for kind, label in (("actor", "Actors"), ("place", "Places")):
+        single = gaps[(gaps["kind"] == kind) & (gaps["n_sources"] == 1)]
+        if single.empty:
+            continue
+        by_source: dict[str, list[str]] = {}
+        for r in single.itertuples():
+            by_source.setdefault(str(r.mentioned_by), []).append(str(r.item))
+        parts = [f"{', '.join(items)} ({src})" for src, items in sorted(by_source.items())]
+        lines.append(f"{label} named by one source only: " + "; ".join(parts) + ".")
     return lines
 
 
 def _figure_bytes(name: str, ax: Any, folder: Path | None) -> str:
-    """Save the chart (PNG + SVG under ``folder/charts``) and return the PNG as base64."""
+    """Save the chart (PNG + SVG under ``folder/charts``) and return the PNG as base64.
+
+    Byte-identical on every run with the same input and library versions: no creation
+    date or software stamp in the metadata, and SVG element ids hashed with a fixed
+    salt (matplotlib's ``svg.hashsalt``; otherwise they are random).
+    """
     import io
+
+    from framing.plots import style
 
     fig = ax.get_figure()
     fig.tight_layout()
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, metadata={"Software": None})
-    if folder is not None:
-        charts = folder / "charts"
-        charts.mkdir(exist_ok=True)
-        (charts / f"{name}.png").write_bytes(buf.getvalue())
-        fig.savefig(charts / f"{name}.svg", format="svg", metadata={"Date": None})
+    with style():  # svg.hashsalt: the same SVG ids on every run
+        fig.savefig(buf, format="png", dpi=100, metadata=PNG_METADATA)
+        if folder is not None:
+            charts = folder / "charts"
+            charts.mkdir(exist_ok=True)
+            (charts / f"{name}.png").write_bytes(buf.getvalue())
+            svg = io.BytesIO()
+            fig.savefig(svg, format="svg", metadata=SVG_METADATA)
+            (charts / f"{name}.svg").write_bytes(svg.getvalue())
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
@@ -300,10 +423,11 @@ def build_charts(tables: dict[str, pd.DataFrame], folder: Path | None) -> dict[s
         func = plots.CHARTS.get(name)
         if func is None:
             continue
-        try:
-            ax = func(table_df)
-        except (KeyError, ValueError):
-            continue
+        with plots.style():
+            try:
+                ax = func(table_df)
+            except (KeyError, ValueError):
+                continue
         out[name] = _figure_bytes(name, ax, folder)
     return out
 
@@ -316,7 +440,25 @@ CHART_TITLES = {
     "sentiment_by_side": "Sentiment of sentences mentioning each side",
     "readability": "Readability by source",
     "distinctive_words": "Distinctive words per source (vs the rest)",
+    "speaker_verb": "Reporting verbs per speaker",
+    "coverage": "Coverage: actors, places and figures each source mentions or omits",
 }
+SECTION_NOTES = {
+    "speaker_verb": (
+        "Statements per speaker and reporting verb (lemma), all sources together; the "
+        "side in brackets is the one most often attributed to the speaker. Evidence: "
+        "the Quotes table below and quotes.csv."
+    ),
+    "coverage": (
+        "Counts of mentions per source; 0 = not mentioned. Actors and places are "
+        "matched from name lists (actors.yaml, coverage.yaml), figures with their unit "
+        "noun; dates and years are their own kind. Evidence: the first mention of each "
+        "item per source below, every mention in coverage.csv."
+    ),
+}
+EVIDENCE_LIMIT_HTML = 200
+MD_EVIDENCE_LIMIT = 20  # report.md shows the first rows of each evidence table
+COVERAGE_EVIDENCE_COLUMNS = ["kind", "item", "source", "n_mentions", "as_written", "context"]
 
 
 def report_context(
@@ -329,13 +471,20 @@ def report_context(
         {
             "name": name,
             "title": CHART_TITLES.get(name, name),
+            "note": SECTION_NOTES.get(name, ""),
             "image": images.get(name),
-            "table": table(df, limit=60),
+            "table": table(display_table(name, df), limit=60),
         }
         for name, df in tables.items()
     ]
     evidence_terms = analysis.terms
     evidence_quotes = analysis.quotes
+    coverage_df = tables.get("coverage")
+    coverage_evidence = (
+        coverage_df[coverage_df["n_mentions"] > 0]
+        if coverage_df is not None
+        else pd.DataFrame(columns=COVERAGE_EVIDENCE_COLUMNS)
+    )
     return {
         "n_articles": len(analysis.articles),
         "n_sources": int(analysis.articles["source"].nunique())
@@ -346,16 +495,29 @@ def report_context(
         "articles": table(analysis.articles, ARTICLE_COLUMNS),
         "sections": sections,
         "term_evidence": table(
-            evidence_terms, ["source", "group", "variant", "voice", "context"], limit=200
+            evidence_terms,
+            ["source", "group", "variant", "voice", "context"],
+            limit=EVIDENCE_LIMIT_HTML,
+            csv="terms.csv",
         ),
         "quote_evidence": table(
-            evidence_quotes, ["source", "speaker", "affiliation", "verb", "kind", "text"], limit=200
+            evidence_quotes,
+            ["source", "speaker", "affiliation", "verb", "kind", "text"],
+            limit=EVIDENCE_LIMIT_HTML,
+            csv="quotes.csv",
         ),
-        "cleaning": table(analysis.cleaning, CLEANING_COLUMNS, limit=500),
+        "coverage_evidence": table(
+            coverage_evidence,
+            COVERAGE_EVIDENCE_COLUMNS,
+            limit=EVIDENCE_LIMIT_HTML,
+            csv="coverage.csv",
+        ),
+        "cleaning": table(analysis.cleaning, CLEANING_COLUMNS, limit=500, csv="cleaning.csv"),
         "warnings": list(analysis.warnings),
         "errors": table(analysis.errors, ["file", "line", "reason"]),
         "versions": sorted(analysis.versions.items()),
         "method_notes": METHOD_NOTES,
+        "md_evidence_limit": MD_EVIDENCE_LIMIT,
     }
 
 

@@ -1,0 +1,472 @@
+"""Coverage: which actors, places and numeric facts each source mentions, and which it omits.
+
+Mentions are found in the ``sentences`` table (its ``text`` and ``start``/``end``
+offsets into the cleaned text), so every count traces back to a sentence:
+
+* ``actor``: actors of the registry (``framing/lexicons/actors.yaml``) by canonical
+  name, with their side; aliases and title phrases count ("Kremlin spokesman Dmitry
+  Peskov" is one mention of Dmitry Peskov: mentions of one actor separated only by
+  spaces or a comma are merged).
+* ``place``: places of ``framing/lexicons/coverage.yaml`` (countries, capitals, venues,
+  regions), spelling variants merged (Kyiv/Kiev, Donbas/Donbass). A place name that is
+  also an actor's metonym ("Moscow confirmed") counts as the place; a longer actor
+  alias that contains it wins ("Russia's foreign ministry").
+* ``number`` and ``date``: numeric facts with their unit, normalised so that the same
+  fact gets the same label in every source ("314 prisoners", "157 prisoners each",
+  "$2.5 billion", "12%"), and dates and years as their own kind; see
+  :mod:`framing.extract.numbers` for the rules and what is left out (times, ages,
+  ordinals, bare numbers).
+
+Tables (tidy, sorted, deterministic):
+
+* :func:`coverage_mentions`: one row per mention: ``article_id, source, kind, item,
+  side, as_written, start, end, context, value, unit``.
+* :func:`coverage_table`: one row per item and source, including the sources that
+  omit the item (``n_mentions == 0``): ``item, kind, side, source, n_mentions,
+  n_articles, article_id, start, end, as_written, context, value, unit`` where
+  ``article_id``/``start``/``end``/``as_written``/``context`` are those of the
+  source's first mention (by article_id, then offset); empty when omitted.
+* :func:`coverage_pivot`: item x source counts; :func:`coverage_gaps`: who mentions
+  and who omits each item.
+
+Limits: matching is by name lists, not by reading: an actor or place missing from the
+lexicons is not seen, a pronoun ("he said") is not a mention, and a fact written
+differently ("three hundred and fourteen") does not match its digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing.actors import ActorRegistry, find_mentions, load_actors, surface_key
+from framing.extract.numbers import Unit, Units, find_numbers
+from framing.lexicon import (
+    LexiconError,
+    check_keys,
+    line_of,
+    read_package_yaml,
+    read_yaml,
+    require,
+)
+
+ACTOR, PLACE, NUMBER, DATE = "actor", "place", "number", "date"
+KINDS = (ACTOR, PLACE, NUMBER, DATE)
+PLACE_KINDS = frozenset({"country", "city", "region"})
+CONTEXT_WIDTH = 60
+MENTION_COLUMNS = [
+    "article_id",
+    "source",
+    "kind",
+    "item",
+    "side",
+    "as_written",
+    "start",
+    "end",
+    "context",
+    "value",
+    "unit",
+]
+COVERAGE_COLUMNS = [
+    "item",
+    "kind",
+    "side",
+    "source",
+    "n_mentions",
+    "n_articles",
+    "article_id",
+    "start",
+    "end",
+    "as_written",
+    "context",
+    "value",
+    "unit",
+]
+GAP_COLUMNS = ["item", "kind", "side", "n_sources", "n_mentions", "mentioned_by", "omitted_by"]
+_APPOSITION = re.compile(r"[\s,]*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CoverageLexicon:
+    """Places (one compiled pattern, longest alias first) and the units of numbers."""
+
+    places: tuple[Place, ...]
+    units: Units
+    version: str
+    pattern: re.Pattern[str]
+    by_surface: dict[str, tuple[Place, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One actor, place, number or date in a text (offsets into that text)."""
+
+    start: int
+    end: int
+    kind: str
+    item: str
+    side: str | None
+    as_written: str
+    value: float | None = None
+    unit: str | None = None
+
+
+def _string_list(node: Any, key: str, *, path: str, where: str) -> tuple[str, ...]:
+    items = require(node, key, list, path=path, where=where)
+    if not items or not all(isinstance(x, str) and x.strip() for x in items):
+        raise LexiconError(path, line_of(node, key), f"{where}.{key}", "expected a list of strings")
+    return tuple(items)
+
+
+def _parse_places(data: Any, *, path: str) -> tuple[Place, ...]:
+    places: list[Place] = []
+    seen: dict[str, str] = {}
+    for i, node in enumerate(require(data, "places", list, path=path, where="coverage")):
+        where = f"places[{i}]"
+        check_keys(node, {"name", "kind", "aliases"}, path=path, where=where)
+        name = require(node, "name", str, path=path, where=where)
+        kind = require(node, "kind", str, path=path, where=where)
+        if kind not in PLACE_KINDS:
+            raise LexiconError(
+                path, line_of(node, "kind"), f"{where}.kind", f"unknown kind {kind!r}"
+            )
+        aliases = _string_list(node, "aliases", path=path, where=where)
+        for alias in aliases:
+            key = surface_key(alias)
+            if key in seen and seen[key] != name:
+                raise LexiconError(
+                    path,
+                    line_of(node, "aliases"),
+                    where,
+                    f"{alias!r} is already an alias of {seen[key]!r}",
+                )
+            seen[key] = name
+        places.append(Place(name, kind, aliases))
+    return tuple(places)
+
+
+def _parse_units(data: Any, *, path: str) -> Units:
+    units: list[Unit] = []
+    for i, node in enumerate(require(data, "units", list, path=path, where="coverage")):
+        where = f"units[{i}]"
+        check_keys(node, {"unit", "singular", "forms", "duration"}, path=path, where=where)
+        duration = node.get("duration", False)
+        if not isinstance(duration, bool):
+            raise LexiconError(
+                path, line_of(node, "duration"), f"{where}.duration", "expected true or false"
+            )
+        units.append(
+            Unit(
+                require(node, "unit", str, path=path, where=where),
+                require(node, "singular", str, path=path, where=where),
+                _string_list(node, "forms", path=path, where=where),
+                duration,
+            )
+        )
+    return Units.build(units)
+
+
+def _alias_regex(alias: str) -> str:
+    """Regex for a place alias: any apostrophe matches ’ or ', any run of spaces matches."""
+    return "".join(r"\s+" if ch == " " else "[’']" if ch in "’'" else re.escape(ch) for ch in alias)
+
+
+def parse_coverage_lexicon(data: Any, *, path: str, version: str) -> CoverageLexicon:
+    """Validate coverage YAML data (places, units) and compile the place pattern."""
+    check_keys(data, {"version", "places", "units"}, path=path, where="coverage")
+    places = _parse_places(data, path=path)
+    by_surface = {surface_key(a): (p, a) for p in places for a in p.aliases}
+    surfaces = sorted({a for p in places for a in p.aliases}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w’'-])(" + "|".join(map(_alias_regex, surfaces)) + r")(?=(?:[’']s?)?(?![\w-]))",
+        re.IGNORECASE,
+    )
+    return CoverageLexicon(places, _parse_units(data, path=path), version, pattern, by_surface)
+
+
+@cache
+def default_coverage_lexicon() -> CoverageLexicon:
+    data, version = read_package_yaml("coverage.yaml")
+    return parse_coverage_lexicon(data, path="framing/lexicons/coverage.yaml", version=version)
+
+
+def load_coverage_lexicon(path: str | Path | None = None) -> CoverageLexicon:
+    """The packaged places and units, or a user's YAML with the same schema."""
+    if path is None:
+        return default_coverage_lexicon()
+    data, version = read_yaml(path)
+    return parse_coverage_lexicon(data, path=str(path), version=version)
+
+
+def _proper_case(alias: str, surface: str) -> bool:
+    """Whether ``surface`` is written like ``alias``: an acronym word ("US", "U.S.") in
+    capitals, a capitalised word capitalised ("ABU DHABI" is Abu Dhabi, "us" is not US)."""
+    for a, s in zip(alias.split(), surface.split(), strict=False):
+        letters = [ch for ch in a if ch.isalpha()]
+        if len(letters) > 1 and all(ch.isupper() for ch in letters):
+            if s.translate(_APOSTROPHES) != a.translate(_APOSTROPHES):
+                return False
+        elif a[:1].isupper() and not s[:1].isupper():
+            return False
+    return True
+
+
+def find_places(text: str, lexicon: CoverageLexicon | None = None) -> list[Mention]:
+    """Place names in ``text``; proper nouns only ("us" is not the US, "Kiev" is Kyiv)."""
+    lexicon = lexicon or default_coverage_lexicon()
+    out: list[Mention] = []
+    for m in lexicon.pattern.finditer(text):
+        surface = m.group(1)
+        place, alias = lexicon.by_surface[surface_key(re.sub(r"\s+", " ", surface))]
+        if not _proper_case(alias, surface):
+            continue
+        out.append(Mention(m.start(1), m.end(1), PLACE, place.name, None, surface))
+    return out
+
+
+def _actor_mentions(text: str, actors: ActorRegistry) -> list[Mention]:
+    return [
+        Mention(m.start, m.end, ACTOR, m.actor.name, m.actor.side, m.as_written)
+        for m in find_mentions(text, actors)
+    ]
+
+
+def _longest_first(candidates: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: the longest wins; at equal length a place beats an actor."""
+    ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), m.kind != PLACE, m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _merge_appositions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """One mention for "Kremlin spokesman Dmitry Peskov" or "Russia's representative, Kirill
+    Dmitriev": neighbours naming the same actor with only spaces or a comma between."""
+    merged: list[Mention] = []
+    for m in mentions:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind == ACTOR
+            and m.kind == ACTOR
+            and prev.item == m.item
+            and _APPOSITION.fullmatch(text, prev.end, m.start)
+        ):
+            merged[-1] = Mention(prev.start, m.end, ACTOR, m.item, m.side, text[prev.start : m.end])
+        else:
+            merged.append(m)
+    return merged
+
+
+def text_mentions(
+    text: str,
+    *,
+    actors: ActorRegistry | None = None,
+    lexicon: CoverageLexicon | None = None,
+    kinds: Sequence[str] = KINDS,
+) -> list[Mention]:
+    """Every mention of the chosen ``kinds`` in ``text``, in text order."""
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds: {', '.join(sorted(unknown))} (known: {', '.join(KINDS)})")
+    lexicon = lexicon or default_coverage_lexicon()
+    names: list[Mention] = []
+    if ACTOR in kinds:
+        names += _actor_mentions(text, actors or load_actors())
+    if PLACE in kinds or ACTOR in kinds:
+        names += find_places(text, lexicon)  # places also shadow actors' metonyms
+    out = [m for m in _merge_appositions(text, _longest_first(names)) if m.kind in kinds]
+    out += [
+        Mention(n.start, n.end, n.kind, n.item, None, n.as_written, n.value, n.unit or None)
+        for n in find_numbers(text, lexicon.units)
+        if n.kind in kinds
+    ]
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _context(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
+    """Keyword in context within the sentence: ``left[match]right`` on one line."""
+    left, right = text[max(0, start - width) : start], text[end : end + width]
+    return f"{left}[{text[start:end]}]{right}".replace("\n", " ")
+
+
+def coverage_mentions(
+    sentences: pd.DataFrame,
+    *,
+    actors: ActorRegistry | None = None,
+    lexicon: CoverageLexicon | None = None,
+    kinds: Sequence[str] = KINDS,
+) -> pd.DataFrame:
+    """One row per mention in the ``sentences`` table (columns :data:`MENTION_COLUMNS`).
+
+    ``start``/``end`` are offsets into the article's cleaned text (the sentence's
+    ``start`` plus the offset in the sentence), like every other table.
+    """
+    required = {"article_id", "source", "text", "start"}
+    missing = required - set(sentences.columns)
+    if missing:
+        raise ValueError(f"sentences table lacks columns: {', '.join(sorted(missing))}")
+    actors = actors or load_actors()
+    lexicon = lexicon or default_coverage_lexicon()
+    rows: list[dict[str, Any]] = []
+    for article_id, source, text, offset in zip(
+        sentences["article_id"],
+        sentences["source"],
+        sentences["text"].fillna("").astype(str),
+        sentences["start"],
+        strict=True,
+    ):
+        for m in text_mentions(text, actors=actors, lexicon=lexicon, kinds=kinds):
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "source": source,
+                    "kind": m.kind,
+                    "item": m.item,
+                    "side": m.side,
+                    "as_written": m.as_written,
+                    "start": int(offset) + m.start,
+                    "end": int(offset) + m.end,
+                    "context": _context(text, m.start, m.end),
+                    "value": m.value,
+                    "unit": m.unit,
+                }
+            )
+    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return df.sort_values(["article_id", "start", "end"], ignore_index=True)
+
+
+def _kind_rank(kinds: pd.Series) -> pd.Series:
+    return kinds.map({k: i for i, k in enumerate(KINDS)}).fillna(len(KINDS))
+
+
+def _sorted(df: pd.DataFrame, *then: str) -> pd.DataFrame:
+    """Rows by kind, then names alphabetically, figures by unit then value ("157 prisoners
+    each" next to "314 prisoners"), dates by year; then by the columns ``then``."""
+    keyed = df.assign(
+        _rank=_kind_rank(df["kind"]),
+        _unit=df["unit"].fillna("").astype(str).str.casefold(),
+        _value=pd.to_numeric(df["value"], errors="coerce").fillna(0.0),
+        _key=df["item"].astype(str).str.casefold(),
+    )
+    keys = ["_rank", "_unit", "_value", "_key", "item", *then]
+    return keyed.sort_values(keys, ignore_index=True)[list(df.columns)]
+
+
+def coverage_table(mentions: pd.DataFrame, *, sources: Iterable[str] | None = None) -> pd.DataFrame:
+    """Per item and source: how often the source mentions it, and where first.
+
+    ``sources``: every outlet to report on (e.g. ``analysis.articles["source"]``), so that
+    a source that mentions nothing still shows its omissions; default: the sources
+    found in ``mentions``. Columns :data:`COVERAGE_COLUMNS` (module doc).
+    """
+    all_sources = sorted(set(map(str, sources if sources is not None else mentions["source"])))
+    if mentions.empty or not all_sources:
+        return pd.DataFrame(columns=COVERAGE_COLUMNS)
+    ordered = mentions.assign(source=mentions["source"].astype(str)).sort_values(
+        ["article_id", "start", "end"], kind="stable"
+    )
+    keys = ["kind", "item", "source"]
+    first = ordered.drop_duplicates(keys)[
+        [*keys, "article_id", "start", "end", "as_written", "context"]
+    ]
+    counts = (
+        ordered.groupby(keys, sort=False)
+        .agg(n_mentions=("item", "size"), n_articles=("article_id", "nunique"))
+        .reset_index()
+    )
+    items = ordered.drop_duplicates(["kind", "item"])[["kind", "item", "side", "value", "unit"]]
+    grid = items.merge(pd.DataFrame({"source": all_sources}), how="cross")
+    out = grid.merge(counts, on=keys, how="left").merge(first, on=keys, how="left")
+    out["n_mentions"] = out["n_mentions"].fillna(0).astype(int)
+    out["n_articles"] = out["n_articles"].fillna(0).astype(int)
+    out["start"] = out["start"].astype("Int64")
+    out["end"] = out["end"].astype("Int64")
+    return _sorted(out[COVERAGE_COLUMNS], "source")
+
+
+def coverage(
+    sentences: pd.DataFrame,
+    *,
+    sources: Iterable[str] | None = None,
+    actors: ActorRegistry | None = None,
+    lexicon: CoverageLexicon | None = None,
+    kinds: Sequence[str] = KINDS,
+) -> pd.DataFrame:
+    """:func:`coverage_table` of :func:`coverage_mentions`: the coverage of ``sentences``.
+
+    >>> cov = coverage(analysis.sentences, sources=analysis.articles["source"])  # doctest: +SKIP
+    >>> coverage_pivot(cov, kinds=["number"])                                    # doctest: +SKIP
+    """
+    mentions = coverage_mentions(sentences, actors=actors, lexicon=lexicon, kinds=kinds)
+    if sources is None:
+        sources = sentences["source"].astype(str)
+    return coverage_table(mentions, sources=sources)
+
+
+def coverage_pivot(
+    table: pd.DataFrame, *, kinds: Sequence[str] | None = None, values: str = "n_mentions"
+) -> pd.DataFrame:
+    """Item x source matrix of ``values`` (mentions, or ``n_articles``); 0 where omitted.
+
+    Index: (kind, item), in the order of :func:`coverage_table`; columns: sources, sorted.
+    """
+    df = table if kinds is None else table[table["kind"].isin(list(kinds))]
+    if df.empty:
+        return pd.DataFrame(index=pd.MultiIndex.from_tuples([], names=["kind", "item"]))
+    wide = df.pivot_table(
+        index=["kind", "item"], columns="source", values=values, aggfunc="sum", fill_value=0
+    )
+    order = df.drop_duplicates(["kind", "item"]).set_index(["kind", "item"]).index
+    wide = wide.reindex(order).sort_index(axis=1).astype(int)
+    wide.columns.name = "source"
+    return wide
+
+
+def coverage_gaps(table: pd.DataFrame, *, omitted_only: bool = True) -> pd.DataFrame:
+    """Who mentions and who omits each item (columns :data:`GAP_COLUMNS`).
+
+    ``mentioned_by``/``omitted_by``: sources joined by "; ". With ``omitted_only``
+    (default), items that every source mentions are left out. Sorted by kind, then
+    items mentioned by fewer sources first.
+    """
+    if table.empty:
+        return pd.DataFrame(columns=GAP_COLUMNS)
+    rows = []
+    for (kind, item), group in table.groupby(["kind", "item"], sort=False):
+        present = group["n_mentions"] > 0
+        if omitted_only and present.all():
+            continue
+        rows.append(
+            {
+                "item": item,
+                "kind": kind,
+                "side": group["side"].iloc[0],
+                "n_sources": int(present.sum()),
+                "n_mentions": int(group["n_mentions"].sum()),
+                "mentioned_by": "; ".join(sorted(group.loc[present, "source"].astype(str))),
+                "omitted_by": "; ".join(sorted(group.loc[~present, "source"].astype(str))),
+            }
+        )
+    out = pd.DataFrame(rows, columns=GAP_COLUMNS)
+    if out.empty:
+        return out
+    out = out.assign(_rank=_kind_rank(out["kind"]), _key=out["item"].str.casefold())
+    out = out.sort_values(["_rank", "n_sources", "_key"], ignore_index=True)
+    return out[GAP_COLUMNS]
