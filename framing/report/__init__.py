@@ -78,13 +78,17 @@ METHOD_NOTES = [
     ),
 ]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# GitHub-flavoured Markdown turns bare URLs into links: escape the ":" of "scheme://"
+# and the "." of "www." so that article text never becomes a live link.
+_MD_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
 
 
 def md_escape(value: Any) -> str:
     """Text safe inside a Markdown table cell: no links, HTML, code spans or cell breaks."""
     text = "" if value is None else str(value)
     text = text.replace("\r", " ").replace("\n", " ")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), text)
 
 
 def fmt(value: Any, digits: int = 3) -> str:
