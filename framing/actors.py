@@ -96,10 +96,32 @@ class ActorRegistry:
         return None
 
 
+def _strings(node: object, key: str, *, path: str, where: str, required: bool = True) -> list[str]:
+    """``node[key]`` as a list of non-empty strings; an item of another type names its line."""
+    label = f"{where}.{key}" if where else key
+    if required:
+        require(node, key, list, path=path, where=where)
+    items = node.get(key) if isinstance(node, dict) else None
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise LexiconError(path, line_of(node, key), label, "expected a list")
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            raise LexiconError(
+                path,
+                line_of(items, i),
+                f"{label}[{i}]",
+                f"expected a non-empty string, got {item!r} (quote it: YAML reads on/no/yes "
+                "as booleans)",
+            )
+    return list(items)
+
+
 def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
     """Validate actors YAML data and compile the mention pattern."""
     check_keys(data, {"version", "sides", "actors", "media", "demonyms"}, path=path, where="actors")
-    sides = tuple(str(s) for s in require(data, "sides", list, path=path, where="actors"))
+    sides = tuple(_strings(data, "sides", path=path, where="actors"))
     raw = require(data, "actors", list, path=path, where="actors")
     actors: list[Actor] = []
     by_surface: dict[str, tuple[Actor, bool]] = {}
@@ -119,18 +141,12 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
             raise LexiconError(
                 path, line_of(item, "kind"), f"{where}.kind", f"unknown kind {kind!r}"
             )
-        aliases = require(item, "aliases", list, path=path, where=where)
-        titles = item.get("titles") or []
-        if not isinstance(titles, list):
-            raise LexiconError(path, line_of(item, "titles"), f"{where}.titles", "expected a list")
-        actor = Actor(
-            name,
-            side,
-            kind,
-            tuple(map(str, aliases)),
-            tuple(map(str, titles)),
-            str(item.get("role", "")),
-        )
+        aliases = _strings(item, "aliases", path=path, where=where)
+        titles = _strings(item, "titles", path=path, where=where, required=False)
+        role = item.get("role", "")
+        if not isinstance(role, str):
+            raise LexiconError(path, line_of(item, "role"), f"{where}.role", "expected a string")
+        actor = Actor(name, side, kind, tuple(aliases), tuple(titles), role)
         actors.append(actor)
         for surface, via_title in [(a, False) for a in actor.aliases] + [
             (t, True) for t in actor.titles
@@ -152,9 +168,7 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
         re.IGNORECASE,
     )
     assert isinstance(data, dict)  # checked by check_keys
-    media = data.get("media") or []
-    if not isinstance(media, list):
-        raise LexiconError(path, line_of(data, "media"), "media", "expected a list")
+    media = _strings(data, "media", path=path, where="", required=False)
     demonyms = data.get("demonyms") or {}
     if not isinstance(demonyms, dict):
         raise LexiconError(path, line_of(data, "demonyms"), "demonyms", "expected a mapping")

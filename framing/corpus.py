@@ -75,13 +75,28 @@ class Manifest:
         return self.rows.get(file.name) or self.rows.get(file.as_posix())
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes, path: str | Path) -> tuple[str, str]:
     """Decode bytes to text; return (text, encoding). Refuses binary and undecodable data."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
+    text, encoding = _decode_any(data, path)
+    if "\x00" in text:
+        raise CorpusError(path, "looks like a binary file (NUL bytes), not text")
+    return text, encoding
+
+
+def _decode_any(data: bytes, path: str | Path) -> tuple[str, str]:
+    """Decode by byte-order mark, else as UTF-8, else as a legacy 8-bit encoding."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise CorpusError(
+                    path, f"cannot decode: starts with a {codec} byte-order mark, but {exc.reason}"
+                ) from None
+    if b"\x00" in data:
         raise CorpusError(path, "looks like a binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -97,7 +112,8 @@ def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
     Western European text such bytes are the occasional accented letter. So when
     high bytes make up more than a third of the letters, charset-normalizer picks
     among the Cyrillic code pages; otherwise the text is cp1252 (latin-1's superset
-    for printable text), or latin-1 for bytes cp1252 leaves undefined.
+    for printable text). A byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+    0x9D) is a control character in latin-1, never text: the file is refused.
     """
     high = sum(1 for b in data if b >= 0xC0)
     letters = high + sum(1 for b in data if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
@@ -110,8 +126,12 @@ def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
         return str(best), best.encoding
     try:
         return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            path,
+            f"cannot decode: not UTF-8, and byte 0x{data[exc.start]:02X} at offset {exc.start} "
+            "is not a character in cp1252 or latin-1 either",
+        ) from None
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -224,6 +244,14 @@ def extract_html(html: str, path: Path) -> tuple[str, dict[str, str]]:
 def _record(rec: Any, path: Path, line: int, n: int, encoding: str) -> Article:
     if not isinstance(rec, dict):
         raise CorpusError(path, f"record {n} is not an object", line)
+    for key in ("id", *MANIFEST_FIELDS):
+        value = rec.get(key)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, (str, int, float))
+        ):
+            raise CorpusError(
+                path, f"record {n}: {key!r} is a {type(value).__name__}, expected a string", line
+            )
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise CorpusError(path, f"record {n} has no 'text' string", line)
@@ -280,17 +308,37 @@ def read_records(path: Path) -> Iterator[Article | CorpusError]:
         for n, rec in enumerate(records, 1):
             yield _guarded(path, 1, n, encoding, rec)
     else:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        if not reader.fieldnames or "text" not in reader.fieldnames:
-            raise CorpusError(path, f"CSV needs a 'text' column, has {reader.fieldnames}", 1)
+        yield from _csv_records(path, text, encoding)
+
+
+def _csv_records(path: Path, text: str, encoding: str) -> Iterator[Article | CorpusError]:
+    """Rows of a CSV file; a broken row (bad quoting, wrong field count) names its first line."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        fields = reader.fieldnames
+    except csv.Error as exc:
+        raise CorpusError(path, f"broken CSV header: {exc}", 1) from None
+    if not fields or "text" not in fields:
+        raise CorpusError(path, f"CSV needs a 'text' column, has {fields}", 1)
+    n = 0
+    while True:
+        start = reader.line_num + 1
         try:
-            for n, row in enumerate(reader, 1):
-                if None in row:
-                    yield CorpusError(path, "row has more fields than the header", reader.line_num)
-                    continue
-                yield _guarded(path, reader.line_num, n, encoding, row)
+            row = next(reader)
+        except StopIteration:
+            return
         except csv.Error as exc:
-            yield CorpusError(path, f"broken CSV: {exc}", reader.line_num)
+            yield CorpusError(path, f"broken CSV row: {exc}", start)
+            if reader.line_num < start:
+                return  # nothing consumed: stop rather than loop
+            continue
+        n += 1
+        if None in row:
+            yield CorpusError(path, "row has more fields than the header", start)
+        elif any(v is None for v in row.values()):
+            yield CorpusError(path, "row has fewer fields than the header", start)
+        else:
+            yield _guarded(path, start, n, encoding, row)
 
 
 def read_file(path: Path) -> Iterator[Article | CorpusError]:

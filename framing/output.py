@@ -94,14 +94,23 @@ def coverage_mentions_of(analysis: Analysis) -> pd.DataFrame:
     return coverage_mentions(analysis.sentences)
 
 
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet shows as text: a formula prefixed with ``'`` (OWASP), and a
+    carriage return written as a line feed (Python's csv module quotes a cell holding a line
+    feed, but not one holding a lone CR, which a spreadsheet reads as a new row)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_PREFIXES):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula with ``'`` (OWASP)."""
+    """Text cells of ``df`` made safe for spreadsheets (:func:`csv_cell`); numbers untouched."""
     out = df.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
+            out[column] = out[column].map(csv_cell)
     return out
 
 
@@ -127,8 +136,11 @@ def write_outputs(
     """Write everything into ``out`` atomically; return the folder."""
     out = Path(out)
     _check_target(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write: {exc}") from exc
     try:
         (tmp / MARKER).write_text(f"written by framing {__version__}\n", encoding="utf-8")
         for name, df in analysis.tables.items():
@@ -147,6 +159,9 @@ def write_outputs(
 
             write_report(analysis, tmp, charts=charts)
         _swap_into_place(tmp, out)
+    except OSError as exc:  # disk full, permissions: a clear error, nothing half-written
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(f"{out}: cannot write: {exc}; the previous output is unchanged") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -202,3 +202,12 @@ def test_markdown_caps_long_evidence_tables(analysis: SimpleNamespace, tmp_path:
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<details><summary>25 term matches (terms.csv)</summary>" in html
     assert html.count("fighting in Donbass") == 25
+
+
+def test_chart_labels_drop_control_characters_and_stay_short() -> None:
+    from framing.report import MAX_LABEL, chart_label
+
+    assert chart_label("RT\rnews\x00\x1b[31m") == "RT news [31m"
+    assert chart_label("two\nlines") == "two\nlines"  # line feeds wrap labels on purpose
+    long = chart_label("x" * 500)
+    assert len(long) == MAX_LABEL and long.endswith("…")

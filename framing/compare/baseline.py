@@ -99,7 +99,9 @@ def compare_outputs(baseline: Path, current: Path, *, tolerance: float = 0.05) -
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "\\<").replace("`", "\\`").replace("[", "\\[")
+    from framing.report import md_escape
+
+    return md_escape(text)
 
 
 def _markdown(frame: pd.DataFrame, tolerance: float) -> str:

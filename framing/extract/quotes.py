@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +239,9 @@ _COORDINATED = re.compile(
     r"(?:,[”\"’']?|[”\"’'],|[—–]|\band|\bbut|\bwhile)\s*(?:(?:has|have|had|also|then|later|further|again|"
     r"repeatedly|similarly|separately|he|she|they|it)\s+)*$"
 )
+# _COORDINATED matches a few glue words just before a verb; searching only this many
+# characters before it keeps a sentence with thousands of verbs linear, not quadratic.
+GLUE_WINDOW = 200
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
 _CLAUSE_CUT = re.compile(
     r",?\s+but\s+(?:also\s+)?(?:did|does|do|didn’t|didn't|has|had|was|would|gave|declined|"
@@ -825,9 +829,14 @@ def _looks_finite(word: str) -> bool:
     )
 
 
+def _glue_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with coordinating glue (", and also")."""
+    return bool(_COORDINATED.search(text[max(start, end - GLUE_WINDOW) : end]))
+
+
 def _coordinate(text: str, start: int, ev: Event) -> bool:
     """Whether a verb continues the previous statement (", adding", "and added")."""
-    return ev.kind == "verb" and bool(_COORDINATED.search(text[start : ev.start]))
+    return ev.kind == "verb" and _glue_before(text, start, ev.start)
 
 
 def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) -> None:
@@ -857,7 +866,7 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
         coordinated = (
             prev is not None
             and prev.subject is not None
-            and bool(_COORDINATED.search(text[max(prev.end, sentence.start) : ev.start]))
+            and _glue_before(text, max(prev.end, sentence.start), ev.start)
             and (text[ev.start : ev.end].endswith("ing") or _only_glue(text, prev, ev))
         )
         participle = text[ev.start : ev.end].endswith("ing") and text[
@@ -913,7 +922,7 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
     limit = sent_end
     for e in following:
         if e.kind == "verb" and e.start < limit:
-            m = _COORDINATED.search(text, ev.end, e.start)
+            m = _COORDINATED.search(text, max(ev.end, e.start - GLUE_WINDOW), e.start)
             if m:
                 limit = m.start()
                 break
@@ -1362,7 +1371,8 @@ def _subject_mentions(ctx: _Context) -> list[Mention]:
         if _is_possessive(text, m.end):
             continue
         sent = doc.sentence_at(m.start)
-        before = _words(text[sent.start : m.start])
+        # at most 7 words: the sentence before a mention may be very long
+        before = [w.group() for w in islice(_WORD.finditer(text, sent.start, m.start), 7)]
         if len(before) <= 6 and all(
             w[0].isupper() or w.lower() in _TITLE_GAP or w.lower() in DETERMINERS for w in before
         ):

@@ -96,13 +96,17 @@ METHOD_NOTES = [
     ),
 ]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# GitHub-flavoured Markdown turns bare URLs into links: escape the ":" of "scheme://"
+# and the "." of "www." so that article text never becomes a live link.
+_MD_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
 
 
 def md_escape(value: Any) -> str:
     """Text safe inside a Markdown table cell: no links, HTML, code spans or cell breaks."""
     text = "" if value is None else str(value)
     text = text.replace("\r", " ").replace("\n", " ")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), text)
 
 
 def fmt(value: Any, digits: int = 3) -> str:
@@ -386,6 +390,30 @@ def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
     return lines
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]+")
+MAX_LABEL = 60
+
+
+def chart_label(text: str) -> str:
+    """A label fit for a chart: control characters (but the line feed) as spaces, at most
+    ``MAX_LABEL`` characters (a source name or speaker from the input can be anything)."""
+    text = _CONTROL.sub(" ", text)
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def _chart_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text value and label passed through :func:`chart_label`."""
+
+    def clean(value: Any) -> Any:
+        return chart_label(value) if isinstance(value, str) else value
+
+    out = df.rename(index=clean, columns=clean)
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(clean)
+    return out
+
+
 def _figure_bytes(name: str, ax: Any, folder: Path | None) -> str:
     """Save the chart (PNG + SVG under ``folder/charts``) and return the PNG as base64.
 
@@ -425,7 +453,7 @@ def build_charts(tables: dict[str, pd.DataFrame], folder: Path | None) -> dict[s
             continue
         with plots.style():
             try:
-                ax = func(table_df)
+                ax = func(_chart_safe(table_df))
             except (KeyError, ValueError):
                 continue
         out[name] = _figure_bytes(name, ax, folder)
