@@ -46,6 +46,7 @@ from framing.actors import (
     Mention,
     default_actors,
     find_mentions,
+    surface_key,
 )
 from framing.document import Document, Sentence
 from framing.lexicon import (
@@ -264,7 +265,7 @@ _QUOTED_AS = re.compile(r"\bquoted\s+([^,;:“”\"]{1,80}?)\s+as\s+$")
 _BY_AGENT = re.compile(r"\bby\s+[A-Z]|\bby both\b")
 _AS = re.compile(r"\bas\s+")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:\w+\s+){0,2}$")
-_NP_RUN = re.compile(r"[^,.;:“”\"]+")
+_NP_RUN = re.compile(r"(?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+")  # "two U.S. officials"
 _TAG_TAIL = re.compile(r"^[\s,]*(?:on|in|at|during|after|before|but)\b")
 _COMMA_TAIL = re.compile(r"^\s*,")
 _NOT_A_VERB = re.compile(
@@ -372,6 +373,7 @@ class Event:
     content: tuple[int, int] | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
     nested: str = ""  # lemma of a verb inside another's content ("what he called")
+    head: int = -1  # where the subject ends when not at ``start`` ("Russia continues to demand")
 
 
 @dataclass
@@ -459,7 +461,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and (ch in ",;:" or (ch in "—–" and text[i - 1 : i] == " ")):
+        elif depth == 0 and (
+            ch in ",;:"
+            or (ch in "—–-" and text[i - 1 : i] == " " and text[i + 1 : i + 2] == " ")
+            or (ch in "—–" and text[i - 1 : i] == " ")
+        ):
             pieces.append((last, i))
             last = i + 1
     pieces.append((last, end))
@@ -493,8 +499,28 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
         return None
     if ctx.actors.is_media(phrase):
         return Subject("media", phrase)
-    found = [m for m in _mentions_in(ctx, start, end) if not _is_possessive(text, m.end)]
-    possessors = [m for m in _mentions_in(ctx, start, end) if _is_possessive(text, m.end)]
+    cut = end  # names after "familiar", "who" ... modify the head, they do not speak
+    for i, wm in enumerate(_WORD.finditer(text, start, end)):
+        if i and wm.group() in _POSTMODIFIERS | {"whose"}:
+            cut = wm.start()
+            break
+    found = [m for m in _mentions_in(ctx, start, cut) if not _is_possessive(text, m.end)]
+    possessors = [m for m in _mentions_in(ctx, start, cut) if _is_possessive(text, m.end)]
+    if found and found[0].actor.kind != "person":
+        pre = [w.lower() for w in _words(text[start : found[0].start])]
+        while pre and pre[-1] in DETERMINERS:
+            pre = pre[:-1]
+        if len(pre) >= 2 and pre[-1] == "to" and pre[-2] in PEOPLE_NOUNS:
+            # "Ukraine's ambassador to the United States": the host country does not speak
+            persons = [m for m in found[1:] if m.actor.kind == "person" and not m.via_title]
+            if persons:
+                best = persons[-1]
+                return Subject("actor", best.as_written, best.actor, best.actor.side)
+            role = _words(text[start : found[0].start])[: len(pre) - 1]
+            side = ctx.actors.demonym_side(" ".join(role)) or (
+                possessors[0].actor.side if possessors else UNKNOWN_SIDE
+            )
+            return Subject("unknown", _np_text(role), None, side)
     if found:
         first = found[0]
         cluster = [first]
@@ -509,7 +535,9 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
         rest = _strip_tail([w for w in _words(text[cluster[-1].end : end]) if w != "s"])
         for w in rest:
             low = w.lower()
-            if w[0].islower() and (low.endswith(("ed", "ing")) or low in PREPOSITIONS):
+            if w[0].islower() and (
+                low.endswith(("ed", "ing")) or low in PREPOSITIONS or low in _RELATIVES
+            ):
                 break
             tail.append(w)
         clean = len(tail) == len(rest)
@@ -522,6 +550,15 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
             best = persons[0] if persons else titles[-1] if titles else cluster[0]
             return Subject("actor", best.as_written, best.actor, best.actor.side, clean=clean)
         if tail[-1].lower() not in PEOPLE_NOUNS:
+            last = found[-1]
+            if (
+                last is not first
+                and last.actor.kind == "person"
+                and not last.via_title
+                and not _strip_tail(_words(text[last.end : end]))
+            ):
+                # "Putin's foreign policy aide Yuri Ushakov": the name heads the phrase
+                return Subject("actor", last.as_written, last.actor, last.actor.side, clean=clean)
             return None
         side = ctx.actors.demonym_side(phrase) or cluster[0].actor.side
         if tail[-1].lower() in {"residents", "resident", "people", "citizens", "voters"}:
@@ -535,12 +572,34 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
             clean = False
             if w.lower() == "of" and len(full) <= 6 and words[-1].lower() in PEOPLE_NOUNS:
                 words, clean = full, True  # "Zelenskyy's chief of staff"
+            elif w.lower() == "of" and all(x.lower() in _QUANTIFIERS for x in words):
+                words, clean = full, True  # "one of the sources"
+                for j, x in enumerate(full[i + 1 :], i + 1):
+                    if x.lower() in PREPOSITIONS or x.lower() in _POSTMODIFIERS:
+                        words, clean = full[:j], False
+                        break
+            phrase = " ".join(words)
             break
     generic = _GENERIC_TITLE.match(phrase)
     if generic:
         return Subject("generic", phrase, noun=generic.group(1).lower(), clean=clean)
+    earlier = _earlier_alias(ctx, start, words)
+    if earlier is not None:
+        return Subject("actor", earlier.as_written, earlier.actor, earlier.actor.side, clean=clean)
     head = phrase.split()[-1]
-    name_like = len(words) <= 4 and all(w[0].isupper() for w in words if w.lower() != "of")
+    core = list(words)
+    while len(core) > 1 and core[0][0].islower() and core[0].lower() in _ROLE_WORDS:
+        core = core[1:]  # "regional governor Ivan Fedorov"
+    capitals = all(w[0].isupper() for w in core if w.lower() != "of")
+    name_like = capitals and (
+        len(core) <= 4
+        or (
+            len(core) <= 7
+            and any(
+                w.lower() in _NAME_TITLES or w in ctx.actors.demonyms for w in core[:-2]
+            )  # "Russian Deputy Foreign Minister Sergey Ryabkov"
+        )
+    )
     if head.lower() in PEOPLE_NOUNS or (name_like and len(words) >= 1 and head[0].isupper()):
         if len(words) > 8:
             return None
@@ -553,7 +612,27 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
     return None
 
 
+def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | None:
+    """An actor named in full earlier whose name ends with ``words``: "Fedorov" after
+    "Ivan Fedorov", "the Air Force" after "the Ukrainian Air Force"."""
+    tail = [w for w in words if w.lower() not in DETERMINERS]
+    if not tail or len(tail) > 3 or not all(w[0].isupper() for w in tail):
+        return None
+    key = " " + surface_key(" ".join(tail))
+    for m in reversed(ctx.mentions):
+        if m.end <= start and surface_key(re.sub(r"\s+", " ", m.as_written)).endswith(key):
+            return m
+    return None
+
+
+_ROLE_WORDS = frozenset(
+    "regional local opposition military political former acting interim governor mayor "
+    "senator minister deputy spokesman spokeswoman spokesperson ambassador envoy adviser "
+    "advisor aide analyst expert commander chief head lawmaker official presidential".split()
+)
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+_RELATIVES = frozenset("who whom whose which that".split())
+_QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
 _POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
 _ALLIES = frozenset("allies partners backers supporters".split())
 _TITLE_GAP = frozenset(
@@ -565,7 +644,7 @@ _TITLE_GAP = frozenset(
 
 
 def _np_text(words: list[str]) -> str:
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in DETERMINERS and words[1:2] != ["of"]:
         words = words[1:]
     return " ".join(words)
 
@@ -625,7 +704,12 @@ def _subject_before(
     for subject in reversed(chain):
         if subject.kind in ("actor", "pronoun", "media"):
             return subject
-    for subject in reversed(chain):
+    named = [
+        s
+        for s in chain
+        if s.kind == "unknown" and all(w[:1].isupper() for w in s.as_written.split())
+    ]
+    for subject in named[-1:] + list(reversed(chain)):
         if subject.kind == "unknown" and subject.as_written[:1].isupper():
             if subject.side == UNKNOWN_SIDE:
                 # "Sergei Ryabkov, Russia's deputy foreign minister, said": the side of the role
@@ -643,8 +727,20 @@ def _speaker_after(ctx: _Context, verb_start: int) -> bool:
     if verb is None:
         return False
     chunks = _chunks(text, verb.end(), ctx.doc.sentence_at(verb_start).end)
-    after = _resolve_chunk(ctx, *chunks[0]) if chunks else None
+    if not chunks or not _may_name_speaker(ctx, *chunks[0]):
+        return False
+    after = _resolve_chunk(ctx, *chunks[0])
     return after is not None and after.kind in ("actor", "unknown", "pronoun")
+
+
+def _may_name_speaker(ctx: _Context, start: int, end: int) -> bool:
+    """Whether the words right after a verb can be its (inverted) speaker: not "on
+    Telegram that ...", not "reporters in Ankara that ..." (a hearer, then content)."""
+    text = ctx.doc.text
+    words = [w.lower() for w in _words(text[start:end])]
+    if not words or words[0] in PREPOSITIONS or "that" in words:
+        return False
+    return _hearer_end(ctx, text[start:end]) == 0
 
 
 def _antecedent(ctx: _Context, start: int, end: int) -> Subject | None:
@@ -718,7 +814,13 @@ def _negated(text: str, sent_start: int, pos: int) -> bool:
     low = [w.lower() for w in before]
     if low and low[-1] == "to":
         return True
+    if any(w in {"neither", "nobody", "none"} for w in low):
+        return True  # "neither side has confirmed"
     return any(w in NEGATIONS for w in low[-2:]) or "did not" in " ".join(low)
+
+
+_CATENATIVE = re.compile(r"\s+to\s+(?=[a-z])")
+_CATENATIVE_BEFORE = re.compile(r"\s(?:continues|continued|continue|went\s+on)\s+to\s+$")
 
 
 def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
@@ -734,15 +836,19 @@ def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
         if form in _NOUNABLE and _noun_context(text, sentence.start, m.start()):
             continue  # "secretary of state", "struck a positive note"
         floor = max([sentence.start] + [s.end for s in ctx.spans if s.end <= m.start()])
-        if _negated(text, floor, m.start()):
+        if lemma == "continue" and _CATENATIVE.match(text, m.end()):
+            continue  # "continues to demand": the second verb reports
+        catenative = _CATENATIVE_BEFORE.search(text, floor, m.start())
+        if catenative is None and _negated(text, floor, m.start()):
             continue
-        prev = _words(text[max(sentence.start, m.start() - 20) : m.start()])
+        prev = _words(text[max(floor, m.start() - 20) : m.start()])
         if not form.endswith("ing") and prev and prev[-1].lower() in BE_FORMS:
             continue  # passive: "was described as"
         after = text[m.end() : min(sentence.end, m.end() + 80)]
         if form.endswith(("ed", "en")) and _BY_AGENT.search(after):
             continue  # reduced passive: "a first day described as positive by Kyiv"
-        events.append(Event(m.start(), m.end(), lemma, sentence))
+        head = catenative.start() if catenative else -1
+        events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
     for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
         if not _in_spans(m.start(), ctx.spans):
             events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
@@ -761,6 +867,9 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     if ev.kind == "noun":
         return ev.end
     pos = ev.end
+    when = _WHEN.match(text, pos, limit)
+    if when and _words(text[when.end() : limit]):
+        pos = when.end()  # "said on Wednesday Moscow was ...", "vowed on Monday to ..."
     rest = text[pos:limit]
     words = list(_WORD.finditer(rest))
     if not words:
@@ -778,7 +887,14 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
                 break
             if i and low in CLAUSE_START:
                 return pos + w.start()
-            if i and capital is None and w.group()[0].isupper() and i <= 3:
+            if (
+                i
+                and capital is None
+                and w.group()[0].isupper()
+                and i <= 3
+                and any(_looks_finite(x.group()) for x in words[i + 1 : i + 7])
+            ):
+                # "told reporters Russia had ...", not "told the Kyiv Independent in an interview"
                 capital = pos + w.start()
         that = [w for w in words[:9] if w.group().lower() == "that"]
         if capital is not None and not that:
@@ -788,6 +904,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             break  # "said he would not sign any deal that ...": zero-that clause
         if w.group().lower() == "that" and not _in_spans(pos + w.start(), ctx.spans):
             between = rest[: w.start()]
+            if i > 2 and words[i - 1].group().lower() in ("and", "but"):
+                break  # "said Putin was open to a meeting but that ...": zero-that first
             if '"' in between or "“" in between or (i > 0 and between.strip().endswith(".")):
                 break
             return pos + w.end()
@@ -821,6 +939,14 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     return None
 
 
+_WHEN = re.compile(
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,])|\s+(?:earlier|later|"
+    r"yesterday|today|again)(?=\s)",
+    re.IGNORECASE,
+)
+
+
 def _looks_finite(word: str) -> bool:
     """An auxiliary, or a lower-case past-tense or third-person form ("wanted", "says")."""
     low = word.lower()
@@ -851,6 +977,23 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
             if qs:
                 ev.content = (qs[0].start, qs[0].end)
             continue
+        with_np = _WITH_NP.search(text, sentence.start, ev.start)
+        if with_np and text[ev.start : ev.end].endswith("ing"):
+            # "..., with French President Emmanuel Macron warning that ...": absolute clause
+            subject = _resolve_chunk(ctx, with_np.start(1), with_np.end(1))
+            if subject is not None and subject.kind in ("actor", "unknown"):
+                if prev is not None and prev.content and prev.content[0] < with_np.start():
+                    cut = text.rfind(",", prev.content[0], with_np.start())
+                    prev.content = (prev.content[0], cut if cut > 0 else with_np.start())
+                    prev.parts = _split_parts(text, *prev.content)
+                ev.subject = subject
+                limit = _content_limit(text, ev, events[i + 1 :], sentence.end)
+                cs = _content_start(ctx, ev, limit)
+                if cs is not None and cs < limit:
+                    ev.content = (cs, limit)
+                    ev.parts = _split_parts(text, cs, limit)
+                prev = ev
+                continue
         if (
             prev is not None
             and prev.content
@@ -861,13 +1004,21 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
             continue
         if ev.kind == "according":
             _according(ctx, sentence, ev)
+            np = _NP_RUN.match(text, ev.end, sentence.end)
+            for e in events[i + 1 :]:
+                if np and e.start < np.end():
+                    e.nested, e.lemma = e.lemma, ""  # "according to a source who spoke to"
             prev = ev
             continue
         coordinated = (
             prev is not None
             and prev.subject is not None
             and _glue_before(text, max(prev.end, sentence.start), ev.start)
-            and (text[ev.start : ev.end].endswith("ing") or _only_glue(text, prev, ev))
+            and (
+                text[ev.start : ev.end].endswith("ing")
+                or _only_glue(text, prev, ev)
+                or _after_quote(text, sent_spans, prev, ev)
+            )
         )
         participle = text[ev.start : ev.end].endswith("ing") and text[
             max(sentence.start, ev.start - 3) : ev.start
@@ -888,7 +1039,9 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
             if quoted_as:  # "RIA quoted Peskov as saying": the outlet is not the speaker
                 ev.subject = _resolve_chunk(ctx, quoted_as.start(1), quoted_as.end(1))
             else:
-                ev.subject = _subject_before(ctx, seg_start, ev.start, interjected=interjected)
+                ev.subject = _subject_before(
+                    ctx, seg_start, ev.head if ev.head >= 0 else ev.start, interjected=interjected
+                )
             if ev.subject is None:
                 ev.subject = _inverted_subject(ctx, sentence, ev, sent_spans)
                 if ev.subject is not None:
@@ -903,11 +1056,25 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
         elif (
             ev.subject is not None
             and ev.subject.kind != "media"
-            and ev.lemma not in ctx.verbs.that_only
+            and (ev.lemma not in ctx.verbs.that_only or ev.lemma in _FRONTED_THAT_ONLY)
             and ev.lemma not in ctx.verbs.object_verbs
         ):
             _fronted(ctx, sentence, ev, sent_spans)
         prev = ev
+
+
+# that-only verbs that still close a statement: "CONTENT, the Air Force reported."
+_FRONTED_THAT_ONLY = frozenset({"report", "inform", "estimate", "post"})
+
+
+_WITH_NP = re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$")
+
+
+def _after_quote(text: str, spans: list[QuoteSpan], prev: Event, ev: Event) -> bool:
+    """Only glue between a quotation closing ``prev``'s phrase and ``ev``: "thanked Türkiye
+    for its “support” and said ..." (the verb continues the same speaker)."""
+    ends = [s.end for s in spans if prev.end < s.end <= ev.start]
+    return bool(ends) and len(_words(text[max(ends) : ev.start])) <= 3
 
 
 def _only_glue(text: str, prev: Event, ev: Event) -> bool:
@@ -954,6 +1121,11 @@ def _possessor(ctx: _Context, sentence: Sentence, ev: Event) -> Subject | None:
     return None
 
 
+_STATEMENT_BY = re.compile(
+    r"(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:statement|readout|post|report|communique)\s+(?:by|from)\s+"
+)
+
+
 def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
     """``according to X, CONTENT`` or ``CONTENT, according to X``."""
     text = ctx.doc.text
@@ -961,7 +1133,8 @@ def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
     if not m:
         return
     np_end = m.end()
-    ev.subject = _resolve_chunk(ctx, ev.end, np_end)
+    by = _STATEMENT_BY.match(text, ev.end, np_end)
+    ev.subject = _resolve_chunk(ctx, by.end() if by else ev.end, np_end)
     if ev.subject is None:
         return
     if not _words(text[sentence.start : ev.start]) or text[sentence.start : ev.start].strip() in (
@@ -974,6 +1147,20 @@ def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
     ev.parts = [ev.content]
 
 
+def _hearer_end(ctx: _Context, tail: str) -> int:
+    """Length of a media hearer at the start of ``tail`` ("reporters", "the Kyiv
+    Independent"), or 0."""
+    words = list(_WORD.finditer(tail[:80]))
+    for n in range(min(5, len(words)), 0, -1):
+        end = words[n - 1].end()
+        if ctx.actors.is_media(tail[words[0].start() : end].rstrip(".")):
+            return end if tail[end - 1 : end] != "." else end - 1
+    return 0
+
+
+_ASKED = re.compile(r"\s*(?:When\s+|If\s+)?[Aa]sked\b")
+
+
 def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan]) -> None:
     """``CONTENT, X said.``: the tag closes a sentence whose start is the statement."""
     text = ctx.doc.text
@@ -982,6 +1169,10 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
         return
     last_quote_end = max((s.end for s in spans if s.end <= ev.start), default=sentence.start)
     tail = text[ev.end : sentence.end]
+    if ev.lemma in ctx.verbs.indirect_object:
+        tail = tail[_hearer_end(ctx, tail) :]  # "CONTENT, X told reporters." / "told Reuters on"
+    if any(s.start >= ev.end for s in spans) or _ASKED.match(text, sentence.start):
+        return  # "Asked whether ..., Trump told reporters: “...”": the quotation is the statement
     if _words(tail) and not _TAG_TAIL.match(tail) and not _COMMA_TAIL.match(tail):
         return
     start = sentence.start
@@ -1029,7 +1220,7 @@ def _inverted_subject(
         if s.start >= ev.end:
             end = min(end, s.start)
     chunks = _chunks(text, ev.end, end)
-    if not chunks:
+    if not chunks or not _may_name_speaker(ctx, *chunks[0]):
         return None
     a, b = chunks[0]
     return _resolve_chunk(ctx, a, b)
@@ -1072,6 +1263,9 @@ def _is_direct(ctx: _Context, span: QuoteSpan, para_spans: list[QuoteSpan]) -> b
     return False
 
 
+_SO_CALLED = re.compile(r"\b(?:so-called|self-styled|self-proclaimed|dubbed)\s*$", re.IGNORECASE)
+
+
 def _tag_after(ctx: _Context, span: QuoteSpan, events: list[Event], limit: int) -> Event | None:
     """The reporting verb of a tag right after a quotation ("..., he said")."""
     text = ctx.doc.text
@@ -1100,6 +1294,9 @@ def _governs(ctx: _Context, ev: Event, gap: str) -> bool:
     """Whether a nested verb introduces the quotation after ``gap`` ("what he called “..."")."""
     n = len(_words(gap))
     frames = ctx.verbs.as_verbs | ctx.verbs.object_verbs
+    before = [w.lower() for w in _words(ctx.doc.text[max(0, ev.start - 30) : ev.start])[-2:]]
+    if not before or not ({"what", "he", "she", "it", "they"} & set(before)):
+        return False  # "agreed to “update their leaders”": not the speaker's own verb
     return n <= 1 or (n <= 3 and ev.nested in frames)
 
 
@@ -1115,9 +1312,13 @@ def _nested_quote(ctx: _Context, events: list[Event], start: int, span: QuoteSpa
 
 
 def _covering(events: list[Event], span: QuoteSpan) -> Event | None:
+    """The last event whose content holds ``span``; a speaker's own reporting verb wins
+    over an "according to" that sources the whole sentence."""
     best = None
     for ev in events:
         if ev.content and ev.lemma and ev.content[0] <= span.start < ev.content[1]:
+            if best is not None and ev.kind == "according" and best.kind == "verb":
+                continue
             best = ev
     return best
 
@@ -1143,6 +1344,15 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
             nxt_q = spans[k + 1].start if k + 1 < len(spans) else para.end
             after_sent = doc.sentence_at(max(span.end - 1, span.start))
             limit = min(nxt_q, max(after_sent.end, span.end))
+            if (
+                text[span.inner_start : span.inner_end].rstrip()[-1:] in ("?", "!")
+                and after_sent.end <= span.end + 1
+                and after_sent.index + 1 < len(doc.sentences)
+            ):
+                # «... Where is the logic here?» Zakharova asked.: the tag is split off
+                tag = doc.sentences[after_sent.index + 1]
+                if tag.end <= para.end and len(_words(text[tag.start : tag.end])) <= 8:
+                    limit = min(nxt_q, tag.end)
             lead_start = max(para.start, sent.start if sent.start <= span.start else para.start)
             for s in spans[:k]:
                 lead_start = max(lead_start, s.end)
@@ -1191,6 +1401,8 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
                     )
                 )
                 continue
+            if _SO_CALLED.search(text, max(para.start, span.start - 12), span.start):
+                continue  # "the so-called “coalition of the willing”": a name, not a statement
             ev = _covering(para_events, span)
             lemma = ev.lemma if ev is not None else ""
             if ev is not None and ev.content is not None:
@@ -1340,6 +1552,8 @@ def _person_name(as_written: str, names: dict[str, str]) -> str:
     """An unlisted speaker's name without leading titles; a bare surname seen before in
     full ("Energy Minister Denys Shmyhal", then "Shmyhal") maps to the full name."""
     words = as_written.split()
+    while len(words) > 2 and words[0][0].islower() and words[0].lower() in _ROLE_WORDS:
+        words = words[1:]  # "regional governor Ivan Fedorov"
     if not words or not all(w[0].isupper() for w in words):
         return as_written
     while len(words) > 1 and words[0].rstrip(".").lower() in _NAME_TITLES:
