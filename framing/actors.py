@@ -2,7 +2,8 @@
 
 Data lives in ``framing/lexicons/actors.yaml`` (package data) or a user's YAML with the
 same schema. :func:`find_mentions` finds every alias and title in a text with one
-compiled regex (longest alias first, word boundaries, possessives allowed), which is
+compiled regex (longest alias first, word boundaries, possessives allowed; dispatched on the
+first character, see :mod:`framing.alternation`), which is
 what quote attribution (speakers) and sentiment (the sides a sentence mentions) share.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from framing.alternation import dispatch, first_chars
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -147,7 +149,7 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
     surfaces = sorted(by_surface, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w’'-])("
-        + "|".join(_surface_regex(s) for s in surfaces)
+        + dispatch([(first_chars(s), _surface_regex(s)) for s in surfaces])
         + r")(?=(?:[’']s?)?(?![\w-]))",
         re.IGNORECASE,
     )
