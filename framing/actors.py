@@ -27,6 +27,7 @@ from framing.lexicon import (
 UNKNOWN_SIDE = "unknown"
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
 _DEMONYM_WORD = re.compile(r"[\w.]+")
+_SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -190,6 +191,12 @@ def load_actors(path: str | Path | None = None) -> ActorRegistry:
     return parse_actors(data, path=str(path), version=version)
 
 
+@cache
+def _as_listed(actor: Actor, via_title: bool, key: str) -> str:
+    """The alias (or title) of ``actor`` as written in the registry, from its lookup key."""
+    return next(s for s in (actor.titles if via_title else actor.aliases) if surface_key(s) == key)
+
+
 def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Mention]:
     """Every actor alias or title in ``text``, longest match first, non-overlapping.
 
@@ -201,11 +208,9 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
     mentions = []
     for m in registry.pattern.finditer(text):
         surface = m.group(1)
-        key = surface_key(re.sub(r"\s+", " ", surface))
+        key = surface_key(_SPACES.sub(" ", surface))
         actor, via_title = registry.by_surface[key]
-        original = next(
-            s for s in (actor.titles if via_title else actor.aliases) if surface_key(s) == key
-        )
+        original = _as_listed(actor, via_title, key)
         if original[0].isupper() and not surface[0].isupper() and not via_title:
             continue
         mentions.append(Mention(m.start(1), m.end(1), actor, surface, via_title))

@@ -74,7 +74,11 @@ def dispatch(alternatives: Sequence[tuple[str | None, str]]) -> str:
     known = [chars for chars in firsts if chars]
     groups = []
     for chars, members in _buckets(known):
-        klass = "".join(re.escape(c) for c in chars)
         body = "|".join(alternatives[i][1] for i in members)
-        groups.append(f"(?=[{klass}])(?:{body})")
-    return "|".join(groups)
+        groups.append(f"(?={_char_class(chars)})(?:{body})")
+    # one test first, so positions where no alternative can start fail at once
+    return f"(?={_char_class(''.join(known))})(?:{'|'.join(groups)})"
+
+
+def _char_class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
