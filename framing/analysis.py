@@ -374,9 +374,19 @@ def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _init_worker(settings: Settings) -> None:
-    """Pool initializer: parse and compile the lexicons once per worker process."""
+def warm(settings: Settings) -> None:
+    """Load everything an article needs once: lexicons, VADER, CMUdict, word lists.
+
+    Called before a pool starts, so forked workers inherit it (copy-on-write), and as
+    the pool initializer, where it is then a no-op (or the loading, under spawn).
+    """
+    from framing.extract.readability import cmu_dictionary, easy_words
+    from framing.extract.vader import analyzer
+
     load_resources(settings)
+    analyzer()
+    cmu_dictionary()
+    easy_words()
 
 
 def _work_chunk(
@@ -398,7 +408,8 @@ def _compute(
         for chunk in chain(head, chunks):
             yield from _work_chunk(work, chunk, settings)
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    warm(settings)
+    with ProcessPoolExecutor(workers, initializer=warm, initargs=(settings,)) as pool:
         futures: deque[Future[list[ArticleResult]]] = deque()
         for chunk in chain(head, chunks):
             futures.append(pool.submit(_work_chunk, work, chunk, settings))

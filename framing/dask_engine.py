@@ -44,13 +44,6 @@ def require_dask() -> tuple[Any, Any, Any]:
     return db, Client, LocalCluster
 
 
-def _warm(settings: Settings) -> None:
-    """Parse and compile the lexicons once in a worker process."""
-    from framing.analysis import load_resources
-
-    load_resources(settings)
-
-
 def compute_on_dask(
     work: Callable[[Article, Settings], ArticleResult],
     articles: Iterable[Article],
@@ -61,7 +54,7 @@ def compute_on_dask(
 ) -> Iterator[ArticleResult]:
     """``work`` over ``articles`` on the cluster at ``scheduler`` (else a local one), in order."""
     db, client_class, cluster_class = require_dask()
-    from framing.analysis import chunked
+    from framing.analysis import chunked, warm
 
     with ExitStack() as stack:
         if scheduler:
@@ -77,7 +70,7 @@ def compute_on_dask(
                 )
             )
             client = stack.enter_context(client_class(cluster))
-        client.run(_warm, settings)
+        client.run(warm, settings)  # lexicons, VADER, CMUdict: once per worker
         pending: deque[Any] = deque()
         for block in chunked(articles, BLOCK_SIZE):
             bag = db.from_sequence(block, partition_size=PARTITION_SIZE).map(work, settings)
