@@ -2,7 +2,8 @@
 
 Data lives in ``framing/lexicons/actors.yaml`` (package data) or a user's YAML with the
 same schema. :func:`find_mentions` finds every alias and title in a text with one
-compiled regex (longest alias first, word boundaries, possessives allowed), which is
+compiled regex (longest alias first, word boundaries, possessives allowed; dispatched on the
+first character, see :mod:`framing.alternation`), which is
 what quote attribution (speakers) and sentiment (the sides a sentence mentions) share.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from framing.alternation import dispatch, first_chars
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -25,6 +27,7 @@ from framing.lexicon import (
 UNKNOWN_SIDE = "unknown"
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
 _DEMONYM_WORD = re.compile(r"[\w.]+")
+_SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -163,7 +166,7 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
     surfaces = sorted(by_surface, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w’'-])("
-        + "|".join(_surface_regex(s) for s in surfaces)
+        + dispatch([(first_chars(s), _surface_regex(s)) for s in surfaces])
         + r")(?=(?:[’']s?)?(?![\w-]))",
         re.IGNORECASE,
     )
@@ -202,6 +205,12 @@ def load_actors(path: str | Path | None = None) -> ActorRegistry:
     return parse_actors(data, path=str(path), version=version)
 
 
+@cache
+def _as_listed(actor: Actor, via_title: bool, key: str) -> str:
+    """The alias (or title) of ``actor`` as written in the registry, from its lookup key."""
+    return next(s for s in (actor.titles if via_title else actor.aliases) if surface_key(s) == key)
+
+
 def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Mention]:
     """Every actor alias or title in ``text``, longest match first, non-overlapping.
 
@@ -213,11 +222,9 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
     mentions = []
     for m in registry.pattern.finditer(text):
         surface = m.group(1)
-        key = surface_key(re.sub(r"\s+", " ", surface))
+        key = surface_key(_SPACES.sub(" ", surface))
         actor, via_title = registry.by_surface[key]
-        original = next(
-            s for s in (actor.titles if via_title else actor.aliases) if surface_key(s) == key
-        )
+        original = _as_listed(actor, via_title, key)
         if original[0].isupper() and not surface[0].isupper() and not via_title:
             continue
         mentions.append(Mention(m.start(1), m.end(1), actor, surface, via_title))

@@ -9,11 +9,12 @@ result. Tables are built once, at the edge, by :func:`build_analysis`.
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import repeat
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ import pandas as pd
 from framing.actors import ActorRegistry, load_actors
 from framing.cache import ResultCache, article_key
 from framing.clean import Boilerplate, clean_article, load_boilerplate
-from framing.corpus import Article, CorpusError, load_corpus, manifest_warnings
+from framing.corpus import Article, CorpusError, iter_unique, manifest_warnings
 from framing.document import Document
 from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
 from framing.extract.readability import readability_scores
@@ -290,6 +291,10 @@ def _frame(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> pd.DataFram
     return df.reindex(columns=columns + extra)
 
 
+CHUNK_SIZE = 16  # articles per pool task: ~0.2 s of work, small next to the IPC cost
+IN_FLIGHT = 4  # chunks queued per worker: keeps workers busy, bounds memory
+
+
 def run_articles(
     articles: Iterable[Article],
     settings: Settings,
@@ -297,30 +302,97 @@ def run_articles(
     workers: int = 1,
     strict: bool = False,
     cache: ResultCache | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[ArticleResult]:
-    """Results in input order, serially or in a process pool of ``workers``.
+    """Results in input order, serially, in a process pool of ``workers``, or on Dask.
 
-    With ``strict``, the first article that fails raises; otherwise it becomes an
-    ``errors`` row and the batch goes on. With a ``cache``, an article whose text,
-    metadata, code and lexicons are unchanged is read back instead of recomputed.
+    Streams: articles are read as they are needed and at most ``IN_FLIGHT`` chunks per
+    worker are pending. With ``strict``, the first article that fails raises; otherwise
+    it becomes an ``errors`` row and the batch goes on. With a ``cache``, an article
+    whose text, metadata, code and lexicons are unchanged is read back instead of
+    recomputed. ``engine="dask"`` runs on a dask.distributed cluster (``scheduler``
+    address, else a local cluster of ``workers`` processes).
     """
     work = analyze_article if strict else analyze_article_safely
+    if engine == "dask":
+        from framing.dask_engine import compute_on_dask
+
+        def compute(items: Iterable[Article]) -> Iterator[ArticleResult]:
+            return compute_on_dask(work, items, settings, workers=workers, scheduler=scheduler)
+    elif engine == "local":
+
+        def compute(items: Iterable[Article]) -> Iterator[ArticleResult]:
+            return _compute(work, items, settings, workers)
+    else:
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if cache is None:
-        yield from _compute(work, articles, settings, workers)
+        yield from compute(articles)
         return
     versions = load_resources(settings).versions()
-    keyed = [(article, article_key(article, versions)) for article in articles]
-    hits = [cache.get(key) for _, key in keyed]
-    misses = [article for (article, _), hit in zip(keyed, hits, strict=True) if hit is None]
-    computed = _compute(work, misses, settings, workers)
-    for (_, key), hit in zip(keyed, hits, strict=True):
-        if hit is not None:
-            yield hit
-            continue
-        result = next(computed)
+    pending: deque[tuple[str, Article, bool]] = deque()
+
+    def misses() -> Iterator[Article]:
+        for article in articles:
+            key = article_key(article, versions)
+            hit = key in cache
+            pending.append((key, article, hit))
+            if not hit:
+                yield article
+
+    for result in compute(misses()):
+        yield from _cached_until_miss(pending, cache, work, settings)
+        key, _, _ = pending.popleft()
         if result.error is None:
             cache.put(key, result)
         yield result
+    yield from _cached_until_miss(pending, cache, work, settings)
+
+
+def _cached_until_miss(
+    pending: deque[tuple[str, Article, bool]],
+    cache: ResultCache,
+    work: Callable[[Article, Settings], ArticleResult],
+    settings: Settings,
+) -> Iterator[ArticleResult]:
+    """Pop and yield the cached results at the head of ``pending``, up to the next miss."""
+    while pending and pending[0][2]:
+        key, article, _ = pending.popleft()
+        hit = cache.get(key)
+        yield hit if hit is not None else work(article, settings)  # entry vanished meanwhile
+
+
+def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` items (the last one shorter)."""
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def warm(settings: Settings) -> None:
+    """Load everything an article needs once: lexicons, VADER, CMUdict, word lists.
+
+    Called before a pool starts, so forked workers inherit it (copy-on-write), and as
+    the pool initializer, where it is then a no-op (or the loading, under spawn).
+    """
+    from framing.extract.readability import cmu_dictionary, easy_words
+    from framing.extract.vader import analyzer
+
+    load_resources(settings)
+    analyzer()
+    cmu_dictionary()
+    easy_words()
+
+
+def _work_chunk(
+    work: Callable[[Article, Settings], ArticleResult], chunk: list[Article], settings: Settings
+) -> list[ArticleResult]:
+    return [work(article, settings) for article in chunk]
 
 
 def _compute(
@@ -329,12 +401,22 @@ def _compute(
     settings: Settings,
     workers: int,
 ) -> Iterator[ArticleResult]:
-    if workers <= 1:
-        for article in articles:
-            yield work(article, settings)
+    """Results in input order; a pool only when there is more than one chunk of work."""
+    chunks = chunked(articles, CHUNK_SIZE)
+    head = list(islice(chunks, 2))
+    if workers <= 1 or len(head) < 2:
+        for chunk in chain(head, chunks):
+            yield from _work_chunk(work, chunk, settings)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(work, articles, repeat(settings), chunksize=8)
+    warm(settings)
+    with ProcessPoolExecutor(workers, initializer=warm, initargs=(settings,)) as pool:
+        futures: deque[Future[list[ArticleResult]]] = deque()
+        for chunk in chain(head, chunks):
+            futures.append(pool.submit(_work_chunk, work, chunk, settings))
+            if len(futures) >= workers * IN_FLIGHT:
+                yield from futures.popleft().result()
+        while futures:
+            yield from futures.popleft().result()
 
 
 class Analysis:
@@ -397,8 +479,13 @@ def build_analysis(
     *,
     warnings: Sequence[str] = (),
     versions: Mapping[str, str] | None = None,
+    leading_errors: Sequence[ArticleResult] = (),
 ) -> Analysis:
-    """Gather per-article rows into the tables."""
+    """Gather per-article rows into the tables.
+
+    ``leading_errors`` (inputs that could not be read) come first in ``errors``; the
+    sequence may fill up while ``results`` is consumed (a streamed corpus).
+    """
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_COLUMNS}
     all_warnings = list(warnings)
     for result in results:
@@ -411,6 +498,7 @@ def build_analysis(
         rows["sentences"].extend(result.sentences)
         rows["cleaning"].extend(result.cleaning)
         all_warnings.extend(result.warnings)
+    rows["errors"][:0] = [r.error for r in leading_errors if r.error is not None]
     tables = {name: _frame(rows[name], TABLE_COLUMNS[name]) for name in TABLE_COLUMNS}
     return Analysis(tables, warnings=all_warnings, versions=versions)
 
@@ -426,6 +514,8 @@ def analyze(
     workers: int = 1,
     strict: bool = False,
     cache: bool | str | Path = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Analysis:
     """Analyse files, folders or :class:`Article` records; return the tables.
 
@@ -439,6 +529,10 @@ def analyze(
 
     ``cache``: True for the default cache folder (see :mod:`framing.cache`), or a
     folder; per-article results are then reused when nothing they depend on changed.
+
+    ``workers``: processes (1: serial). ``engine="dask"``: run on a dask.distributed
+    cluster at ``scheduler`` (e.g. ``tcp://host:8786``), else on a local cluster of
+    ``workers`` processes; needs the ``[dask]`` extra. Same tables either way.
     """
     settings = Settings(
         *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate))
@@ -461,12 +555,20 @@ def analyze(
         articles: Iterable[Article] = items  # type: ignore[assignment]
     else:
         file_paths = [p for p in items if not isinstance(p, Article)]
-        articles = load_corpus(file_paths, manifest=manifest, on_error=None if strict else on_error)
         warnings += manifest_warnings(file_paths, manifest)
+        articles = iter_unique(file_paths, manifest=manifest, on_error=None if strict else on_error)
     result_cache = None if cache is False else ResultCache(None if cache is True else cache)
-    results = run_articles(articles, settings, workers=workers, strict=strict, cache=result_cache)
+    results = run_articles(
+        articles,
+        settings,
+        workers=workers,
+        strict=strict,
+        cache=result_cache,
+        engine=engine,
+        scheduler=scheduler,
+    )
     if strict:
         results = _raise_first_error(results)
     return build_analysis(
-        [*read_errors, *results], warnings=warnings, versions=resources.versions()
+        results, warnings=warnings, versions=resources.versions(), leading_errors=read_errors
     )

@@ -76,6 +76,9 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def __contains__(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> ArticleResult | None:
         from framing.analysis import ArticleResult
 

@@ -34,6 +34,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(ExitStatus.USAGE)
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {value}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="framing", description="Measure how news outlets frame the same story.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
@@ -53,7 +60,25 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--actors", metavar="YAML", help="actors registry (default: packaged)")
     a.add_argument("--verbs", metavar="YAML", help="reporting-verb lexicon (default: packaged)")
     a.add_argument("--boilerplate", metavar="YAML", help="cleaning rules (default: packaged)")
-    a.add_argument("--workers", type=int, default=1, metavar="N", help="processes (default: 1)")
+    a.add_argument(
+        "--workers",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes (default: all cores; 1: serial)",
+    )
+    a.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local process pool, or a Dask cluster (needs the [dask] extra); "
+        "dask also writes parquet/<table>/source=<name>/ datasets",
+    )
+    a.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --workers)",
+    )
     a.add_argument("--no-report", action="store_true", help="tables and summary.json only")
     a.add_argument(
         "--no-cache",
@@ -108,6 +133,8 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         workers=args.workers,
         strict=args.strict,
         cache=not args.no_cache,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     if not args.quiet:
         for warning in analysis.warnings:
@@ -121,7 +148,7 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
     if analysis.articles.empty:
         print("framing: error: no article could be analysed; nothing written", file=sys.stderr)
         return ExitStatus.ERROR
-    out = analysis.to_dir(args.out, report=not args.no_report)
+    out = analysis.to_dir(args.out, report=not args.no_report, partitioned=args.engine == "dask")
     skipped = len(analysis.errors)
     print(
         f"{len(analysis.articles)} articles from {analysis.articles['source'].nunique()} "
@@ -155,13 +182,16 @@ COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint}
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``framing`` and ``python -m framing``; returns the exit status."""
     from framing.corpus import CorpusError
+    from framing.dask_engine import MissingExtraError
     from framing.lexicon import LexiconError
     from framing.output import OutputError
 
     args = build_parser().parse_args(argv)
+    if getattr(args, "scheduler", None) and args.engine != "dask":
+        build_parser().error("--scheduler needs --engine dask")
     try:
         return int(COMMANDS[args.command](args))
-    except (CorpusError, LexiconError, OutputError, FileNotFoundError) as exc:
+    except (CorpusError, LexiconError, OutputError, FileNotFoundError, MissingExtraError) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return int(ExitStatus.ERROR)
     except KeyboardInterrupt:

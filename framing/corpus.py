@@ -448,9 +448,18 @@ def load_corpus(
     Article ids must be unique: a second file or record with the same id is an
     error (passed to ``on_error`` when given, else raised).
     """
+    return list(iter_unique(paths, manifest=manifest, on_error=on_error))
+
+
+def iter_unique(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Article]:
+    """:func:`load_corpus` as a stream: one article in memory at a time (plus the ids seen)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    articles: list[Article] = []
     seen: dict[str, str] = {}
     for a in iter_corpus(paths, manifest=manifest, on_error=on_error):
         if a.article_id in seen:
@@ -464,5 +473,4 @@ def load_corpus(
             on_error(exc)
             continue
         seen[a.article_id] = a.file
-        articles.append(a)
-    return articles
+        yield a

@@ -9,6 +9,7 @@ languages a few per cent).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 MIN_LATIN_SHARE = 0.5
@@ -27,32 +28,37 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+_NOT_LATIN = re.compile("[^\x00-\x7f\u00c0-\u024f]+")
+
+
+def _script_name(ch: str) -> str:
+    if "\u0400" <= ch <= "\u04ff":
+        return "Cyrillic"
+    if "\u0370" <= ch <= "\u03ff":
+        return "Greek"
+    if "\u0600" <= ch <= "\u06ff":
+        return "Arabic"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "CJK"
+    return "non-Latin"
+
+
 def script_of(text: str) -> tuple[float, str]:
-    """(share of Latin letters among letters, name of the commonest other script)."""
-    latin = other = 0
+    """(share of Latin letters among letters, name of the commonest other script).
+
+    Latin: ASCII and U+00C0..U+024F. Only the (usually few) other characters are
+    looked at one by one.
+    """
+    letters = sum(map(str.isalpha, text))
     scripts: dict[str, int] = {}
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if ch.isascii() or "\u00c0" <= ch <= "\u024f":
-            latin += 1
-        else:
-            other += 1
-            name = (
-                "Cyrillic"
-                if "\u0400" <= ch <= "\u04ff"
-                else "Greek"
-                if "\u0370" <= ch <= "\u03ff"
-                else "Arabic"
-                if "\u0600" <= ch <= "\u06ff"
-                else "CJK"
-                if "\u4e00" <= ch <= "\u9fff"
-                else "non-Latin"
-            )
-            scripts[name] = scripts.get(name, 0) + 1
-    total = latin + other
+    for run in _NOT_LATIN.findall(text):
+        for ch in run:
+            if ch.isalpha():
+                name = _script_name(ch)
+                scripts[name] = scripts.get(name, 0) + 1
+    other = sum(scripts.values())
     main_other = max(scripts, key=lambda k: scripts[k]) if scripts else ""
-    return (latin / total if total else 1.0), main_other
+    return ((letters - other) / letters if letters else 1.0), main_other
 
 
 def language_problem(text: str, tokens: Sequence[str]) -> str | None:

@@ -120,6 +120,30 @@ def write_table(df: pd.DataFrame, folder: Path, name: str) -> None:
     df.to_parquet(folder / f"{name}.parquet", index=False, engine="pyarrow")
 
 
+def write_partitioned(df: pd.DataFrame, folder: Path, name: str) -> None:
+    """``parquet/<name>/source=<source>/part-0.parquet`` (hive partitions, input row order).
+
+    Deterministic: one file per source, rows in table order (single-threaded write).
+    Nothing is written for an empty table.
+    """
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    if df.empty or "source" not in df.columns:
+        return
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    ds.write_dataset(
+        table,
+        folder / "parquet" / name,
+        format="parquet",
+        partitioning=["source"],
+        partitioning_flavor="hive",
+        basename_template="part-{i}.parquet",
+        use_threads=False,
+        existing_data_behavior="error",
+    )
+
+
 def _check_target(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
@@ -131,9 +155,18 @@ def _check_target(out: Path) -> None:
 
 
 def write_outputs(
-    analysis: Analysis, out: str | Path, *, report: bool = True, charts: bool = True
+    analysis: Analysis,
+    out: str | Path,
+    *,
+    report: bool = True,
+    charts: bool = True,
+    partitioned: bool = False,
 ) -> Path:
-    """Write everything into ``out`` atomically; return the folder."""
+    """Write everything into ``out`` atomically; return the folder.
+
+    ``partitioned``: also write each table as a Parquet dataset partitioned by source
+    (:func:`write_partitioned`), the layout Dask and Spark read in parallel.
+    """
     out = Path(out)
     _check_target(out)
     try:
@@ -145,6 +178,8 @@ def write_outputs(
         (tmp / MARKER).write_text(f"written by framing {__version__}\n", encoding="utf-8")
         for name, df in analysis.tables.items():
             write_table(df, tmp, name)
+            if partitioned:
+                write_partitioned(df, tmp, name)
         write_table(analysis.summary, tmp, "summary")
         write_table(coverage_mentions_of(analysis), tmp, "coverage")
         (tmp / "summary.json").write_text(

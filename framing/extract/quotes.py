@@ -48,6 +48,7 @@ from framing.actors import (
     find_mentions,
     surface_key,
 )
+from framing.alternation import dispatch, first_chars
 from framing.document import Document, Sentence
 from framing.lexicon import (
     LexiconError,
@@ -191,16 +192,8 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
     nouns = {
         str(n).lower(): known(str(v), nouns_node, n, f"nouns.{n}") for n, v in nouns_node.items()
     }
-    verb_pattern = re.compile(
-        r"(?<![\w’'-])("
-        + "|".join(sorted(map(re.escape, form_lemma), key=len, reverse=True))
-        + r")(?![\w’'-])"
-    )
-    noun_pattern = re.compile(
-        r"(?<![\w-])("
-        + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-        + r")\s+that\b"
-    )
+    verb_pattern = re.compile(r"(?<![\w’'-])(" + _longest_first(form_lemma) + r")(?![\w’'-])")
+    noun_pattern = re.compile(r"(?<![\w-])(" + _longest_first(nouns) + r")\s+that\b")
     return VerbLexicon(
         version,
         lemma_class,
@@ -221,6 +214,12 @@ def default_verbs() -> VerbLexicon:
     """The packaged reporting-verb lexicon, parsed once per process."""
     data, version = read_package_yaml("verbs.yaml")
     return parse_verbs(data, path="framing/lexicons/verbs.yaml", version=version)
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """Alternation of ``words`` (escaped), longest first, dispatched on the first character."""
+    escaped = sorted(((re.escape(w), w) for w in words), key=lambda e: len(e[0]), reverse=True)
+    return dispatch([(first_chars(w), regex) for regex, w in escaped])
 
 
 def load_verbs(path: str | Path | None = None) -> VerbLexicon:

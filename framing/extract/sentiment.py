@@ -107,7 +107,7 @@ def quoted_spans(doc: Document, quotes: Sequence[Mapping[str, Any]] = ()) -> lis
 
 def quoted_share(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> float:
     """Share of the non-space characters of ``text[start:end]`` inside ``spans``."""
-    total = sum(1 for ch in text[start:end] if not ch.isspace())
+    total = _non_space(text[start:end])
     if not total:
         return 0.0
     inside = 0
@@ -117,8 +117,13 @@ def quoted_share(text: str, start: int, end: int, spans: Sequence[tuple[int, int
             break
         lo, hi = max(a, start), min(b, end)
         if lo < hi:
-            inside += sum(1 for ch in text[lo:hi] if not ch.isspace())
+            inside += _non_space(text[lo:hi])
     return inside / total
+
+
+def _non_space(text: str) -> int:
+    """Number of characters that are not whitespace (``str.split`` and ``isspace`` agree)."""
+    return sum(map(len, text.split()))
 
 
 def voice_of(share: float) -> str:

@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from framing.alternation import dispatch, first_chars
 from framing.document import Document
 from framing.lexicon import (
     LexiconError,
@@ -168,11 +169,10 @@ def _words_regex(words: str) -> str:
     return _SEP.join(_APOSTROPHE.sub("['’]", re.escape(p)) for p in pieces)
 
 
-def form_regex(form: str) -> str:
-    """Regex source of one form (without boundaries); see the module docstring."""
+def _parts_regex(parts: Sequence[tuple[str, bool]]) -> str:
     out = ""
     need_sep = False
-    for words, optional in form_parts(form):
+    for words, optional in parts:
         body = _words_regex(words)
         if optional:
             out += f"(?:{_SEP}{body})?" if need_sep else f"(?:{body}{_SEP})?"
@@ -182,13 +182,42 @@ def form_regex(form: str) -> str:
     return out
 
 
+def form_regex(form: str) -> str:
+    """Regex source of one form (without boundaries); see the module docstring."""
+    return _parts_regex(form_parts(form))
+
+
+def form_expansions(form: str) -> list[tuple[str, str]]:
+    """``(first word, regex)`` alternatives equivalent, in this order, to :func:`form_regex`.
+
+    A leading optional word is spelled out ("(the) Kyiv regime" -> "the Kyiv regime",
+    then "Kyiv regime": the order in which ``(?:the )?`` tries them), so that every
+    alternative starts with a known word and the pattern can dispatch on it.
+    """
+    expansions: list[list[tuple[str, bool]]] = []
+    pending = [form_parts(form)]
+    while pending:
+        parts = pending.pop(0)
+        words, optional = parts[0]
+        if optional:
+            pending[:0] = [[(words, False), *parts[1:]], parts[1:]]
+        else:
+            expansions.append(parts)
+    return [(parts[0][0].strip(), _parts_regex(parts)) for parts in expansions]
+
+
 def _form_length(form: str) -> tuple[int, int]:
     """Sort key: longest first (full written length, then number of words)."""
     return (-len(form), -len(_WORD_SPLIT.split(form)))
 
 
 def compile_pattern(groups: Sequence[Group]) -> tuple[re.Pattern[str], tuple[Variant, ...]]:
-    """ONE case-insensitive regex for all forms, longest first; named group ``f{i}`` per form."""
+    """ONE case-insensitive regex for all forms, longest first; named group ``f{i}`` per form.
+
+    Equivalent to the alternation of the forms in that order, but dispatched on the
+    first character (:mod:`framing.alternation`): ``form_variants[i]`` is the variant
+    of group ``f{i}`` (a form with a leading optional word has two groups).
+    """
     entries = [
         (form, variant, group.compounds)
         for group in groups
@@ -196,13 +225,19 @@ def compile_pattern(groups: Sequence[Group]) -> tuple[re.Pattern[str], tuple[Var
         for form in variant.forms
     ]
     entries.sort(key=lambda e: _form_length(e[0]))
-    alternatives = []
-    for i, (form, _, compounds) in enumerate(entries):
-        before = r"(?<!\w)" if compounds else rf"(?<!\w)(?<!\w[{_HYPHENS}])"
+    alternatives: list[tuple[str | None, str]] = []
+    form_variants: list[Variant] = []
+    for form, variant, compounds in entries:
+        before = "" if compounds else rf"(?<!\w[{_HYPHENS}])"
         after = r"(?!\w)" if compounds else rf"(?!\w)(?![{_HYPHENS}]\w)"
-        alternatives.append(f"(?P<f{i}>{before}{form_regex(form)}{_POSSESSIVE}{after})")
-    source = "|".join(alternatives) if alternatives else r"(?!x)x"
-    return re.compile(source, re.IGNORECASE), tuple(v for _, v, _ in entries)
+        for first_word, regex in form_expansions(form):
+            i = len(form_variants)
+            alternatives.append(
+                (first_chars(first_word), f"(?P<f{i}>{before}{regex}{_POSSESSIVE}{after})")
+            )
+            form_variants.append(variant)
+    source = rf"(?<!\w)(?:{dispatch(alternatives)})"
+    return re.compile(source, re.IGNORECASE), tuple(form_variants)
 
 
 # ------------------------------------------------------------------ schema

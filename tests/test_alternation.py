@@ -1,0 +1,104 @@
+"""The first-character dispatch finds exactly what the plain alternation finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.actors import _surface_regex, default_actors
+from framing.alternation import dispatch, first_chars
+from framing.corpus import Article
+from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions, form_regex
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+def _plain_terms_pattern() -> re.Pattern[str]:
+    """The lexicon as the naive alternation: one alternative per form, longest first."""
+    lex = default_lexicon()
+    alternatives = []
+    i = 0
+    forms = sorted(
+        ((f, g.compounds) for g in lex.groups for v in g.variants for f in v.forms),
+        key=lambda e: (-len(e[0]), -len(re.split(r"[\s\-‐‑]+", e[0]))),
+    )
+    for form, compounds in forms:
+        before = r"(?<!\w)" if compounds else r"(?<!\w)(?<!\w[\-‐‑])"
+        after = r"(?!\w)" if compounds else r"(?!\w)(?![\-‐‑]\w)"
+        # one named group per expansion, so lastgroup names agree with the fast pattern
+        for _, regex in form_expansions(form):
+            alternatives.append(f"(?P<f{i}>{before}{regex}{_POSSESSIVE}{after})")
+            i += 1
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+PLAIN_TERMS = _plain_terms_pattern()
+SURFACES = sorted(default_actors().by_surface, key=len, reverse=True)
+PLAIN_ACTORS = re.compile(
+    r"(?<![\w’'-])(" + "|".join(_surface_regex(s) for s in SURFACES) + r")(?=(?:[’']s?)?(?![\w-]))",
+    re.IGNORECASE,
+)
+PIECES = [
+    *"abcKkSsıİſK .,'’-‐\n",
+    "Kyiv",
+    "Kiev",
+    "kyiv’s",
+    "war",
+    "post-war",
+    "special military operation",
+    "Putin",
+    "Zelensky",
+    "the Kremlin",
+    "Moscow",
+]
+NEWSY = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+
+
+def test_seed_texts_match_identically(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        text = article.text
+        assert _matches(default_lexicon().pattern, text) == _matches(PLAIN_TERMS, text)
+        assert _matches(default_actors().pattern, text) == _matches(PLAIN_ACTORS, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWSY)
+def test_any_text_matches_identically(text: str) -> None:
+    assert _matches(default_lexicon().pattern, text) == _matches(PLAIN_TERMS, text)
+    assert _matches(default_actors().pattern, text) == _matches(PLAIN_ACTORS, text)
+
+
+def test_optional_leading_word_expands_in_preference_order() -> None:
+    expansions = form_expansions("(the) Kyiv regime")
+    assert [first for first, _ in expansions] == ["the", "Kyiv"]
+    joined = re.compile("|".join(r for _, r in expansions), re.I)
+    assert joined.match("the Kyiv regime").group() == "the Kyiv regime"  # type: ignore[union-attr]
+    assert re.match(form_regex("(the) Kyiv regime"), "the Kyiv regime", re.I)
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "text", "expected"),
+    [
+        ([("k", "k"), ("K", "kx")], "kx", "k"),  # one group for k/K: list order kept
+        ([("a", "ab"), ("b", "b")], "ab b", "ab"),
+        ([("'’", "['’]s"), ("s", "s")], "’s", "’s"),
+        ([(None, r"\s+x"), ("x", "x")], " x", " x"),  # unknown first character: plain
+    ],
+)
+def test_dispatch_keeps_first_alternative_in_list_order(
+    alternatives: list[tuple[str | None, str]], text: str, expected: str
+) -> None:
+    m = re.compile(dispatch(alternatives), re.I).search(text)
+    assert m is not None and m.group() == expected
+
+
+def test_first_chars() -> None:
+    assert first_chars("Kyiv") == "K"
+    assert first_chars("’s") == "'’"
+    assert first_chars(" x") is None
+    assert first_chars("") is None
