@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from framing.actors import ActorRegistry, load_actors
+from framing.actors import ActorRegistry, find_mentions, load_actors
 from framing.cache import ResultCache, article_key
 from framing.clean import Boilerplate, clean_article, load_boilerplate
 from framing.corpus import Article, CorpusError, iter_unique, manifest_warnings
@@ -202,11 +202,12 @@ def analyze_document(
     doc: Document, resources: Resources
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """Quotes, terms, sentences and article-level scores of one Document."""
-    quotes = extract_quotes(doc, actors=resources.actors, verbs=resources.verbs)
+    mentions = find_mentions(doc.text, resources.actors)  # one scan, shared
+    quotes = extract_quotes(doc, actors=resources.actors, verbs=resources.verbs, mentions=mentions)
     for q in quotes:
         q["compound"] = polarity_scores(q["text"])["compound"]
     terms = extract_terms(doc, quotes=quotes, lexicon=resources.lexicon)
-    sentences = extract_sentences(doc, quotes=quotes, actors=resources.actors)
+    sentences = extract_sentences(doc, quotes=quotes, mentions=mentions)
     scores: dict[str, Any] = {
         **article_sentiment(sentences),
         "n_quotes": len(quotes),

@@ -1663,11 +1663,18 @@ def extract_quotes(
     *,
     actors: ActorRegistry | None = None,
     verbs: VerbLexicon | None = None,
+    mentions: Sequence[Mention] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per attributed statement of ``doc`` (columns: :data:`QUOTE_COLUMNS`)."""
+    """One row per attributed statement of ``doc`` (columns: :data:`QUOTE_COLUMNS`).
+
+    ``mentions``: the document's actor mentions (:func:`framing.actors.find_mentions` over
+    ``doc.text`` with ``actors``), when the caller has them already.
+    """
     actors = actors or default_actors()
     verbs = verbs or default_verbs()
-    ctx = _Context(doc, actors, verbs, find_mentions(doc.text, actors), _merge_spans(doc))
+    if mentions is None:
+        mentions = find_mentions(doc.text, actors)
+    ctx = _Context(doc, actors, verbs, list(mentions), _merge_spans(doc))
     ctx.subjects = _subject_mentions(ctx)
     events_by_sentence: dict[int, list[Event]] = {}
     for sentence in doc.sentences:

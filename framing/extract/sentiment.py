@@ -32,7 +32,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from framing.actors import ActorRegistry, find_mentions
+from framing.actors import ActorRegistry, Mention, find_mentions
 from framing.document import Document
 from framing.extract.vader import analyzer
 
@@ -140,15 +140,36 @@ def sides_of(text: str, actors: ActorRegistry | None = None) -> str:
     return ";".join(sorted({m.actor.side for m in find_mentions(text, actors)}))
 
 
+def _sides_by_sentence(doc: Document, mentions: Sequence[Mention]) -> list[str]:
+    """:func:`sides_of` for every sentence, from the document's actor mentions (one scan
+    of the text instead of one per sentence; a mention counts in the sentence that holds
+    it whole)."""
+    sides: list[set[str]] = [set() for _ in doc.sentences]
+    ends = [s.end for s in doc.sentences]
+    for m in mentions:
+        i = bisect.bisect_right(ends, m.start)
+        if i < len(doc.sentences) and doc.sentences[i].start <= m.start and m.end <= ends[i]:
+            sides[i].add(m.actor.side)
+    return [";".join(sorted(s)) for s in sides]
+
+
 def extract_sentences(
     doc: Document,
     *,
     quotes: Sequence[Mapping[str, Any]] = (),
     actors: ActorRegistry | None = None,
+    mentions: Sequence[Mention] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per sentence of ``doc`` (columns :data:`SENTENCE_COLUMNS`)."""
+    """One row per sentence of ``doc`` (columns :data:`SENTENCE_COLUMNS`).
+
+    ``mentions``: the document's actor mentions (:func:`framing.actors.find_mentions` over
+    ``doc.text``), when the caller has them already.
+    """
     spans = quoted_spans(doc, quotes)
     vader = analyzer()
+    if mentions is None:
+        mentions = find_mentions(doc.text, actors)
+    sides = _sides_by_sentence(doc, mentions)
     rows: list[dict[str, Any]] = []
     for s in doc.sentences:
         scores = vader.polarity_scores(s.text)
@@ -164,7 +185,7 @@ def extract_sentences(
                 "pos": scores["pos"],
                 "neu": scores["neu"],
                 "neg": scores["neg"],
-                "sides": sides_of(s.text, actors),
+                "sides": sides[s.index],
                 "start": s.start,
                 "end": s.end,
             }
