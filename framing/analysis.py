@@ -284,10 +284,32 @@ def _raise_first_error(results: Iterable[ArticleResult]) -> Iterator[ArticleResu
         yield result
 
 
-def _frame(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(list(rows))
-    if df.empty:
+class _Columns:
+    """Rows of one table gathered column by column (a list per column, not a dict per
+    row: much less memory for the same values), turned into a DataFrame once."""
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]] = ()) -> None:
+        self.data: dict[str, list[Any]] = {}
+        self.n_rows = 0
+        self.extend(rows)
+
+    def append(self, row: Mapping[str, Any]) -> None:
+        for key in row:
+            if key not in self.data:
+                self.data[key] = [None] * self.n_rows  # a column first seen now
+        for key, values in self.data.items():
+            values.append(row.get(key))
+        self.n_rows += 1
+
+    def extend(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        for row in rows:
+            self.append(row)
+
+
+def _frame(rows: _Columns, columns: list[str]) -> pd.DataFrame:
+    if not rows.n_rows:
         return pd.DataFrame(columns=columns)
+    df = pd.DataFrame(rows.data)
     extra = [c for c in df.columns if c not in columns]
     return df.reindex(columns=columns + extra)
 
@@ -487,11 +509,12 @@ def build_analysis(
     ``leading_errors`` (inputs that could not be read) come first in ``errors``; the
     sequence may fill up while ``results`` is consumed (a streamed corpus).
     """
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_COLUMNS}
+    rows = {name: _Columns() for name in TABLE_COLUMNS if name != "errors"}
+    errors: list[dict[str, Any]] = []
     all_warnings = list(warnings)
     for result in results:
         if result.error is not None:
-            rows["errors"].append(result.error)
+            errors.append(result.error)
             continue
         rows["articles"].append(result.article)
         rows["terms"].extend(result.terms)
@@ -499,7 +522,8 @@ def build_analysis(
         rows["sentences"].extend(result.sentences)
         rows["cleaning"].extend(result.cleaning)
         all_warnings.extend(result.warnings)
-    rows["errors"][:0] = [r.error for r in leading_errors if r.error is not None]
+    leading = [r.error for r in leading_errors if r.error is not None]
+    rows["errors"] = _Columns([*leading, *errors])
     tables = {name: _frame(rows[name], TABLE_COLUMNS[name]) for name in TABLE_COLUMNS}
     return Analysis(tables, warnings=all_warnings, versions=versions)
 
