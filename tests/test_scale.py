@@ -9,8 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import framing.analysis
 from framing.analysis import CHUNK_SIZE, Analysis, analyze
 from framing.corpus import Article
+from tests.conftest import ROOT, SEEDS
 
 
 def _copies(seed_articles: dict[str, Article], n: int) -> list[Article]:
@@ -83,3 +85,19 @@ def test_dask_missing_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unknown_engine_is_refused(corpus: list[Article]) -> None:
     with pytest.raises(ValueError, match="unknown engine"):
         analyze(corpus[:1], engine="spark")
+
+
+def test_tables_built_in_chunks_equal_one_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # heldout: columns that are all empty in some articles (quote warnings, duplicate_of)
+    paths = [str(SEEDS), str(ROOT / "bench/annotations/heldout_articles.jsonl")]
+    whole = analyze(paths, workers=1, cache=False)
+    monkeypatch.setattr(framing.analysis, "BATCH_ARTICLES", 1)
+    chunked = analyze(paths, workers=1, cache=False)
+    for name, table in whole.tables.items():
+        pd.testing.assert_frame_equal(chunked.tables[name], table, check_exact=True)
+    whole.to_dir(tmp_path / "a", report=False)
+    chunked.to_dir(tmp_path / "b", report=False)
+    for f in sorted((tmp_path / "a").iterdir()):
+        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes(), f.name
