@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -126,12 +127,49 @@ def check_identical(corpus: list[Article]) -> int:
     return compared
 
 
+def stage_times(corpus: list[Article]) -> dict[str, float]:
+    """Milliseconds per article spent in each stage of the framing pipeline (one core)."""
+    from framing.actors import find_mentions
+    from framing.clean import clean_article
+    from framing.extract.quotes import extract_quotes
+    from framing.extract.readability import readability_scores
+    from framing.extract.sentiment import extract_sentences
+    from framing.extract.terms import extract_terms
+
+    res = load_resources(Settings())
+    totals: dict[str, float] = {}
+
+    def clock(stage: str, func: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        out = func()
+        totals[stage] = totals.get(stage, 0.0) + time.perf_counter() - start
+        return out
+
+    for a in corpus:
+        doc, _ = clock("cleaning + Document", lambda a=a: clean_article(a, res.boilerplate))
+        mentions = clock("actor mentions", lambda d=doc: find_mentions(d.text, res.actors))
+        quotes = clock(
+            "quotes",
+            lambda d=doc, m=mentions: extract_quotes(
+                d, actors=res.actors, verbs=res.verbs, mentions=m
+            ),
+        )
+        clock("terms", lambda d=doc, q=quotes: extract_terms(d, quotes=q, lexicon=res.lexicon))
+        clock(
+            "sentences (VADER, voice)",
+            lambda d=doc, q=quotes, m=mentions: extract_sentences(d, quotes=q, mentions=m),
+        )
+        clock("readability", lambda d=doc: readability_scores(d))
+    return {k: 1000 * v / len(corpus) for k, v in totals.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--workers", type=int, nargs="*", default=[2])
     parser.add_argument("--rounds", type=int, default=3, help="alternate naive/framing runs")
     parser.add_argument("--no-check", action="store_true", help="skip the value-identity check")
+    parser.add_argument("--stages", action="store_true", help="also time each pipeline stage")
     args = parser.parse_args(argv)
 
     corpus = synthetic_corpus(args.articles)
@@ -174,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
             mb,
         )
         print(f"{f'speed-up with {workers} workers':<28} {rate / serial:9.2f} x")
+    if args.stages:
+        for stage, ms in stage_times(corpus).items():
+            print(f"{'  ' + stage:<28} {ms:9.2f} ms/article")
     return 0
 
 
