@@ -106,11 +106,25 @@ def csv_cell(value: Any) -> Any:
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells of ``df`` made safe for spreadsheets (:func:`csv_cell`); numbers untouched."""
-    out = df.copy()
+    """Text cells of ``df`` made safe for spreadsheets (:func:`csv_cell`); numbers untouched.
+
+    Vectorised on string columns, and a column is only copied when a cell needs a change:
+    the tables of a large corpus are not duplicated as Python objects while writing.
+    """
+    out = df.copy(deep=False)
     for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(csv_cell)
+        col = out[column]
+        if col.dtype == object:
+            out[column] = col.map(csv_cell)
+        elif pd.api.types.is_string_dtype(col):
+            formula = col.str.startswith(FORMULA_PREFIXES, na=False)
+            has_cr = col.str.contains("\r", regex=False, na=False)
+            if formula.any() or has_cr.any():
+                fixed = col.where(~formula, "'" + col)
+                unix = fixed.str.replace("\r\n", "\n", regex=False).str.replace(
+                    "\r", "\n", regex=False
+                )
+                out[column] = fixed.where(~has_cr, unix)
     return out
 
 

@@ -663,3 +663,16 @@ def test_cli_bad_lexicon_is_exit_1_with_file_line_and_key(tmp_path: Path, option
     assert status == ExitStatus.ERROR
     assert f"{path}:2: " in err and "unknown_key" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_vectorised_neutralising_equals_cell_by_cell() -> None:
+    from framing.output import csv_cell, neutralise_formulas
+
+    values = ["=1+1", "+2", "-3", "@SUM(A1)", "\tx", "\r=1", "a\r\nb", "a\rb", "plain", "", None]
+    frame = pd.DataFrame({"text": pd.Series(values, dtype="str"), "n": range(len(values))})
+    got = neutralise_formulas(frame)
+    expected = [csv_cell(v) if isinstance(v, str) else v for v in values]
+    assert got["text"].tolist()[:-1] == expected[:-1]
+    assert pd.isna(got["text"].iloc[-1])
+    assert got["n"].tolist() == list(range(len(values)))
+    assert frame["text"].tolist()[0] == "=1+1"  # the input frame is not modified

@@ -324,7 +324,28 @@ def coverage_mentions(
         raise ValueError(f"sentences table lacks columns: {', '.join(sorted(missing))}")
     actors = actors or load_actors()
     lexicon = lexicon or default_coverage_lexicon()
-    rows: list[dict[str, Any]] = []
+    chunks = [
+        _mention_frame(sentences.iloc[i : i + CHUNK_SENTENCES], actors, lexicon, kinds)
+        for i in range(0, len(sentences), CHUNK_SENTENCES)
+    ]
+    chunks = [c for c in chunks if not c.empty]
+    if not chunks:
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    df = pd.concat(chunks, ignore_index=True).infer_objects() if len(chunks) > 1 else chunks[0]
+    return df.sort_values(["article_id", "start", "end"], ignore_index=True)
+
+
+CHUNK_SENTENCES = 20_000  # mentions become a DataFrame chunk this often (bounds Python objects)
+
+
+def _mention_frame(
+    sentences: pd.DataFrame,
+    actors: ActorRegistry,
+    lexicon: CoverageLexicon,
+    kinds: Sequence[str],
+) -> pd.DataFrame:
+    """:func:`coverage_mentions` of a slice of the sentences table, column by column."""
+    columns: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
     for article_id, source, text, offset in zip(
         sentences["article_id"],
         sentences["source"],
@@ -333,23 +354,22 @@ def coverage_mentions(
         strict=True,
     ):
         for m in text_mentions(text, actors=actors, lexicon=lexicon, kinds=kinds):
-            rows.append(
-                {
-                    "article_id": article_id,
-                    "source": source,
-                    "kind": m.kind,
-                    "item": m.item,
-                    "side": m.side,
-                    "as_written": m.as_written,
-                    "start": int(offset) + m.start,
-                    "end": int(offset) + m.end,
-                    "context": _context(text, m.start, m.end),
-                    "value": m.value,
-                    "unit": m.unit,
-                }
-            )
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return df.sort_values(["article_id", "start", "end"], ignore_index=True)
+            row = {
+                "article_id": article_id,
+                "source": source,
+                "kind": m.kind,
+                "item": m.item,
+                "side": m.side,
+                "as_written": m.as_written,
+                "start": int(offset) + m.start,
+                "end": int(offset) + m.end,
+                "context": _context(text, m.start, m.end),
+                "value": m.value,
+                "unit": m.unit,
+            }
+            for name in MENTION_COLUMNS:
+                columns[name].append(row[name])
+    return pd.DataFrame(columns, columns=MENTION_COLUMNS)
 
 
 def _kind_rank(kinds: pd.Series) -> pd.Series:

@@ -189,3 +189,13 @@ def test_seed_mentions_trace_back_to_the_cleaned_text(
     assert len(mentions) > 100
     for row in mentions.itertuples():
         assert seed_docs[str(row.article_id)].text[row.start : row.end] == row.as_written
+
+
+def test_mentions_in_chunks_equal_one_pass(
+    seed_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import framing.compare.coverage as cov
+
+    whole = coverage_mentions(seed_analysis.sentences)
+    monkeypatch.setattr(cov, "CHUNK_SENTENCES", 3)
+    pd.testing.assert_frame_equal(coverage_mentions(seed_analysis.sentences), whole)
