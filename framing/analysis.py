@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -30,6 +30,9 @@ from framing.extract.readability import readability_scores
 from framing.extract.sentiment import article_sentiment, extract_sentences, polarity_scores
 from framing.extract.terms import Lexicon, extract_terms, load_lexicon
 from framing.language import language_problem
+
+if TYPE_CHECKING:
+    from framing.output import Run
 
 # Column order of each table: API (DESIGN.md), extra columns come after these.
 ARTICLE_COLUMNS = [
@@ -107,6 +110,79 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "sentences": SENTENCE_COLUMNS,
     "cleaning": CLEANING_COLUMNS,
     "errors": ERROR_COLUMNS,
+}
+
+# Column types of each table, in output order (contract columns first, then the
+# extra ones). Every chunk of a table is cast to these, so a column has the same type
+# in every run and every chunk, whatever values happen to be missing ("Int64": an
+# integer that may be missing).
+_INT_ARTICLE_COLUMNS = (
+    "n_paragraphs n_sentences n_words n_removed_lines n_quotes readability_words "
+    "readability_sentences syllables polysyllables letters characters "
+    "words_with_punctuation difficult_words dale_chall_difficult_words linsear_easy_words "
+    "linsear_difficult_words linsear_sentences n_warnings"
+).split()
+_STR_ARTICLE_COLUMNS = (
+    "article_id file source title date url text_standard country ownership encoding"
+).split()
+_ARTICLE_ORDER = [
+    *ARTICLE_COLUMNS,
+    "sentiment_narrator_mean",
+    "sentiment_quoted_mean",
+    "coleman_liau_index",
+    "dale_chall_readability_score",
+    "text_standard",
+    "text_standard_grade",
+    "automated_readability_index",
+    "linsear_write_formula",
+    "readability_words",
+    "readability_sentences",
+    "syllables",
+    "polysyllables",
+    "letters",
+    "characters",
+    "words_with_punctuation",
+    "difficult_words",
+    "dale_chall_difficult_words",
+    "linsear_easy_words",
+    "linsear_difficult_words",
+    "linsear_sentences",
+    "country",
+    "ownership",
+    "encoding",
+    "n_warnings",
+]
+_ARTICLE_TYPES = {
+    **dict.fromkeys(_STR_ARTICLE_COLUMNS, "str"),
+    **dict.fromkeys(_INT_ARTICLE_COLUMNS, "int64"),
+}
+TABLE_DTYPES: dict[str, dict[str, str]] = {
+    "articles": {c: _ARTICLE_TYPES.get(c, "float64") for c in _ARTICLE_ORDER},
+    "terms": {
+        **dict.fromkeys(TERM_COLUMNS, "str"),
+        **dict.fromkeys(["paragraph", "start", "end"], "int64"),
+        "sentence_idx": "int64",
+        "quote_kind": "str",
+        "quote_id": "str",
+        "counts": "bool",
+        "own_words": "bool",
+    },
+    "quotes": {
+        **dict.fromkeys(QUOTE_COLUMNS, "str"),
+        **dict.fromkeys(["n_words", "paragraph", "start", "end"], "int64"),
+        "compound": "float64",
+    },
+    "sentences": {
+        **dict.fromkeys(SENTENCE_COLUMNS, "str"),
+        **dict.fromkeys(["paragraph", "sentence_idx", "start", "end"], "int64"),
+        **dict.fromkeys(["compound", "pos", "neu", "neg"], "float64"),
+    },
+    "cleaning": {
+        **dict.fromkeys(CLEANING_COLUMNS, "str"),
+        "line": "int64",
+        "duplicate_of": "Int64",
+    },
+    "errors": {**dict.fromkeys(ERROR_COLUMNS, "str"), "line": "Int64"},
 }
 TITLE_MAX_WORDS = 20
 
@@ -306,16 +382,24 @@ class _Columns:
             self.append(row)
 
 
-def _frame(chunks: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-    """One table from its chunks: the contract ``columns`` first, then any extra ones."""
-    chunks = [c for c in chunks if not c.empty]
-    if not chunks:
-        return pd.DataFrame(columns=columns)
-    # a column that is all None in one chunk is object there: infer again after joining,
-    # so the dtypes are those of one frame built from every row
-    df = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True).infer_objects()
-    extra = [c for c in df.columns if c not in columns]
-    return df.reindex(columns=columns + extra)
+def typed_table(data: Mapping[str, Sequence[Any]] | pd.DataFrame, name: str) -> pd.DataFrame:
+    """A chunk of table ``name``: its declared columns in order, cast to TABLE_DTYPES.
+
+    Columns without a declared type come last, as inferred. Every chunk of a table has
+    the same columns and types, so chunks can be written one after the other (CSV rows
+    appended, Parquet row groups) with the same bytes as one frame of every row.
+    """
+    declared = TABLE_DTYPES[name]
+    df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    extra = [c for c in df.columns if c not in declared]
+    df = df.reindex(columns=[*declared, *extra])
+    return df.astype(declared)
+
+
+def _frame(chunks: Sequence[pd.DataFrame], name: str) -> pd.DataFrame:
+    """One table from its typed chunks (:func:`typed_table`)."""
+    chunks = [c for c in chunks if not c.empty] or [typed_table({}, name)]
+    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
 
 BATCH_ARTICLES = 256  # rows become compact DataFrame chunks this often (bounds Python objects)
@@ -504,6 +588,53 @@ class Analysis:
         return write_outputs(self, out, **options)
 
 
+@dataclass
+class RunLog:
+    """What a run collects besides the tables: warnings, and ``errors`` rows (one per
+    article that could not be analysed)."""
+
+    warnings: list[str] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+PER_ARTICLE_TABLES = ("articles", "terms", "quotes", "sentences", "cleaning")
+
+
+def table_batches(
+    results: Iterable[ArticleResult], log: RunLog
+) -> Iterator[dict[str, pd.DataFrame]]:
+    """The per-article tables in typed chunks of ``BATCH_ARTICLES`` articles, in input order.
+
+    Rows are gathered column by column and become compact DataFrames every batch, so
+    the Python objects of at most one batch are alive. Failed articles go to ``log``.
+    """
+    rows = {name: _Columns() for name in PER_ARTICLE_TABLES}
+
+    def batch() -> dict[str, pd.DataFrame]:
+        return {name: typed_table(rows[name].data, name) for name in PER_ARTICLE_TABLES}
+
+    for result in results:
+        if result.error is not None:
+            log.errors.append(result.error)
+            continue
+        rows["articles"].append(result.article)
+        rows["terms"].extend(result.terms)
+        rows["quotes"].extend(result.quotes)
+        rows["sentences"].extend(result.sentences)
+        rows["cleaning"].extend(result.cleaning)
+        log.warnings.extend(result.warnings)
+        if rows["articles"].n_rows >= BATCH_ARTICLES:
+            yield batch()
+            rows = {name: _Columns() for name in PER_ARTICLE_TABLES}
+    if rows["articles"].n_rows:
+        yield batch()
+
+
+def errors_table(errors: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """The ``errors`` table: one row per input that could not be read or analysed."""
+    return typed_table(_Columns(errors).data, "errors")
+
+
 def build_analysis(
     results: Iterable[ArticleResult],
     *,
@@ -516,36 +647,12 @@ def build_analysis(
     ``leading_errors`` (inputs that could not be read) come first in ``errors``; the
     sequence may fill up while ``results`` is consumed (a streamed corpus).
     """
-    names = [name for name in TABLE_COLUMNS if name != "errors"]
-    rows = {name: _Columns() for name in names}
-    chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_COLUMNS}
-    errors: list[dict[str, Any]] = []
-    all_warnings = list(warnings)
-
-    def flush() -> None:
-        for name in names:
-            if rows[name].n_rows:
-                chunks[name].append(pd.DataFrame(rows[name].data))
-            rows[name] = _Columns()
-
-    for result in results:
-        if result.error is not None:
-            errors.append(result.error)
-            continue
-        rows["articles"].append(result.article)
-        rows["terms"].extend(result.terms)
-        rows["quotes"].extend(result.quotes)
-        rows["sentences"].extend(result.sentences)
-        rows["cleaning"].extend(result.cleaning)
-        all_warnings.extend(result.warnings)
-        if rows["articles"].n_rows >= BATCH_ARTICLES:
-            flush()
-    flush()
+    log = RunLog(list(warnings))
+    batches = list(table_batches(results, log))
+    tables = {name: _frame([b[name] for b in batches], name) for name in PER_ARTICLE_TABLES}
     leading = [r.error for r in leading_errors if r.error is not None]
-    if leading or errors:
-        chunks["errors"].append(pd.DataFrame(_Columns([*leading, *errors]).data))
-    tables = {name: _frame(chunks[name], TABLE_COLUMNS[name]) for name in TABLE_COLUMNS}
-    return Analysis(tables, warnings=all_warnings, versions=versions)
+    tables["errors"] = errors_table([*leading, *log.errors])
+    return Analysis(tables, warnings=log.warnings, versions=versions)
 
 
 def analyze(
@@ -579,6 +686,70 @@ def analyze(
     cluster at ``scheduler`` (e.g. ``tcp://host:8786``), else on a local cluster of
     ``workers`` processes; needs the ``[dask]`` extra. Same tables either way.
     """
+    run = _start_run(**locals())
+    return build_analysis(
+        run.results,
+        warnings=run.warnings,
+        versions=run.versions,
+        leading_errors=run.read_errors,
+    )
+
+
+def analyze_to_dir(
+    paths: str | Path | Iterable[str | Path] | Iterable[Article],
+    out: str | Path,
+    *,
+    report: bool = True,
+    charts: bool = True,
+    partitioned: bool = False,
+    **options: Any,
+) -> Run:
+    """Analyse and write the outputs into ``out`` as the articles stream through.
+
+    What ``framing analyze`` runs: the same files as ``analyze(paths, **options).to_dir(
+    out)``, but the tables go to disk a batch of articles at a time instead of being
+    held in memory, so a corpus of any size fits (see :func:`framing.output.write_streamed`).
+    ``options``: those of :func:`analyze`. Returns what was written (a
+    :class:`~framing.output.Run`; its ``out`` is None when no article could be analysed).
+    """
+    from framing.output import write_streamed
+
+    run = _start_run(paths, **options)
+    return write_streamed(
+        run.results,
+        out,
+        warnings=run.warnings,
+        versions=run.versions,
+        leading_errors=run.read_errors,
+        report=report,
+        charts=charts,
+        partitioned=partitioned,
+    )
+
+
+@dataclass
+class _Started:
+    results: Iterator[ArticleResult]
+    warnings: list[str]
+    versions: dict[str, str]
+    read_errors: list[ArticleResult]
+
+
+def _start_run(
+    paths: str | Path | Iterable[str | Path] | Iterable[Article],
+    *,
+    manifest: str | Path | None = None,
+    lexicon: str | Path | None = None,
+    actors: str | Path | None = None,
+    verbs: str | Path | None = None,
+    boilerplate: str | Path | None = None,
+    workers: int = 1,
+    strict: bool = False,
+    cache: bool | str | Path = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> _Started:
+    """Validate the lexicons, open the corpus and start the (lazy) stream of results."""
     settings = Settings(
         *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate))
     )
@@ -614,6 +785,4 @@ def analyze(
     )
     if strict:
         results = _raise_first_error(results)
-    return build_analysis(
-        results, warnings=warnings, versions=resources.versions(), leading_errors=read_errors
-    )
+    return _Started(results, warnings, resources.versions(), read_errors)

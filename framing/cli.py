@@ -120,11 +120,14 @@ def _progress(message: str, *, quiet: bool) -> None:
 
 
 def run_analyze(args: argparse.Namespace) -> ExitStatus:
-    from framing.analysis import analyze
+    from framing.analysis import analyze_to_dir
 
     _progress(f"framing {__version__}: analysing {', '.join(args.paths)}", quiet=args.quiet)
-    analysis = analyze(
+    run = analyze_to_dir(
         args.paths,
+        args.out,
+        report=not args.no_report,
+        partitioned=args.engine == "dask",
         manifest=args.manifest,
         lexicon=args.lexicon,
         actors=args.actors,
@@ -137,22 +140,21 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         scheduler=args.scheduler,
     )
     if not args.quiet:
-        for warning in analysis.warnings:
+        for warning in run.warnings:
             print(f"warning: {warning}", file=sys.stderr)
     import pandas as pd
 
-    errors = analysis.errors
+    errors = run.errors
     for file, line, reason in zip(errors["file"], errors["line"], errors["reason"], strict=True):
         where = f"{file}:{line}" if pd.notna(line) and int(line) > 1 else str(file)
         print(f"framing: skipped {where}: {reason}", file=sys.stderr)
-    if analysis.articles.empty:
+    if run.out is None:
         print("framing: error: no article could be analysed; nothing written", file=sys.stderr)
         return ExitStatus.ERROR
-    out = analysis.to_dir(args.out, report=not args.no_report, partitioned=args.engine == "dask")
-    skipped = len(analysis.errors)
+    skipped = len(errors)
     print(
-        f"{len(analysis.articles)} articles from {analysis.articles['source'].nunique()} "
-        f"sources -> {out}" + (f" ({skipped} inputs skipped: see errors.csv)" if skipped else "")
+        f"{run.n_articles} articles from {run.n_sources} sources -> {run.out}"
+        + (f" ({skipped} inputs skipped: see errors.csv)" if skipped else "")
     )
     return ExitStatus.INPUT_FAILED if skipped else ExitStatus.OK
 

@@ -13,15 +13,21 @@ import json
 import math
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from framing import __version__
 
 if TYPE_CHECKING:
-    from framing.analysis import Analysis
+    from framing.analysis import Analysis, ArticleResult
 
 MARKER = ".framing-output"
 FLOAT_DIGITS = 6
@@ -85,13 +91,11 @@ def summary_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def coverage_mentions_of(analysis: Analysis) -> pd.DataFrame:
+def coverage_mentions_of(sentences: pd.DataFrame) -> pd.DataFrame:
     """Every actor, place, figure and date mention (``coverage.csv``), traceable by offsets."""
-    from framing.compare.coverage import MENTION_COLUMNS, coverage_mentions
+    from framing.compare.coverage import coverage_mentions
 
-    if analysis.sentences.empty:
-        return pd.DataFrame(columns=MENTION_COLUMNS)
-    return coverage_mentions(analysis.sentences)
+    return coverage_mentions(sentences)
 
 
 def csv_cell(value: Any) -> Any:
@@ -130,31 +134,74 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 def write_table(df: pd.DataFrame, folder: Path, name: str) -> None:
     """``<name>.csv`` (UTF-8, LF, formulas neutralised) and ``<name>.parquet``."""
-    neutralise_formulas(df).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-    df.to_parquet(folder / f"{name}.parquet", index=False, engine="pyarrow")
+    with TableWriter(folder) as writer:
+        writer.write(name, df)
 
 
-def write_partitioned(df: pd.DataFrame, folder: Path, name: str) -> None:
-    """``parquet/<name>/source=<source>/part-0.parquet`` (hive partitions, input row order).
+class TableWriter:
+    """Tables written chunk by chunk: CSV rows appended, one Parquet row group per chunk.
 
-    Deterministic: one file per source, rows in table order (single-threaded write).
-    Nothing is written for an empty table.
+    The first chunk of a table fixes its columns and types (typed chunks, see
+    :func:`framing.analysis.typed_table`), so the CSV is byte-identical to one written
+    from a single frame of every row. With ``partitioned``, each chunk is also added
+    to ``parquet/<name>/source=<source>/`` (hive partitions, the layout Dask and Spark
+    read in parallel), one file per chunk and source.
     """
-    import pyarrow as pa
-    import pyarrow.dataset as ds
 
-    if df.empty or "source" not in df.columns:
-        return
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    def __init__(self, folder: Path, *, partitioned: bool = False) -> None:
+        self.folder = folder
+        self.partitioned = partitioned
+        self.chunks: dict[str, int] = {}
+        self._csv: dict[str, TextIO] = {}
+        self._parquet: dict[str, pq.ParquetWriter] = {}
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def write(self, name: str, df: pd.DataFrame) -> None:
+        """Append ``df`` to table ``name`` (an empty chunk only counts as the first)."""
+        first = name not in self.chunks
+        if not first and df.empty:
+            return
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        if first:
+            self._csv[name] = open(  # noqa: SIM115 (closed in close())
+                self.folder / f"{name}.csv", "w", encoding="utf-8", newline=""
+            )
+            self._parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", table.schema)
+        elif not table.schema.equals(self._parquet[name].schema, check_metadata=False):
+            table = table.cast(self._parquet[name].schema)
+        neutralise_formulas(df).to_csv(
+            self._csv[name], index=False, header=first, lineterminator="\n"
+        )
+        self._parquet[name].write_table(table)
+        if self.partitioned and not df.empty and "source" in df.columns:
+            _write_partitions(table, self.folder / "parquet" / name, self.chunks.get(name, 0))
+        self.chunks[name] = self.chunks.get(name, 0) + 1
+
+    def close(self) -> None:
+        for fh in self._csv.values():
+            fh.close()
+        for writer in self._parquet.values():
+            writer.close()
+        self._csv.clear()
+        self._parquet.clear()
+
+
+def _write_partitions(table: pa.Table, folder: Path, chunk: int) -> None:
+    """``folder/source=<source>/part-<chunk>-0.parquet``: deterministic, input row order."""
     ds.write_dataset(
         table,
-        folder / "parquet" / name,
+        folder,
         format="parquet",
         partitioning=["source"],
         partitioning_flavor="hive",
-        basename_template="part-{i}.parquet",
+        basename_template=f"part-{chunk:05d}-{{i}}.parquet",
         use_threads=False,
-        existing_data_behavior="error",
+        existing_data_behavior="overwrite_or_ignore",
     )
 
 
@@ -168,6 +215,57 @@ def _check_target(out: Path) -> None:
         )
 
 
+class Staging:
+    """A temporary folder beside the target; :meth:`discard` drops it instead of the swap."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.discarded = False
+
+    def discard(self) -> None:
+        self.discarded = True
+
+
+@contextmanager
+def staged_output(out: str | Path) -> Iterator[Staging]:
+    """Write into a temporary folder, moved into place at the end (atomic on one
+    filesystem); on any failure the temporary folder is removed and ``out`` is unchanged.
+    """
+    out = Path(out)
+    _check_target(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write: {exc}") from exc
+    stage = Staging(tmp)
+    try:
+        (tmp / MARKER).write_text(f"written by framing {__version__}\n", encoding="utf-8")
+        yield stage
+        if stage.discarded:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            _swap_into_place(tmp, out)
+    except OSError as exc:  # disk full, permissions: a clear error, nothing half-written
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(f"{out}: cannot write: {exc}; the previous output is unchanged") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def write_summaries(analysis: Analysis, folder: Path) -> None:
+    """``summary.csv/.parquet``, ``summary.json`` and ``warnings.txt`` of ``analysis``."""
+    write_table(analysis.summary, folder, "summary")
+    (folder / "summary.json").write_text(
+        json.dumps(summary_dict(analysis), indent=2, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    (folder / "warnings.txt").write_text(
+        "".join(f"{w}\n" for w in analysis.warnings), encoding="utf-8"
+    )
+
+
 def write_outputs(
     analysis: Analysis,
     out: str | Path,
@@ -179,42 +277,19 @@ def write_outputs(
     """Write everything into ``out`` atomically; return the folder.
 
     ``partitioned``: also write each table as a Parquet dataset partitioned by source
-    (:func:`write_partitioned`), the layout Dask and Spark read in parallel.
+    (see :class:`TableWriter`).
     """
-    out = Path(out)
-    _check_target(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot write: {exc}") from exc
-    try:
-        (tmp / MARKER).write_text(f"written by framing {__version__}\n", encoding="utf-8")
-        for name, df in analysis.tables.items():
-            write_table(df, tmp, name)
-            if partitioned:
-                write_partitioned(df, tmp, name)
-        write_table(analysis.summary, tmp, "summary")
-        write_table(coverage_mentions_of(analysis), tmp, "coverage")
-        (tmp / "summary.json").write_text(
-            json.dumps(summary_dict(analysis), indent=2, ensure_ascii=False) + "\n",
-            encoding="utf-8",
-        )
-        (tmp / "warnings.txt").write_text(
-            "".join(f"{w}\n" for w in analysis.warnings), encoding="utf-8"
-        )
+    with staged_output(out) as stage:
+        with TableWriter(stage.folder, partitioned=partitioned) as writer:
+            for name, df in analysis.tables.items():
+                writer.write(name, df)
+            writer.write("coverage", coverage_mentions_of(analysis.sentences))
+        write_summaries(analysis, stage.folder)
         if report:
             from framing.report import write_report
 
-            write_report(analysis, tmp, charts=charts)
-        _swap_into_place(tmp, out)
-    except OSError as exc:  # disk full, permissions: a clear error, nothing half-written
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(f"{out}: cannot write: {exc}; the previous output is unchanged") from exc
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out
+            write_report(analysis, stage.folder, charts=charts)
+    return Path(out)
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
@@ -231,3 +306,122 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+# Columns the per-source summary (summary.csv, summary.json) is computed from: all
+# of ``articles`` (one row per article), a few of ``terms`` and ``quotes``.
+SUMMARY_INPUTS: dict[str, list[str] | None] = {
+    "articles": None,
+    "terms": ["article_id", "source", "group", "variant", "pole", "voice", "counts", "own_words"],
+    "quotes": ["source", "kind", "speaker", "affiliation", "verb", "verb_class", "n_words"],
+}
+
+
+def read_output(
+    folder: str | Path, *, columns: dict[str, list[str] | None] | None = None
+) -> Analysis:
+    """The Analysis of an output folder, read back from its Parquet tables.
+
+    ``columns``: per table, the columns to read (None: all); a table not named is
+    left empty. Default: every column of every table. Warnings and lexicon versions
+    come from ``warnings.txt`` and ``summary.json`` when present.
+    """
+    from framing.analysis import TABLE_COLUMNS, Analysis, typed_table
+
+    folder = Path(folder)
+    wanted: dict[str, list[str] | None] = (
+        dict.fromkeys(TABLE_COLUMNS) if columns is None else columns
+    )
+    tables = {}
+    for name in TABLE_COLUMNS:
+        path = folder / f"{name}.parquet"
+        if name not in wanted:
+            tables[name] = typed_table({}, name)
+        elif not path.exists():
+            raise OutputError(f"{path}: missing; not a complete framing output folder")
+        else:
+            tables[name] = pd.read_parquet(path, columns=wanted[name], engine="pyarrow")
+    warnings_file = folder / "warnings.txt"
+    warnings = (
+        warnings_file.read_text(encoding="utf-8").splitlines() if warnings_file.exists() else []
+    )
+    versions = {}
+    if (folder / "summary.json").exists():
+        versions = json.loads((folder / "summary.json").read_text(encoding="utf-8")).get(
+            "lexicon_versions", {}
+        )
+    return Analysis(tables, warnings=warnings, versions=versions)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a streamed run wrote: ``out`` (None when no article could be analysed and
+    nothing was written), counts, the ``errors`` table and the warnings."""
+
+    out: Path | None
+    n_articles: int
+    n_sources: int
+    errors: pd.DataFrame
+    warnings: list[str]
+
+
+def write_streamed(
+    results: Iterable[ArticleResult],
+    out: str | Path,
+    *,
+    warnings: Sequence[str] = (),
+    versions: Mapping[str, str] | None = None,
+    leading_errors: Sequence[ArticleResult] = (),
+    report: bool = True,
+    charts: bool = True,
+    partitioned: bool = False,
+) -> Run:
+    """Write the tables of ``results`` as they come, then the summary and the report.
+
+    Memory stays flat in the corpus size on the table-writing path: each batch of
+    articles is appended to the tables on disk and dropped, and the per-source summary
+    is then computed from the few columns it needs (:data:`SUMMARY_INPUTS`), read back
+    from Parquet. The report needs whole tables and reads them all back. Same files,
+    byte for byte, as :meth:`Analysis.to_dir` of the same corpus (Parquet row groups
+    aside). Nothing is written when no article could be analysed.
+    """
+    from framing.analysis import (
+        PER_ARTICLE_TABLES,
+        RunLog,
+        errors_table,
+        table_batches,
+        typed_table,
+    )
+
+    log = RunLog(list(warnings))
+    with staged_output(out) as stage:
+        with TableWriter(stage.folder, partitioned=partitioned) as writer:
+            for batch in table_batches(results, log):
+                for name in PER_ARTICLE_TABLES:
+                    writer.write(name, batch[name])
+                writer.write("coverage", coverage_mentions_of(batch["sentences"]))
+            for name in PER_ARTICLE_TABLES:
+                if name not in writer.chunks:  # no article at all: header-only tables
+                    writer.write(name, typed_table({}, name))
+            if "coverage" not in writer.chunks:
+                writer.write("coverage", coverage_mentions_of(typed_table({}, "sentences")))
+            leading = [r.error for r in leading_errors if r.error is not None]
+            errors = errors_table([*leading, *log.errors])
+            writer.write("errors", errors)
+        analysis = read_output(stage.folder, columns=None if report else SUMMARY_INPUTS)
+        analysis.warnings, analysis.versions = log.warnings, dict(versions or {})
+        if analysis.articles.empty:
+            stage.discard()
+            return Run(None, 0, 0, errors, log.warnings)
+        write_summaries(analysis, stage.folder)
+        if report:
+            from framing.report import write_report
+
+            write_report(analysis, stage.folder, charts=charts)
+    return Run(
+        Path(out),
+        len(analysis.articles),
+        int(analysis.articles["source"].nunique()),
+        errors,
+        log.warnings,
+    )

@@ -36,7 +36,7 @@ def test_dask_engine_matches_local_engine(tmp_path: Path) -> None:
         assert (remote / name).read_bytes() == (local / name).read_bytes(), name
 
     articles = pd.read_csv(local / "articles.csv")
-    parts = sorted((remote / "parquet" / "articles").glob("source=*/part-0.parquet"))
+    parts = sorted((remote / "parquet" / "articles").glob("source=*/part-*.parquet"))
     assert len(parts) == articles["source"].nunique()
     for part in parts:
         source = unquote(part.parent.name.removeprefix("source="))  # hive names are URL-encoded

@@ -386,7 +386,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-@pytest.mark.parametrize("target", ["write_table", "write_report"])
+@pytest.mark.parametrize("target", ["table chunk", "report"])
 def test_failure_while_writing_keeps_previous_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
@@ -396,19 +396,21 @@ def test_failure_while_writing_keeps_previous_output(
     import framing.output
     import framing.report
 
-    module = framing.output if target == "write_table" else framing.report
-    real = getattr(module, target)
+    owner: Any = framing.output.TableWriter if target == "table chunk" else framing.report
+    name = "write" if target == "table chunk" else "write_report"
+    real = getattr(owner, name)
     calls = []
 
     def failing(*args: Any, **kwargs: Any) -> None:
         calls.append(1)
-        if len(calls) == 3 or target == "write_report":
+        if len(calls) == 3 or target == "report":
             raise OSError(28, "No space left on device")
         real(*args, **kwargs)
 
-    monkeypatch.setattr(module, target, failing)
+    monkeypatch.setattr(owner, name, failing)
     status, _, err = run_cli(["analyze", str(SEEDS), "--out", str(out)])
     assert status == ExitStatus.ERROR
+    assert calls, "the patched writer was never called"
     assert f"{out}: cannot write" in err and "No space left" in err and "Traceback" not in err
     assert _snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left
@@ -424,7 +426,7 @@ def test_interrupt_while_writing_keeps_previous_output(
     def interrupted(*args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("framing.output.write_table", interrupted)
+    monkeypatch.setattr("framing.output.TableWriter.write", interrupted)
     with pytest.raises(KeyboardInterrupt):
         seeds_analysis.to_dir(out, report=False)
     assert _snapshot(out) == before

@@ -43,6 +43,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from framing.actors import ActorRegistry, find_mentions, load_actors, surface_key
@@ -73,6 +74,12 @@ MENTION_COLUMNS = [
     "value",
     "unit",
 ]
+MENTION_DTYPES = {
+    **dict.fromkeys(MENTION_COLUMNS, "str"),
+    "start": "int64",
+    "end": "int64",
+    "value": "float64",
+}
 COVERAGE_COLUMNS = [
     "item",
     "kind",
@@ -316,7 +323,9 @@ def coverage_mentions(
     """One row per mention in the ``sentences`` table (columns :data:`MENTION_COLUMNS`).
 
     ``start``/``end`` are offsets into the article's cleaned text (the sentence's
-    ``start`` plus the offset in the sentence), like every other table.
+    ``start`` plus the offset in the sentence), like every other table. Rows come in
+    the articles' order of appearance, then by offsets, so the mentions of a corpus
+    are the mentions of its chunks one after the other.
     """
     required = {"article_id", "source", "text", "start"}
     missing = required - set(sentences.columns)
@@ -330,9 +339,11 @@ def coverage_mentions(
     ]
     chunks = [c for c in chunks if not c.empty]
     if not chunks:
-        return pd.DataFrame(columns=MENTION_COLUMNS)
-    df = pd.concat(chunks, ignore_index=True).infer_objects() if len(chunks) > 1 else chunks[0]
-    return df.sort_values(["article_id", "start", "end"], ignore_index=True)
+        return _mention_frame(sentences.iloc[:0], actors, lexicon, kinds)
+    df = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    article_order = pd.factorize(df["article_id"])[0]  # input order, as every other table
+    order = np.lexsort((df["end"].to_numpy(), df["start"].to_numpy(), article_order))
+    return df.iloc[order].reset_index(drop=True)
 
 
 CHUNK_SENTENCES = 20_000  # mentions become a DataFrame chunk this often (bounds Python objects)
@@ -369,7 +380,7 @@ def _mention_frame(
             }
             for name in MENTION_COLUMNS:
                 columns[name].append(row[name])
-    return pd.DataFrame(columns, columns=MENTION_COLUMNS)
+    return pd.DataFrame(columns, columns=MENTION_COLUMNS).astype(MENTION_DTYPES)
 
 
 def _kind_rank(kinds: pd.Series) -> pd.Series:
