@@ -8,7 +8,6 @@ import io
 import json
 import random
 import re
-import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -191,16 +190,18 @@ def test_bad_input_with_strict_is_fatal_and_writes_nothing(tmp_path: Path, bad: 
     assert [p.name for p in tmp_path.iterdir()] == ["corpus"]
 
 
-def test_one_line_of_100k_characters_is_analysed_quickly(tmp_path: Path) -> None:
-    """Regression: reporting-verb coordination was searched over the whole sentence (quadratic)."""
+def test_one_line_of_100k_characters_is_analysed(tmp_path: Path) -> None:
+    """One sentence of 25,000 words is analysed as one sentence, without error.
+
+    Regression: reporting-verb coordination was searched over the whole sentence
+    (quadratic: over 100 s here). No timer in the test (speed lives in bench/); a
+    quadratic relapse shows as a test run minutes longer.
+    """
     rng = random.Random(0)
     words = "the talks in Kyiv said Russia Ukraine officials agreed war peace and claimed".split()
     text = " ".join(rng.choice(words) for _ in range(25_000))[:100_000]
     (tmp_path / "long.txt").write_text(text + "\n", encoding="utf-8")
-    framing.analyze(_good_folder(tmp_path / "warm") / "good.txt")  # load lexicons first
-    started = time.perf_counter()
     analysis = framing.analyze(tmp_path / "long.txt")
-    assert time.perf_counter() - started < 30  # was over 100 s
     assert analysis.errors.empty
     (row,) = analysis.articles.to_dict(orient="records")
     assert row["n_sentences"] == 1 and row["n_words"] > 15_000
@@ -248,10 +249,12 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 MD_ATTACK = (
     "[click](http://evil.example/a) ![x](http://evil.example/x.png) <b>raw</b> "
-    "a | b `rm -rf` javascript:alert(1) www.evil.example"
+    "a | b `rm -rf` javascript:alert(1) www.evil.example press@evil.example"
 )
 HOSTILE_NAME = f"{IMG}|`x`.txt"
-HOSTILE_SOURCE = f'=HYPERLINK("http://evil.example","x") {SCRIPT} [a](http://evil.example) |'
+HOSTILE_SOURCE = (
+    f'=HYPERLINK("http://evil.example","x") {SCRIPT} [a](http://evil.example) | press@evil.example'
+)
 HOSTILE_BODY = (
     f'=HYPERLINK("http://evil.example","Talks") in Kyiv {SCRIPT}\n'
     f"The war in Donbas is a terrible and deadly disaster for Kyiv. {IMG} "
@@ -325,6 +328,21 @@ def test_report_md_has_no_live_link_image_html_or_broken_table(hostile_out: Path
     for block in re.split(r"\n(?!\|)", md):
         rows = [r for r in block.splitlines() if r.startswith("|")]
         assert len({_unescaped(r, "|") for r in rows}) <= 1, rows  # every row has the same cells
+
+
+def test_report_md_rendered_by_github_has_no_article_link_or_html(hostile_out: Path) -> None:
+    cmarkgfm = pytest.importorskip("cmarkgfm")  # GitHub's own renderer (the [dev] extra)
+    md = (hostile_out / "report.md").read_text(encoding="utf-8")
+    parser = _Tags()
+    parser.feed(cmarkgfm.github_flavored_markdown_to_html(md))
+    for tag, attrs in parser.tags:
+        assert tag not in ("script", "b", "iframe"), tag
+        values = dict(attrs)
+        if tag == "a":
+            assert (values.get("href") or "").startswith(("#", "charts/")), values
+        if tag == "img":
+            assert (values.get("src") or "").startswith("charts/"), values
+    assert "press@" in md and "mailto:" not in md
 
 
 def test_csv_cells_cannot_run_as_formulas(hostile_out: Path) -> None:

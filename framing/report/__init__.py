@@ -96,9 +96,12 @@ METHOD_NOTES = [
     ),
 ]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-# GitHub-flavoured Markdown turns bare URLs into links: escape the ":" of "scheme://"
-# and the "." of "www." so that article text never becomes a live link.
+# GitHub-flavoured Markdown turns bare URLs and e-mail addresses into links: escape the
+# ":" of "scheme://" and the "." of "www.", and put an invisible zero-width space after
+# the "@" of an address (a backslash before "@" does not stop cmark-gfm's autolinker),
+# so that article text never becomes a live link.
 _MD_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
+_MD_EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-]+\.)")
 
 
 def md_escape(value: Any) -> str:
@@ -106,7 +109,8 @@ def md_escape(value: Any) -> str:
     text = "" if value is None else str(value)
     text = text.replace("\r", " ").replace("\n", " ")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), text)
+    text = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(), text)
+    return _MD_EMAIL_AT.sub("@&#8203;", text)
 
 
 def fmt(value: Any, digits: int = 3) -> str:
