@@ -305,10 +305,27 @@ def read_records(path: Path) -> Iterator[Article | CorpusError]:
         records = data.get("articles", [data]) if isinstance(data, dict) else data
         if not isinstance(records, list):
             raise CorpusError(path, "expected a list of records or an object", 1)
+        lines = _array_item_lines(text) if isinstance(data, list) else []
         for n, rec in enumerate(records, 1):
-            yield _guarded(path, 1, n, encoding, rec)
+            yield _guarded(path, lines[n - 1] if n <= len(lines) else 1, n, encoding, rec)
     else:
         yield from _csv_records(path, text, encoding)
+
+
+def _array_item_lines(text: str) -> list[int]:
+    """1-based line where each item of a (valid) top-level JSON array starts."""
+    decoder = json.JSONDecoder()
+    pos = text.index("[") + 1
+    lines, line, counted = [], 1, 0
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            return lines
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines.append(line)
+        _, pos = decoder.raw_decode(text, pos)
 
 
 def _csv_records(path: Path, text: str, encoding: str) -> Iterator[Article | CorpusError]:

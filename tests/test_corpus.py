@@ -136,6 +136,11 @@ def test_json_jsonl_csv_records(tmp_path: Path) -> None:
         ),
         ("a.jsonl", '{"id": "1", "text": "ok"}\n{broken\n', r"a\.jsonl:2: invalid JSON"),
         ("a.json", '{"articles": [{"id": "1", "text": 5}]}', r"a\.json:1: record 1 has no 'text'"),
+        (
+            "a.json",
+            '[\n  {"id": "1", "text": "ok, [1]"},\n\n  {"id": "2",\n   "text": 5}\n]\n',
+            r"a\.json:4: record 2 has no 'text'",  # the line where the record starts
+        ),
         ("a.csv", "id,text\n1,ok\n2,ok,extra\n", r"a\.csv:3: row has more fields"),
         ("a.csv", "id,body\n1,ok\n", r"a\.csv:1: CSV needs a 'text' column"),
         ("a.txt", "", r"a\.txt: empty file"),
