@@ -316,7 +316,8 @@ def _array_item_lines(text: str) -> list[int]:
     """1-based line where each item of a (valid) top-level JSON array starts."""
     decoder = json.JSONDecoder()
     pos = text.index("[") + 1
-    lines, line, counted = [], 1, 0
+    lines: list[int] = []
+    line, counted = 1, 0
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1
