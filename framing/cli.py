@@ -184,7 +184,7 @@ COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint}
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``framing`` and ``python -m framing``; returns the exit status."""
     from framing.corpus import CorpusError
-    from framing.dask_engine import MissingExtraError
+    from framing.dask_engine import ClusterError, MissingExtraError
     from framing.lexicon import LexiconError
     from framing.output import OutputError
 
@@ -193,7 +193,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().error("--scheduler needs --engine dask")
     try:
         return int(COMMANDS[args.command](args))
-    except (CorpusError, LexiconError, OutputError, FileNotFoundError, MissingExtraError) as exc:
+    except (
+        CorpusError,
+        LexiconError,
+        OutputError,
+        FileNotFoundError,
+        MissingExtraError,
+        ClusterError,
+    ) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return int(ExitStatus.ERROR)
     except KeyboardInterrupt:

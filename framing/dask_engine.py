@@ -31,6 +31,10 @@ class MissingExtraError(ImportError):
     """An optional dependency is not installed; the message names the extra."""
 
 
+class ClusterError(RuntimeError):
+    """The Dask scheduler cannot be reached (names the address)."""
+
+
 def require_dask() -> tuple[Any, Any, Any]:
     """``(dask.bag, distributed.Client, distributed.LocalCluster)``, or a clear error."""
     try:
@@ -58,7 +62,12 @@ def compute_on_dask(
 
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(client_class(scheduler))
+            try:
+                client = stack.enter_context(client_class(scheduler))
+            except OSError as exc:  # refused, timed out, unknown host
+                raise ClusterError(
+                    f"cannot reach the Dask scheduler at {scheduler}: {exc}"
+                ) from None
         else:
             cluster = stack.enter_context(
                 cluster_class(

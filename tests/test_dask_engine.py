@@ -52,3 +52,18 @@ def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(args)
     assert exc.value.code == ExitStatus.USAGE
+
+
+def test_unreachable_scheduler_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dask = pytest.importorskip("dask")
+    out = tmp_path / "o"
+    args = ["analyze", str(SEEDS), "--out", str(out), "--engine", "dask"]
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        status = main([*args, "--scheduler", "tcp://127.0.0.1:1"])
+    assert status == ExitStatus.ERROR
+    err = capsys.readouterr().err
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in err
+    assert "cannot write" not in err and "Traceback" not in err
+    assert not out.exists()
