@@ -308,13 +308,43 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-# Columns the per-source summary (summary.csv, summary.json) is computed from: all
-# of ``articles`` (one row per article), a few of ``terms`` and ``quotes``.
-SUMMARY_INPUTS: dict[str, list[str] | None] = {
-    "articles": None,
-    "terms": ["article_id", "source", "group", "variant", "pole", "voice", "counts", "own_words"],
+# Columns of ``terms`` and ``quotes`` the per-source summary (summary.csv, summary.json)
+# counts; with ``articles`` (one row per article) they are all it needs.
+SUMMARY_COUNTS: dict[str, list[str]] = {
+    "terms": ["source", "group", "variant", "pole", "voice", "counts", "own_words"],
     "quotes": ["source", "kind", "speaker", "affiliation", "verb", "verb_class", "n_words"],
 }
+
+
+class SummaryInputs:
+    """What the per-source summary needs, gathered batch by batch in constant memory:
+    the ``articles`` rows, and ``terms`` and ``quotes`` compacted to distinct rows with
+    their counts (:func:`framing.compare.compact`)."""
+
+    def __init__(self) -> None:
+        self.articles: list[pd.DataFrame] = []
+        self.counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
+
+    def add(self, batch: Mapping[str, pd.DataFrame]) -> None:
+        from framing.compare import compact
+
+        self.articles.append(batch["articles"])
+        for name, columns in SUMMARY_COUNTS.items():
+            held = self.counts[name]
+            both = batch[name] if held is None else pd.concat([held, compact(batch[name], columns)])
+            self.counts[name] = compact(both, columns)
+
+    def analysis(self, warnings: Sequence[str], versions: Mapping[str, str]) -> Analysis:
+        """An Analysis holding exactly these inputs (the other tables empty)."""
+        from framing.analysis import TABLE_COLUMNS, Analysis, typed_table
+
+        tables = {name: typed_table({}, name) for name in TABLE_COLUMNS}
+        if self.articles:
+            tables["articles"] = pd.concat(self.articles, ignore_index=True)
+        for name, counts in self.counts.items():
+            if counts is not None:
+                tables[name] = counts
+        return Analysis(tables, warnings=warnings, versions=versions)
 
 
 def read_output(
@@ -379,9 +409,9 @@ def write_streamed(
     """Write the tables of ``results`` as they come, then the summary and the report.
 
     Memory stays flat in the corpus size on the table-writing path: each batch of
-    articles is appended to the tables on disk and dropped, and the per-source summary
-    is then computed from the few columns it needs (:data:`SUMMARY_INPUTS`), read back
-    from Parquet. The report needs whole tables and reads them all back. Same files,
+    articles is appended to the tables on disk and dropped, keeping only the articles
+    rows and the compact counts the per-source summary needs (:class:`SummaryInputs`).
+    The report needs whole tables and reads them all back from Parquet. Same files,
     byte for byte, as :meth:`Analysis.to_dir` of the same corpus (Parquet row groups
     aside). Nothing is written when no article could be analysed.
     """
@@ -394,11 +424,14 @@ def write_streamed(
     )
 
     log = RunLog(list(warnings))
+    inputs = SummaryInputs()
     with staged_output(out) as stage:
         with TableWriter(stage.folder, partitioned=partitioned) as writer:
             for batch in table_batches(results, log):
                 for name in PER_ARTICLE_TABLES:
                     writer.write(name, batch[name])
+                if not report:
+                    inputs.add(batch)
                 writer.write("coverage", coverage_mentions_of(batch["sentences"]))
             for name in PER_ARTICLE_TABLES:
                 if name not in writer.chunks:  # no article at all: header-only tables
@@ -408,8 +441,11 @@ def write_streamed(
             leading = [r.error for r in leading_errors if r.error is not None]
             errors = errors_table([*leading, *log.errors])
             writer.write("errors", errors)
-        analysis = read_output(stage.folder, columns=None if report else SUMMARY_INPUTS)
-        analysis.warnings, analysis.versions = log.warnings, dict(versions or {})
+        if report:  # the report needs whole tables: read them back
+            analysis = read_output(stage.folder)
+            analysis.warnings, analysis.versions = log.warnings, dict(versions or {})
+        else:
+            analysis = inputs.analysis(log.warnings, versions or {})
         if analysis.articles.empty:
             stage.discard()
             return Run(None, 0, 0, errors, log.warnings)

@@ -27,6 +27,38 @@ SUMMARY_MEANS = [
 ]
 
 
+ROW_COUNT = "n_rows"
+
+
+def compact(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``df`` reduced to its distinct rows over ``columns``, each with ``n_rows``: how
+    many rows of ``df`` it stands for (summed when ``df`` is already compact).
+
+    The functions that only count rows (:func:`source_summary`'s term counts,
+    :func:`~framing.compare.terms.term_choice`, :func:`~framing.compare.quotes.
+    quoted_words_by_side`, :func:`~framing.compare.quotes.loaded_verb_share`) give the
+    same result on a compact table, so the summary of a corpus of any size is built
+    from compact batches in constant memory.
+    """
+    weights = df[ROW_COUNT] if ROW_COUNT in df.columns else 1
+    keyed = df[columns].assign(**{ROW_COUNT: weights})
+    return keyed.groupby(columns, dropna=False, sort=False)[ROW_COUNT].sum().reset_index()
+
+
+def row_weights(df: pd.DataFrame) -> pd.Series:
+    """How many rows each row of ``df`` stands for: ``n_rows`` of a compact table, else 1."""
+    if ROW_COUNT in df.columns:
+        return df[ROW_COUNT].astype("int64")
+    return pd.Series(1, index=df.index, dtype="int64")
+
+
+def row_counts(df: pd.DataFrame, keys: str | list[str]) -> pd.Series:
+    """Rows per group of ``keys`` (sorted), counting a compact table's ``n_rows``."""
+    return (
+        row_weights(df).groupby([df[k] for k in ([keys] if isinstance(keys, str) else keys)]).sum()
+    )
+
+
 def source_summary(analysis: Analysis) -> pd.DataFrame:
     """One row per source: article count, summed counts, and unweighted means over articles.
 
@@ -42,9 +74,9 @@ def source_summary(analysis: Analysis) -> pd.DataFrame:
     summary = summary.join(grouped[SUMMARY_SUMS].sum())
     summary = summary.join(grouped[SUMMARY_MEANS].mean())
     terms = analysis.terms
-    by_source = terms.groupby("source").size() if not terms.empty else pd.Series(dtype=int)
+    by_source = row_counts(terms, "source") if not terms.empty else pd.Series(dtype=int)
     narrator = (
-        terms[terms["voice"] == "narrator"].groupby("source").size()
+        row_counts(terms[terms["voice"] == "narrator"], "source")
         if not terms.empty
         else pd.Series(dtype=int)
     )

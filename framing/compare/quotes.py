@@ -18,6 +18,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from framing.compare import row_weights
+
 NEUTRAL_CLASS = "neutral"
 QUOTED_KINDS = ("direct", "partial")
 UNKNOWN = "unknown"
@@ -47,9 +49,11 @@ def quoted_words_by_side(
     columns = ["source", "side", "n_quotes", "words", "share"]
     if df.empty:
         return pd.DataFrame(columns=columns)
+    weights = row_weights(df)  # 1 per row, or n_rows of a compact table
+    df = df.assign(_quotes=weights, _words=df["n_words"].astype("int64") * weights)
     out = (
         df.groupby(["source", "side"], sort=True)
-        .agg(n_quotes=("kind", "size"), words=("n_words", "sum"))
+        .agg(n_quotes=("_quotes", "sum"), words=("_words", "sum"))
         .reset_index()
     )
     totals = out.groupby("source")["words"].transform("sum")
@@ -104,19 +108,22 @@ def loaded_verb_share(quotes: pd.DataFrame) -> pd.DataFrame:
     columns = ["source", "side", "n_statements", "n_loaded", "loaded_share", "loaded_verbs"]
     if df.empty:
         return pd.DataFrame(columns=columns)
-    df = df.assign(loaded=df["verb_class"].fillna(NEUTRAL_CLASS) != NEUTRAL_CLASS)
+    df = df.assign(
+        loaded=df["verb_class"].fillna(NEUTRAL_CLASS) != NEUTRAL_CLASS, _n=row_weights(df)
+    )
     rows = []
     for (source, side), group in df.groupby(["source", "side"], sort=True):
         loaded = group[group["loaded"]]
-        counts = loaded["verb"].value_counts()
+        counts = loaded.groupby("verb")["_n"].sum()
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        n_statements, n_loaded = int(group["_n"].sum()), int(loaded["_n"].sum())
         rows.append(
             {
                 "source": source,
                 "side": side,
-                "n_statements": len(group),
-                "n_loaded": len(loaded),
-                "loaded_share": len(loaded) / len(group),
+                "n_statements": n_statements,
+                "n_loaded": n_loaded,
+                "loaded_share": n_loaded / n_statements,
                 "loaded_verbs": "; ".join(f"{verb} {n}" for verb, n in ordered),
             }
         )

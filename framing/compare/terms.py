@@ -19,6 +19,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from framing.compare import row_counts
+
 RU_POLE = "ru_state"
 UA_POLE = "ua_western"
 VOICES = ("narrator", "quoted", "own")
@@ -35,9 +37,11 @@ INDEX_COLUMNS = [
 ]
 
 
-def _counted(terms: pd.DataFrame, voice: str | None) -> pd.DataFrame:
+def _counted(terms: pd.DataFrame, voice: str | None, *, per_article: bool = True) -> pd.DataFrame:
     """Rows that count, in the chosen voice (None: all voices)."""
-    required = {"article_id", "source", "group", "variant", "pole", "voice"}
+    required = {"source", "group", "variant", "pole", "voice"} | (
+        {"article_id"} if per_article else set()
+    )
     missing = required - set(terms.columns)
     if missing:
         raise ValueError(f"terms table lacks columns: {', '.join(sorted(missing))}")
@@ -78,15 +82,10 @@ def term_choice(terms: pd.DataFrame, *, voice: str | None = None) -> pd.DataFram
     (source, group). ``voice``: ``"narrator"``, ``"quoted"``, ``"own"`` (the outlet's
     own words: narration and reported speech, see :func:`own_words`) or None (all).
     """
-    df = _counted(terms, voice)
+    df = _counted(terms, voice, per_article=False)
     if df.empty:
         return pd.DataFrame(columns=CHOICE_COLUMNS)
-    counts = (
-        df.groupby(["source", "group", "variant", "pole"], sort=True)
-        .size()
-        .rename("n")
-        .reset_index()
-    )
+    counts = row_counts(df, ["source", "group", "variant", "pole"]).rename("n").reset_index()
     variants = counts[["group", "variant", "pole"]].drop_duplicates()
     used = counts[["source", "group"]].drop_duplicates()
     grid = used.merge(variants, on="group", how="inner")
