@@ -9,7 +9,8 @@ number inserted, so no cache can hide the work), then measures, in one run:
   needs a data download), vaderSentiment per sentence, textstat's four main
   formulas per article, and one regex over the lexicon's surface forms;
 * framing: the full per-article pipeline (cleaning, Document, quotes, terms,
-  sentiment per sentence and per quote, readability), serial and with N workers.
+  sentiment per sentence and per quote, readability, coverage mentions), serial and
+  with N workers.
 
 Prints articles/s and MB/s for each and the ratio framing/naive per core. First it
 checks that framing's VADER scores and readability formulas equal vaderSentiment's
@@ -131,6 +132,7 @@ def stage_times(corpus: list[Article]) -> dict[str, float]:
     """Milliseconds per article spent in each stage of the framing pipeline (one core)."""
     from framing.actors import find_mentions
     from framing.clean import clean_article
+    from framing.compare.coverage import sentence_mention_rows
     from framing.extract.quotes import extract_quotes
     from framing.extract.readability import readability_scores
     from framing.extract.sentiment import extract_sentences
@@ -155,11 +157,21 @@ def stage_times(corpus: list[Article]) -> dict[str, float]:
             ),
         )
         clock("terms", lambda d=doc, q=quotes: extract_terms(d, quotes=q, lexicon=res.lexicon))
-        clock(
+        sentences = clock(
             "sentences (VADER, voice)",
             lambda d=doc, q=quotes, m=mentions: extract_sentences(d, quotes=q, mentions=m),
         )
         clock("readability", lambda d=doc: readability_scores(d))
+        clock(
+            "coverage mentions",
+            lambda a=a, s=sentences: [
+                sentence_mention_rows(
+                    a.article_id, a.source, row["text"], row["start"],
+                    actors=res.actors, lexicon=res.coverage,
+                )
+                for row in s
+            ],
+        )  # fmt: skip
     return {k: 1000 * v / len(corpus) for k, v in totals.items()}
 
 

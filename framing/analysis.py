@@ -23,6 +23,13 @@ import pandas as pd
 from framing.actors import ActorRegistry, find_mentions, load_actors
 from framing.cache import ResultCache, article_key
 from framing.clean import Boilerplate, clean_article, load_boilerplate
+from framing.compare.coverage import (
+    MENTION_COLUMNS,
+    MENTION_DTYPES,
+    CoverageLexicon,
+    default_coverage_lexicon,
+    sentence_mention_rows,
+)
 from framing.corpus import Article, CorpusError, iter_unique, manifest_warnings
 from framing.document import Document
 from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
@@ -109,6 +116,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "quotes": QUOTE_COLUMNS,
     "sentences": SENTENCE_COLUMNS,
     "cleaning": CLEANING_COLUMNS,
+    "coverage": MENTION_COLUMNS,
     "errors": ERROR_COLUMNS,
 }
 
@@ -182,6 +190,7 @@ TABLE_DTYPES: dict[str, dict[str, str]] = {
         "line": "int64",
         "duplicate_of": "Int64",
     },
+    "coverage": MENTION_DTYPES,
     "errors": {**dict.fromkeys(ERROR_COLUMNS, "str"), "line": "Int64"},
 }
 TITLE_MAX_WORDS = 20
@@ -203,6 +212,7 @@ class Resources:
     actors: ActorRegistry
     verbs: VerbLexicon
     boilerplate: Boilerplate
+    coverage: CoverageLexicon
 
     def versions(self) -> dict[str, str]:
         return {
@@ -210,6 +220,7 @@ class Resources:
             "actors": self.actors.version,
             "verbs": self.verbs.version,
             "boilerplate": self.boilerplate.version,
+            "coverage": self.coverage.version,
         }
 
 
@@ -221,6 +232,7 @@ def load_resources(settings: Settings) -> Resources:
         actors=load_actors(settings.actors),
         verbs=load_verbs(settings.verbs),
         boilerplate=load_boilerplate(settings.boilerplate),
+        coverage=default_coverage_lexicon(),
     )
 
 
@@ -235,6 +247,7 @@ class ArticleResult:
     cleaning: list[dict[str, Any]]
     warnings: list[str] = field(default_factory=list)
     error: dict[str, Any] | None = None
+    coverage: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def failed(cls, article: Article, reason: str) -> ArticleResult:
@@ -335,7 +348,19 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         }
         for r in cleaned.removals
     ]
-    return ArticleResult(row, terms, quotes, sentences, cleaning, warnings)
+    coverage = [
+        mention
+        for sentence in sentences
+        for mention in sentence_mention_rows(
+            article.article_id,
+            article.source,
+            sentence["text"],
+            sentence["start"],
+            actors=resources.actors,
+            lexicon=resources.coverage,
+        )
+    ]
+    return ArticleResult(row, terms, quotes, sentences, cleaning, warnings, coverage=coverage)
 
 
 def analyze_article_safely(article: Article, settings: Settings = Settings()) -> ArticleResult:
@@ -536,8 +561,9 @@ def _compute(
 class Analysis:
     """The tables of one run, as pandas DataFrames (columns: see DESIGN.md).
 
-    ``articles``, ``terms``, ``quotes``, ``sentences``, ``cleaning``: one row per
-    article, term match, attributed statement, sentence, removed line.
+    ``articles``, ``terms``, ``quotes``, ``sentences``, ``cleaning``, ``coverage``: one
+    row per article, term match, attributed statement, sentence, removed line, mention
+    of an actor, place, figure or date (:mod:`framing.compare.coverage`).
     ``errors``: one row per input that could not be analysed (file, line, reason).
     ``summary``: one row per source. ``warnings``: what the run refused to guess.
     """
@@ -554,6 +580,7 @@ class Analysis:
         self.quotes = tables["quotes"]
         self.sentences = tables["sentences"]
         self.cleaning = tables["cleaning"]
+        self.coverage = tables["coverage"] if "coverage" in tables else _mentions(self.sentences)
         self.errors = tables["errors"]
         self.warnings = list(warnings)
         self.versions = dict(versions or {})
@@ -569,6 +596,7 @@ class Analysis:
             "quotes": self.quotes,
             "sentences": self.sentences,
             "cleaning": self.cleaning,
+            "coverage": self.coverage,
             "errors": self.errors,
         }
 
@@ -597,7 +625,7 @@ class RunLog:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-PER_ARTICLE_TABLES = ("articles", "terms", "quotes", "sentences", "cleaning")
+PER_ARTICLE_TABLES = ("articles", "terms", "quotes", "sentences", "cleaning", "coverage")
 
 
 def table_batches(
@@ -622,6 +650,7 @@ def table_batches(
         rows["quotes"].extend(result.quotes)
         rows["sentences"].extend(result.sentences)
         rows["cleaning"].extend(result.cleaning)
+        rows["coverage"].extend(result.coverage)
         log.warnings.extend(result.warnings)
         if rows["articles"].n_rows >= BATCH_ARTICLES:
             yield batch()
@@ -633,6 +662,15 @@ def table_batches(
 def errors_table(errors: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """The ``errors`` table: one row per input that could not be read or analysed."""
     return typed_table(_Columns(errors).data, "errors")
+
+
+def _mentions(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The coverage table of a sentences table (for an Analysis built without one)."""
+    from framing.compare.coverage import coverage_mentions
+
+    if sentences.empty:
+        return typed_table({}, "coverage")
+    return coverage_mentions(sentences)
 
 
 def build_analysis(

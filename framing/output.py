@@ -91,13 +91,6 @@ def summary_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def coverage_mentions_of(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Every actor, place, figure and date mention (``coverage.csv``), traceable by offsets."""
-    from framing.compare.coverage import coverage_mentions
-
-    return coverage_mentions(sentences)
-
-
 def csv_cell(value: Any) -> Any:
     """A text cell a spreadsheet shows as text: a formula prefixed with ``'`` (OWASP), and a
     carriage return written as a line feed (Python's csv module quotes a cell holding a line
@@ -283,7 +276,6 @@ def write_outputs(
         with TableWriter(stage.folder, partitioned=partitioned) as writer:
             for name, df in analysis.tables.items():
                 writer.write(name, df)
-            writer.write("coverage", coverage_mentions_of(analysis.sentences))
         write_summaries(analysis, stage.folder)
         if report:
             from framing.report import write_report
@@ -432,12 +424,9 @@ def write_streamed(
                     writer.write(name, batch[name])
                 if not report:
                     inputs.add(batch)
-                writer.write("coverage", coverage_mentions_of(batch["sentences"]))
             for name in PER_ARTICLE_TABLES:
                 if name not in writer.chunks:  # no article at all: header-only tables
                     writer.write(name, typed_table({}, name))
-            if "coverage" not in writer.chunks:
-                writer.write("coverage", coverage_mentions_of(typed_table({}, "sentences")))
             leading = [r.error for r in leading_errors if r.error is not None]
             errors = errors_table([*leading, *log.errors])
             writer.write("errors", errors)

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from framing.compare import source_summary
+from framing.compare.coverage import coverage_mentions
 from framing.report import md_escape, render_html_summary, write_report
 
 PLANTED = "<script>alert(1)</script> [click](http://evil.example) | `code`"
@@ -74,6 +75,7 @@ def analysis() -> SimpleNamespace:
         warnings=["a1.txt: unbalanced quote <here>"], versions={"terms": "1"},
     )  # fmt: skip
     ns.summary = source_summary(ns)  # type: ignore[arg-type]
+    ns.coverage = coverage_mentions(sentences)
     return ns
 
 

@@ -349,6 +349,36 @@ def coverage_mentions(
 CHUNK_SENTENCES = 20_000  # mentions become a DataFrame chunk this often (bounds Python objects)
 
 
+def sentence_mention_rows(
+    article_id: str,
+    source: str,
+    text: str,
+    offset: int,
+    *,
+    actors: ActorRegistry,
+    lexicon: CoverageLexicon,
+    kinds: Sequence[str] = KINDS,
+) -> list[dict[str, Any]]:
+    """Rows (columns :data:`MENTION_COLUMNS`) of the mentions in one sentence that
+    starts at ``offset`` in its article's cleaned text."""
+    return [
+        {
+            "article_id": article_id,
+            "source": source,
+            "kind": m.kind,
+            "item": m.item,
+            "side": m.side,
+            "as_written": m.as_written,
+            "start": offset + m.start,
+            "end": offset + m.end,
+            "context": _context(text, m.start, m.end),
+            "value": m.value,
+            "unit": m.unit,
+        }
+        for m in text_mentions(text, actors=actors, lexicon=lexicon, kinds=kinds)
+    ]
+
+
 def _mention_frame(
     sentences: pd.DataFrame,
     actors: ActorRegistry,
@@ -364,20 +394,9 @@ def _mention_frame(
         sentences["start"],
         strict=True,
     ):
-        for m in text_mentions(text, actors=actors, lexicon=lexicon, kinds=kinds):
-            row = {
-                "article_id": article_id,
-                "source": source,
-                "kind": m.kind,
-                "item": m.item,
-                "side": m.side,
-                "as_written": m.as_written,
-                "start": int(offset) + m.start,
-                "end": int(offset) + m.end,
-                "context": _context(text, m.start, m.end),
-                "value": m.value,
-                "unit": m.unit,
-            }
+        for row in sentence_mention_rows(
+            article_id, source, text, int(offset), actors=actors, lexicon=lexicon, kinds=kinds
+        ):
             for name in MENTION_COLUMNS:
                 columns[name].append(row[name])
     return pd.DataFrame(columns, columns=MENTION_COLUMNS).astype(MENTION_DTYPES)

@@ -212,9 +212,9 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         return matrix.rename(index=speaker_labels(analysis.quotes))
 
     def coverage() -> pd.DataFrame:
-        from framing.compare.coverage import coverage as cov
+        from framing.compare.coverage import coverage_table
 
-        return cov(analysis.sentences, sources=analysis.articles["source"])
+        return coverage_table(analysis.coverage, sources=analysis.articles["source"])
 
     for name, func in [
         ("term_choice", term_choice),

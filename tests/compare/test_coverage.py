@@ -199,3 +199,13 @@ def test_mentions_in_chunks_equal_one_pass(
     whole = coverage_mentions(seed_analysis.sentences)
     monkeypatch.setattr(cov, "CHUNK_SENTENCES", 3)
     pd.testing.assert_frame_equal(coverage_mentions(seed_analysis.sentences), whole)
+
+
+def test_coverage_table_of_an_analysis_is_the_mentions_of_its_sentences(
+    seed_analysis: Analysis,
+) -> None:
+    # computed per article in the workers; the same as the table function over sentences
+    assert len(seed_analysis.coverage) > 100
+    pd.testing.assert_frame_equal(
+        seed_analysis.coverage, coverage_mentions(seed_analysis.sentences), check_exact=True
+    )
