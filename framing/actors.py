@@ -2,8 +2,8 @@
 
 Data lives in ``framing/lexicons/actors.yaml`` (package data) or a user's YAML with the
 same schema. :func:`find_mentions` finds every alias and title in a text with one
-compiled regex (longest alias first, word boundaries, possessives allowed; dispatched on the
-first character, see :mod:`framing.alternation`), which is
+compiled regex (longest alias first, word boundaries, possessives allowed; common prefixes
+written once, see :func:`framing.alternation.surface_trie`), which is
 what quote attribution (speakers) and sentiment (the sides a sentence mentions) share.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from framing.alternation import dispatch, first_chars
+from framing.alternation import char_class, first_chars, surface_regex, surface_trie
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -38,8 +38,7 @@ def surface_key(text: str) -> str:
 
 def _surface_regex(surface: str) -> str:
     """Regex for an alias: any apostrophe matches ’ or ', any run of spaces matches."""
-    parts = [r"\s+" if ch == " " else "[’']" if ch in "’'" else re.escape(ch) for ch in surface]
-    return "".join(parts)
+    return surface_regex(surface)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +163,10 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
                 )
             by_surface[key] = (actor, via_title)
     surfaces = sorted(by_surface, key=len, reverse=True)
+    firsts = "".join(first_chars(s) or "" for s in surfaces)
+    start = f"(?={char_class(firsts)})" if surfaces and all(map(first_chars, surfaces)) else ""
     pattern = re.compile(
-        r"(?<![\w’'-])("
-        + dispatch([(first_chars(s), _surface_regex(s)) for s in surfaces])
-        + r")(?=(?:[’']s?)?(?![\w-]))",
+        rf"(?<![\w’'-]){start}(" + surface_trie(surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
         re.IGNORECASE,
     )
     assert isinstance(data, dict)  # checked by check_keys

@@ -75,10 +75,105 @@ def dispatch(alternatives: Sequence[tuple[str | None, str]]) -> str:
     groups = []
     for chars, members in _buckets(known):
         body = "|".join(alternatives[i][1] for i in members)
-        groups.append(f"(?={_char_class(chars)})(?:{body})")
+        groups.append(f"(?={char_class(chars)})(?:{body})")
     # one test first, so positions where no alternative can start fail at once
-    return f"(?={_char_class(''.join(known))})(?:{'|'.join(groups)})"
+    return f"(?={char_class(''.join(known))})(?:{'|'.join(groups)})"
 
 
-def _char_class(chars: str) -> str:
+def char_class(chars: str) -> str:
+    """A regex character class of ``chars``."""
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+# ---------------------------------------------------------------- surface tries
+
+SPACE_REGEX = r"\s+"
+APOSTROPHE_REGEX = "[’']"
+
+
+def surface_char_regex(ch: str) -> str:
+    """Regex of one character of a surface form: a space matches any run of spaces, an
+    apostrophe either apostrophe, anything else itself (case-insensitively)."""
+    if ch == " ":
+        return SPACE_REGEX
+    if ch in APOSTROPHES:
+        return APOSTROPHE_REGEX
+    return re.escape(ch)
+
+
+def surface_regex(surface: str) -> str:
+    """Regex of a surface form, character by character (:func:`surface_char_regex`)."""
+    return "".join(map(surface_char_regex, surface))
+
+
+def _fold(ch: str) -> str:
+    """Characters with the same fold have the same :func:`surface_char_regex` under
+    ``re.IGNORECASE`` (ASCII case, the two apostrophes)."""
+    if ch in APOSTROPHES:
+        return "'"
+    return ch.lower() if ch.isascii() else ch
+
+
+def _may_share(a: str, b: str) -> bool:
+    """Whether the regexes of folded characters ``a`` and ``b`` can match one text character."""
+    if a == b:
+        return True
+    if " " in (a, b):
+        return (b if a == " " else a).isspace()
+    if "'" in (a, b):
+        return False  # the apostrophe class matches only apostrophes, which fold to "'"
+    return case_equivalent(a, b)
+
+
+def _plain_spaces(surface: str) -> bool:
+    """Whether every whitespace of ``surface`` is one space between two other characters."""
+    return all(
+        ch == " "
+        and 0 < i < len(surface) - 1
+        and not surface[i - 1].isspace()
+        and not surface[i + 1].isspace()
+        for i, ch in enumerate(surface)
+        if ch.isspace()
+    )
+
+
+def surface_trie(surfaces: Sequence[str]) -> str:
+    """Regex equivalent to ``"|".join(surface_regex(s) for s in surfaces)`` (re.IGNORECASE),
+    with common prefixes written once, so that a text position tries each prefix once.
+
+    Equivalence: ``PX|PY`` is ``P(?:X|Y)`` when ``P`` can match in only one way (each
+    ``\\s+`` is followed by a character that is not a space, :func:`_plain_spaces`);
+    alternatives whose next characters can never match the same text character may
+    change order (as in :func:`dispatch`); all others keep their list order, and a
+    surface that ends where others go on must be the last of them (else that point
+    is written as the plain alternation).
+    """
+    if not surfaces:
+        return r"(?!x)x"
+    if not all(map(_plain_spaces, surfaces)):
+        return dispatch([(first_chars(s), surface_regex(s)) for s in surfaces])
+    return _trie(list(surfaces), 0)
+
+
+def _trie(items: list[str], depth: int) -> str:
+    """Alternation of ``items`` from character ``depth`` on; they agree before it (folded)."""
+    ended = [i for i, s in enumerate(items) if len(s) == depth]
+    if ended and ended != [len(items) - 1]:
+        return "(?:" + "|".join(surface_regex(s[depth:]) for s in items) + ")"
+    buckets: list[tuple[set[str], list[int]]] = []  # (folded characters, item indexes)
+    for i, s in enumerate(items[: len(items) - len(ended)]):
+        keys, members = {_fold(s[depth])}, [i]
+        for bucket in [b for b in buckets if any(_may_share(k, o) for k in keys for o in b[0])]:
+            buckets.remove(bucket)
+            keys, members = keys | bucket[0], sorted(members + bucket[1])
+        buckets.append((keys, members))
+    parts = []
+    for keys, members in sorted(buckets, key=lambda b: b[1][0]):
+        group = [items[i] for i in members]
+        if len(keys) == 1:
+            parts.append(surface_char_regex(group[0][depth]) + _trie(group, depth + 1))
+        else:
+            parts.append("(?:" + "|".join(surface_regex(s[depth:]) for s in group) + ")")
+    if ended:
+        parts.append("")
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
