@@ -78,6 +78,8 @@ class ActorRegistry:
     by_surface: dict[str, tuple[Actor, bool]]
     media: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)
+    # lookup keys of aliases (not titles) listed with a capital: a mention must have one too
+    capitalised: frozenset[str] = frozenset()
 
     def find(self, name: str) -> Actor | None:
         """The actor whose alias or title is exactly ``name`` (case-insensitive)."""
@@ -187,6 +189,11 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
         by_surface,
         frozenset(surface_key(str(m)) for m in media),
         {str(k): str(v) for k, v in demonyms.items()},
+        frozenset(
+            key
+            for key, (actor, via_title) in by_surface.items()
+            if not via_title and _as_listed(actor, via_title, key)[0].isupper()
+        ),
     )
 
 
@@ -222,9 +229,8 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
     for m in registry.pattern.finditer(text):
         surface = m.group(1)
         key = surface_key(_SPACES.sub(" ", surface))
-        actor, via_title = registry.by_surface[key]
-        original = _as_listed(actor, via_title, key)
-        if original[0].isupper() and not surface[0].isupper() and not via_title:
+        if key in registry.capitalised and not surface[0].isupper():
             continue
+        actor, via_title = registry.by_surface[key]
         mentions.append(Mention(m.start(1), m.end(1), actor, surface, via_title))
     return mentions
