@@ -14,8 +14,10 @@ each group gives the same match, group and span, everywhere.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 APOSTROPHES = "'’"
 
@@ -137,6 +139,18 @@ def _plain_spaces(surface: str) -> bool:
     )
 
 
+class _Chars(NamedTuple):
+    """How the characters of the alternatives of a trie match text."""
+
+    regex: Callable[[str], str]  # regex of one character
+    fold: Callable[[str], str]  # characters with equal folds have equal regexes
+    may_share: Callable[[str, str], bool]  # whether two folds can match one text character
+
+
+_SURFACE_CHARS = _Chars(surface_char_regex, _fold, _may_share)
+_LITERAL_CHARS = _Chars(re.escape, str, operator.eq)
+
+
 def surface_trie(surfaces: Sequence[str]) -> str:
     """Regex equivalent to ``"|".join(surface_regex(s) for s in surfaces)`` (re.IGNORECASE),
     with common prefixes written once, so that a text position tries each prefix once.
@@ -152,18 +166,30 @@ def surface_trie(surfaces: Sequence[str]) -> str:
         return r"(?!x)x"
     if not all(map(_plain_spaces, surfaces)):
         return dispatch([(first_chars(s), surface_regex(s)) for s in surfaces])
-    return _trie(list(surfaces), 0)
+    return _trie(list(surfaces), 0, _SURFACE_CHARS)
 
 
-def _trie(items: list[str], depth: int) -> str:
+def literal_trie(words: Sequence[str]) -> str:
+    """Regex equivalent to ``"|".join(map(re.escape, words))`` matched case-sensitively,
+    with common prefixes written once (see :func:`surface_trie`)."""
+    return _trie(list(words), 0, _LITERAL_CHARS) if words else r"(?!x)x"
+
+
+def _trie(items: list[str], depth: int, chars: _Chars) -> str:
     """Alternation of ``items`` from character ``depth`` on; they agree before it (folded)."""
+
+    def rest(item: str) -> str:
+        return "".join(map(chars.regex, item[depth:]))
+
     ended = [i for i, s in enumerate(items) if len(s) == depth]
     if ended and ended != [len(items) - 1]:
-        return "(?:" + "|".join(surface_regex(s[depth:]) for s in items) + ")"
+        return "(?:" + "|".join(map(rest, items)) + ")"
     buckets: list[tuple[set[str], list[int]]] = []  # (folded characters, item indexes)
     for i, s in enumerate(items[: len(items) - len(ended)]):
-        keys, members = {_fold(s[depth])}, [i]
-        for bucket in [b for b in buckets if any(_may_share(k, o) for k in keys for o in b[0])]:
+        keys, members = {chars.fold(s[depth])}, [i]
+        for bucket in [
+            b for b in buckets if any(chars.may_share(k, o) for k in keys for o in b[0])
+        ]:
             buckets.remove(bucket)
             keys, members = keys | bucket[0], sorted(members + bucket[1])
         buckets.append((keys, members))
@@ -171,9 +197,9 @@ def _trie(items: list[str], depth: int) -> str:
     for keys, members in sorted(buckets, key=lambda b: b[1][0]):
         group = [items[i] for i in members]
         if len(keys) == 1:
-            parts.append(surface_char_regex(group[0][depth]) + _trie(group, depth + 1))
+            parts.append(chars.regex(group[0][depth]) + _trie(group, depth + 1, chars))
         else:
-            parts.append("(?:" + "|".join(surface_regex(s[depth:]) for s in group) + ")")
+            parts.append("(?:" + "|".join(map(rest, group)) + ")")
     if ended:
         parts.append("")
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.actors import _surface_regex, default_actors
-from framing.alternation import dispatch, first_chars, surface_regex, surface_trie
+from framing.alternation import (
+    dispatch,
+    first_chars,
+    literal_trie,
+    surface_regex,
+    surface_trie,
+)
 from framing.corpus import Article
 from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions, form_regex
 
@@ -129,3 +135,15 @@ def test_surface_trie_writes_common_prefixes_once() -> None:
     pattern = surface_trie(["the Kremlin", "the White House", "the"])
     assert pattern.count("the") == 1
     assert re.fullmatch(pattern, "THE  white house", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(SURFACE_CHARS, min_size=1, max_size=6).map("".join), max_size=12),
+    st.lists(SURFACE_CHARS, max_size=30).map("".join),
+)
+def test_literal_trie_finds_what_the_plain_alternation_finds(words: list[str], text: str) -> None:
+    words = list(dict.fromkeys(words))
+    plain = re.compile("|".join(map(re.escape, words)) or "(?!x)x")
+    trie = re.compile(literal_trie(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -48,7 +48,7 @@ from framing.actors import (
     find_mentions,
     surface_key,
 )
-from framing.alternation import dispatch, first_chars
+from framing.alternation import literal_trie
 from framing.document import Document, Sentence
 from framing.lexicon import (
     LexiconError,
@@ -217,9 +217,9 @@ def default_verbs() -> VerbLexicon:
 
 
 def _longest_first(words: Iterable[str]) -> str:
-    """Alternation of ``words`` (escaped), longest first, dispatched on the first character."""
+    """Alternation of ``words`` (escaped), longest first, as a prefix trie (case-sensitive)."""
     escaped = sorted(((re.escape(w), w) for w in words), key=lambda e: len(e[0]), reverse=True)
-    return dispatch([(first_chars(w), regex) for regex, w in escaped])
+    return literal_trie([w for _, w in escaped])
 
 
 def load_verbs(path: str | Path | None = None) -> VerbLexicon:
