@@ -31,11 +31,12 @@ phrase with no reporting verb is a scare quote or a title, not a statement).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -396,6 +397,14 @@ class _Context:
     spans: list[QuoteSpan]
     subjects: list[Mention] = field(default_factory=list)  # persons opening a sentence
 
+    def __post_init__(self) -> None:
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_ends = [m.end for m in self.mentions]
+        # in text order, none inside another (as find_mentions gives them): slices by bisect
+        self.mentions_ordered = all(
+            a.start <= b.start and a.end <= b.end for a, b in pairwise(self.mentions)
+        )
+
 
 # ---------------------------------------------------------------- helpers
 
@@ -450,12 +459,15 @@ def _is_interjection(words: list[str]) -> bool:
     )
 
 
+_CHUNK_MARK = re.compile(r"[(),;:—–-]")
+
+
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma- and dash-separated pieces of ``text[start:end]`` (outside parentheses)."""
     pieces: list[tuple[int, int]] = []
     depth, last = 0, start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _CHUNK_MARK.finditer(text, start, end):  # only the characters tested below
+        i, ch = m.start(), m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -472,7 +484,18 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[Mention]:
-    return [m for m in ctx.mentions if m.start >= start and m.end <= end]
+    """The mentions inside ``[start, end)``, in text order."""
+    if not ctx.mentions_ordered:
+        return [m for m in ctx.mentions if m.start >= start and m.end <= end]
+    first = bisect.bisect_left(ctx.mention_starts, start)
+    return ctx.mentions[first : bisect.bisect_right(ctx.mention_ends, end)]
+
+
+def _mentions_before(ctx: _Context, pos: int) -> list[Mention]:
+    """The mentions that end at or before ``pos``, in text order."""
+    if not ctx.mentions_ordered:
+        return [m for m in ctx.mentions if m.end <= pos]
+    return ctx.mentions[: bisect.bisect_right(ctx.mention_ends, pos)]
 
 
 def _is_possessive(text: str, end: int) -> bool:
@@ -1611,7 +1634,7 @@ def _from_context(
                 c.warning = _join(c.warning, CARRIED_OVER)
             return speaker, written, side
     para_start = ctx.doc.paragraphs[c.paragraph].start
-    for m in reversed([m for m in ctx.mentions if para_start <= m.start and m.end <= c.start]):
+    for m in reversed(_mentions_in(ctx, para_start, c.start)):
         if m.actor.kind == "person":
             c.warning = _join(c.warning, INFERRED)
             return m.actor.name, m.as_written, m.actor.side
@@ -1639,7 +1662,7 @@ def _earlier_speaker(
 
 
 def _generic_ref(ctx: _Context, pos: int, noun: str) -> Actor | None:
-    for m in reversed([m for m in ctx.mentions if m.end <= pos]):
+    for m in reversed(_mentions_before(ctx, pos)):
         a = m.actor
         if a.kind == "person" and (
             noun in a.role.lower() or any(noun in t.lower() for t in a.titles)
@@ -1649,7 +1672,7 @@ def _generic_ref(ctx: _Context, pos: int, noun: str) -> Actor | None:
 
 
 def _last_person_mention(ctx: _Context, pos: int) -> Actor | None:
-    for m in reversed([m for m in ctx.mentions if m.end <= pos]):
+    for m in reversed(_mentions_before(ctx, pos)):
         if m.actor.kind == "person":
             return m.actor
     return None
