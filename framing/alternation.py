@@ -77,9 +77,20 @@ def dispatch(alternatives: Sequence[tuple[str | None, str]]) -> str:
     groups = []
     for chars, members in _buckets(known):
         body = "|".join(alternatives[i][1] for i in members)
-        groups.append(f"(?={char_class(chars)})(?:{body})")
+        groups.append((chars, f"(?={char_class(chars)})(?:{body})"))
     # one test first, so positions where no alternative can start fail at once
-    return f"(?={char_class(''.join(known))})(?:{'|'.join(groups)})"
+    return f"(?={char_class(''.join(known))})(?:{_halves(groups)})"
+
+
+def _halves(groups: Sequence[tuple[str, str]]) -> str:
+    """The alternation of the groups' bodies, nested by halves behind a class of their
+    first characters (a superset is fine): a position tests about log2(n) classes, not
+    n. No two groups can match at the same position, so their order does not matter."""
+    if len(groups) <= 3:
+        return "|".join(body for _, body in groups)
+    half = len(groups) // 2
+    left = "".join(chars for chars, _ in groups[:half])
+    return f"(?={char_class(left)})(?:{_halves(groups[:half])})|{_halves(groups[half:])}"
 
 
 def char_class(chars: str) -> str:
@@ -197,9 +208,11 @@ def _trie(items: list[str], depth: int, chars: _Chars) -> str:
     for keys, members in sorted(buckets, key=lambda b: b[1][0]):
         group = [items[i] for i in members]
         if len(keys) == 1:
-            parts.append(chars.regex(group[0][depth]) + _trie(group, depth + 1, chars))
+            part = chars.regex(group[0][depth]) + _trie(group, depth + 1, chars)
         else:
-            parts.append("(?:" + "|".join(map(rest, group)) + ")")
-    if ended:
-        parts.append("")
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+            part = "(?:" + "|".join(map(rest, group)) + ")"
+        parts.append(("".join(first_chars(s) or s[0] for s in group), part))
+    if depth == 0 and not ended:
+        return _halves(parts)  # the first characters are never spaces (_plain_spaces)
+    bodies = [part for _, part in parts] + ([""] if ended else [])
+    return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
