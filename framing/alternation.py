@@ -212,7 +212,7 @@ def _trie(items: list[str], depth: int, chars: _Chars) -> str:
         else:
             part = "(?:" + "|".join(map(rest, group)) + ")"
         parts.append(("".join(first_chars(s) or s[0] for s in group), part))
-    if depth == 0 and not ended:
-        return _halves(parts)  # the first characters are never spaces (_plain_spaces)
+    if depth == 0 and not ended:  # the first characters are never spaces (_plain_spaces)
+        return parts[0][1] if len(parts) == 1 else f"(?:{_halves(parts)})"
     bodies = [part for _, part in parts] + ([""] if ended else [])
     return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
