@@ -2,8 +2,8 @@
 
 Data lives in ``framing/lexicons/actors.yaml`` (package data) or a user's YAML with the
 same schema. :func:`find_mentions` finds every alias and title in a text with one
-compiled regex (longest alias first, word boundaries, possessives allowed; dispatched on the
-first character, see :mod:`framing.alternation`), which is
+compiled regex (longest alias first, word boundaries, possessives allowed; common prefixes
+written once, see :func:`framing.alternation.surface_trie`), which is
 what quote attribution (speakers) and sentiment (the sides a sentence mentions) share.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from framing.alternation import dispatch, first_chars
+from framing.alternation import char_class, first_chars, surface_regex, surface_trie
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -38,8 +38,7 @@ def surface_key(text: str) -> str:
 
 def _surface_regex(surface: str) -> str:
     """Regex for an alias: any apostrophe matches ’ or ', any run of spaces matches."""
-    parts = [r"\s+" if ch == " " else "[’']" if ch in "’'" else re.escape(ch) for ch in surface]
-    return "".join(parts)
+    return surface_regex(surface)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +78,8 @@ class ActorRegistry:
     by_surface: dict[str, tuple[Actor, bool]]
     media: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)
+    # lookup keys of aliases (not titles) listed with a capital: a mention must have one too
+    capitalised: frozenset[str] = frozenset()
 
     def find(self, name: str) -> Actor | None:
         """The actor whose alias or title is exactly ``name`` (case-insensitive)."""
@@ -164,10 +165,10 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
                 )
             by_surface[key] = (actor, via_title)
     surfaces = sorted(by_surface, key=len, reverse=True)
+    firsts = "".join(first_chars(s) or "" for s in surfaces)
+    start = f"(?={char_class(firsts)})" if surfaces and all(map(first_chars, surfaces)) else ""
     pattern = re.compile(
-        r"(?<![\w’'-])("
-        + dispatch([(first_chars(s), _surface_regex(s)) for s in surfaces])
-        + r")(?=(?:[’']s?)?(?![\w-]))",
+        rf"(?<![\w’'-]){start}(" + surface_trie(surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
         re.IGNORECASE,
     )
     assert isinstance(data, dict)  # checked by check_keys
@@ -188,6 +189,11 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
         by_surface,
         frozenset(surface_key(str(m)) for m in media),
         {str(k): str(v) for k, v in demonyms.items()},
+        frozenset(
+            key
+            for key, (actor, via_title) in by_surface.items()
+            if not via_title and _as_listed(actor, via_title, key)[0].isupper()
+        ),
     )
 
 
@@ -223,9 +229,8 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
     for m in registry.pattern.finditer(text):
         surface = m.group(1)
         key = surface_key(_SPACES.sub(" ", surface))
-        actor, via_title = registry.by_surface[key]
-        original = _as_listed(actor, via_title, key)
-        if original[0].isupper() and not surface[0].isupper() and not via_title:
+        if key in registry.capitalised and not surface[0].isupper():
             continue
+        actor, via_title = registry.by_surface[key]
         mentions.append(Mention(m.start(1), m.end(1), actor, surface, via_title))
     return mentions

@@ -14,8 +14,10 @@ each group gives the same match, group and span, everywhere.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 APOSTROPHES = "'’"
 
@@ -75,10 +77,142 @@ def dispatch(alternatives: Sequence[tuple[str | None, str]]) -> str:
     groups = []
     for chars, members in _buckets(known):
         body = "|".join(alternatives[i][1] for i in members)
-        groups.append(f"(?={_char_class(chars)})(?:{body})")
+        groups.append((chars, f"(?={char_class(chars)})(?:{body})"))
     # one test first, so positions where no alternative can start fail at once
-    return f"(?={_char_class(''.join(known))})(?:{'|'.join(groups)})"
+    return f"(?={char_class(''.join(known))})(?:{_halves(groups)})"
 
 
-def _char_class(chars: str) -> str:
+def _halves(groups: Sequence[tuple[str, str]]) -> str:
+    """The alternation of the groups' bodies, nested by halves behind a class of their
+    first characters (a superset is fine): a position tests about log2(n) classes, not
+    n. No two groups can match at the same position, so their order does not matter."""
+    if len(groups) <= 3:
+        return "|".join(body for _, body in groups)
+    half = len(groups) // 2
+    left = "".join(chars for chars, _ in groups[:half])
+    return f"(?={char_class(left)})(?:{_halves(groups[:half])})|{_halves(groups[half:])}"
+
+
+def char_class(chars: str) -> str:
+    """A regex character class of ``chars``."""
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+# ---------------------------------------------------------------- surface tries
+
+SPACE_REGEX = r"\s+"
+APOSTROPHE_REGEX = "[’']"
+
+
+def surface_char_regex(ch: str) -> str:
+    """Regex of one character of a surface form: a space matches any run of spaces, an
+    apostrophe either apostrophe, anything else itself (case-insensitively)."""
+    if ch == " ":
+        return SPACE_REGEX
+    if ch in APOSTROPHES:
+        return APOSTROPHE_REGEX
+    return re.escape(ch)
+
+
+def surface_regex(surface: str) -> str:
+    """Regex of a surface form, character by character (:func:`surface_char_regex`)."""
+    return "".join(map(surface_char_regex, surface))
+
+
+def _fold(ch: str) -> str:
+    """Characters with the same fold have the same :func:`surface_char_regex` under
+    ``re.IGNORECASE`` (ASCII case, the two apostrophes)."""
+    if ch in APOSTROPHES:
+        return "'"
+    return ch.lower() if ch.isascii() else ch
+
+
+def _may_share(a: str, b: str) -> bool:
+    """Whether the regexes of folded characters ``a`` and ``b`` can match one text character."""
+    if a == b:
+        return True
+    if " " in (a, b):
+        return (b if a == " " else a).isspace()
+    if "'" in (a, b):
+        return False  # the apostrophe class matches only apostrophes, which fold to "'"
+    return case_equivalent(a, b)
+
+
+def _plain_spaces(surface: str) -> bool:
+    """Whether every whitespace of ``surface`` is one space between two other characters."""
+    return all(
+        ch == " "
+        and 0 < i < len(surface) - 1
+        and not surface[i - 1].isspace()
+        and not surface[i + 1].isspace()
+        for i, ch in enumerate(surface)
+        if ch.isspace()
+    )
+
+
+class _Chars(NamedTuple):
+    """How the characters of the alternatives of a trie match text."""
+
+    regex: Callable[[str], str]  # regex of one character
+    fold: Callable[[str], str]  # characters with equal folds have equal regexes
+    may_share: Callable[[str, str], bool]  # whether two folds can match one text character
+
+
+_SURFACE_CHARS = _Chars(surface_char_regex, _fold, _may_share)
+_LITERAL_CHARS = _Chars(re.escape, str, operator.eq)
+
+
+def surface_trie(surfaces: Sequence[str]) -> str:
+    """Regex equivalent to ``"|".join(surface_regex(s) for s in surfaces)`` (re.IGNORECASE),
+    with common prefixes written once, so that a text position tries each prefix once.
+
+    Equivalence: ``PX|PY`` is ``P(?:X|Y)`` when ``P`` can match in only one way (each
+    ``\\s+`` is followed by a character that is not a space, :func:`_plain_spaces`);
+    alternatives whose next characters can never match the same text character may
+    change order (as in :func:`dispatch`); all others keep their list order, and a
+    surface that ends where others go on must be the last of them (else that point
+    is written as the plain alternation).
+    """
+    if not surfaces:
+        return r"(?!x)x"
+    if not all(map(_plain_spaces, surfaces)):
+        return dispatch([(first_chars(s), surface_regex(s)) for s in surfaces])
+    return _trie(list(surfaces), 0, _SURFACE_CHARS)
+
+
+def literal_trie(words: Sequence[str]) -> str:
+    """Regex equivalent to ``"|".join(map(re.escape, words))`` matched case-sensitively,
+    with common prefixes written once (see :func:`surface_trie`)."""
+    return _trie(list(words), 0, _LITERAL_CHARS) if words else r"(?!x)x"
+
+
+def _trie(items: list[str], depth: int, chars: _Chars) -> str:
+    """Alternation of ``items`` from character ``depth`` on; they agree before it (folded)."""
+
+    def rest(item: str) -> str:
+        return "".join(map(chars.regex, item[depth:]))
+
+    ended = [i for i, s in enumerate(items) if len(s) == depth]
+    if ended and ended != [len(items) - 1]:
+        return "(?:" + "|".join(map(rest, items)) + ")"
+    buckets: list[tuple[set[str], list[int]]] = []  # (folded characters, item indexes)
+    for i, s in enumerate(items[: len(items) - len(ended)]):
+        keys, members = {chars.fold(s[depth])}, [i]
+        for bucket in [
+            b for b in buckets if any(chars.may_share(k, o) for k in keys for o in b[0])
+        ]:
+            buckets.remove(bucket)
+            keys, members = keys | bucket[0], sorted(members + bucket[1])
+        buckets.append((keys, members))
+    parts = []
+    for keys, members in sorted(buckets, key=lambda b: b[1][0]):
+        group = [items[i] for i in members]
+        if len(keys) == 1:
+            part = chars.regex(group[0][depth]) + _trie(group, depth + 1, chars)
+        else:
+            part = "(?:" + "|".join(map(rest, group)) + ")"
+        parts.append(("".join(first_chars(s) or s[0] for s in group), part))
+    if depth == 0 and not ended:  # the first characters are never spaces (_plain_spaces)
+        return parts[0][1] if len(parts) == 1 else f"(?:{_halves(parts)})"
+    bodies = [part for _, part in parts] + ([""] if ended else [])
+    return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"

@@ -8,6 +8,7 @@ result. Tables are built once, at the edge, by :func:`build_analysis`.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -273,18 +274,22 @@ def guess_title(doc: Document) -> str:
 
 
 def quoted_word_share(doc: Document, quotes: Sequence[Mapping[str, Any]]) -> float:
-    """Share of the article's words inside direct or partial quotations."""
+    """Share of the article's words inside direct or partial quotations.
+
+    A word is inside when its start offset is in one of the quotations' ``[start, end)``.
+    """
     spans = sorted((q["start"], q["end"]) for q in quotes if q["kind"] in ("direct", "partial"))
-    if not doc.tokens:
+    if not doc.words:
         return math.nan
+    starts = doc.word_starts
     inside = 0
-    j = 0
-    for token in doc.tokens:
-        while j < len(spans) and spans[j][1] <= token.start:
-            j += 1
-        if j < len(spans) and spans[j][0] <= token.start < spans[j][1]:
-            inside += 1
-    return inside / len(doc.tokens)
+    covered = 0  # end of the union of the spans counted so far: no word is counted twice
+    for start, end in spans:
+        start = max(start, covered)
+        if start < end:
+            inside += bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+            covered = end
+    return inside / len(doc.words)
 
 
 def analyze_document(
@@ -310,7 +315,7 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
     """Clean, split and run every extractor on one article."""
     resources = load_resources(settings)
     doc, cleaned = clean_article(article, resources.boilerplate)
-    problem = language_problem(doc.text, [t.text for t in doc.tokens])
+    problem = language_problem(doc.text, doc.words)
     if problem:
         return ArticleResult.failed(article, problem)
     if not doc.sentences:
@@ -329,7 +334,7 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         "url": article.url,
         "n_paragraphs": len(doc.paragraphs),
         "n_sentences": len(doc.sentences),
-        "n_words": len(doc.tokens),
+        "n_words": len(doc.words),
         "n_removed_lines": len(cleaned.removals),
         **scores,
         "country": article.country,

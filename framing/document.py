@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import accumulate
 from typing import NamedTuple
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -42,6 +43,7 @@ NEWS_ABBREVIATIONS = frozenset(
 # fmt: on
 
 _WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({_WORD_RE.pattern})")  # split() keeps the words, in odd places
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +99,19 @@ class Document:
     text: str
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
+    words: tuple[str, ...]  # the word tokens' text (see :attr:`tokens`)
+    word_starts: tuple[int, ...]  # and their start offsets
     quote_spans: tuple[QuoteSpan, ...]
     line_map: tuple[SourceLine, ...] = field(repr=False)
     title: str = ""
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Word tokens with offsets (built on first use from :attr:`words`)."""
+        return tuple(
+            Token(start, start + len(word), word)
+            for start, word in zip(self.word_starts, self.words, strict=True)
+        )
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -180,6 +191,16 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
 
 
+def split_words(text: str) -> tuple[list[str], list[int]]:
+    """The words of :func:`tokenize` and their start offsets, without a Token per word.
+
+    One ``re.split`` (words at the odd indexes) and the running sum of the pieces' lengths.
+    """
+    pieces = _WORD_SPLIT.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return pieces[1::2], offsets[1:-1:2]
+
+
 ParagraphInput = tuple[int, str, Sequence[tuple[int, int]]]
 
 
@@ -215,6 +236,7 @@ def build_document(
         parts.append(body)
         pos += len(body)
     text = "".join(parts)
+    words, word_starts = split_words(text)
 
     sentences: list[Sentence] = []
     for para in paras:
@@ -227,7 +249,8 @@ def build_document(
         text=text,
         paragraphs=tuple(paras),
         sentences=tuple(sentences),
-        tokens=tuple(tokenize(text)),
+        words=tuple(words),
+        word_starts=tuple(word_starts),
         quote_spans=tuple(find_quote_spans(text, [(p.start, p.end) for p in paras])),
         line_map=tuple(line_map),
         title=title,

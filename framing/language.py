@@ -70,7 +70,7 @@ def language_problem(text: str, tokens: Sequence[str]) -> str | None:
             "(the lexicons and sentiment model are English)"
         )
     if len(tokens) >= MIN_TOKENS_FOR_WORD_CHECK:
-        share = sum(1 for t in tokens if t.lower() in FUNCTION_WORDS) / len(tokens)
+        share = sum(map(FUNCTION_WORDS.__contains__, map(str.lower, tokens))) / len(tokens)
         if share < MIN_FUNCTION_WORD_SHARE:
             return (
                 f"not English: only {share:.0%} of words are common English function words "

@@ -13,6 +13,7 @@ of the article is not swallowed. German „...“ pairs are recognised.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 ALL_MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + '"' + "'")
+_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 _OPEN_CONTEXT = " \t\n([{—–-/:;"
 _CLOSE_PUNCT = ",.!?;:"
@@ -76,10 +78,8 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[QuoteSp
             QuoteSpan(opened[0], i + 1, opened[0] + 1, i, opened[1], mark, index, False, warning)
         )
 
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in ALL_MARKS:
-            continue
+    for m in _MARK.finditer(text, start, end):  # only the marks: the loop skips the rest
+        i, ch = m.start(), m.group()
         if ch in DOUBLE_OPEN or (
             ch == STRAIGHT_DOUBLE and double is None and _opens(text, i, start)
         ):

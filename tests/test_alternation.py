@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.actors import _surface_regex, default_actors
-from framing.alternation import dispatch, first_chars
+from framing.alternation import (
+    dispatch,
+    first_chars,
+    literal_trie,
+    surface_regex,
+    surface_trie,
+)
 from framing.corpus import Article
 from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions, form_regex
 
@@ -102,3 +108,42 @@ def test_first_chars() -> None:
     assert first_chars("’s") == "'’"
     assert first_chars(" x") is None
     assert first_chars("") is None
+
+
+SURFACE_CHARS = st.sampled_from([*"abKkSsſK’' -\t", "ab", "ab c"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.lists(SURFACE_CHARS, min_size=1, max_size=6).map("".join), max_size=12),
+    st.lists(SURFACE_CHARS, max_size=30).map("".join),
+    st.booleans(),
+)
+def test_surface_trie_finds_what_the_plain_alternation_finds(
+    surfaces: list[str], text: str, longest_first: bool
+) -> None:
+    surfaces = list(dict.fromkeys(surfaces))
+    if longest_first:
+        surfaces.sort(key=len, reverse=True)
+    tail = r"(?=(?:[’']s?)?(?![\w-]))"
+    plain = re.compile(f"({'|'.join(map(surface_regex, surfaces)) or '(?!x)x'}){tail}", re.I)
+    trie = re.compile(f"({surface_trie(surfaces)}){tail}", re.I)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_surface_trie_writes_common_prefixes_once() -> None:
+    pattern = surface_trie(["the Kremlin", "the White House", "the"])
+    assert pattern.count("the") == 1
+    assert re.fullmatch(pattern, "THE  white house", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(SURFACE_CHARS, min_size=1, max_size=6).map("".join), max_size=12),
+    st.lists(SURFACE_CHARS, max_size=30).map("".join),
+)
+def test_literal_trie_finds_what_the_plain_alternation_finds(words: list[str], text: str) -> None:
+    words = list(dict.fromkeys(words))
+    plain = re.compile("|".join(map(re.escape, words)) or "(?!x)x")
+    trie = re.compile(literal_trie(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

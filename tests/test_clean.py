@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import DUPLICATE, TRAILING_BLANK, Cleaned, clean_text, load_boilerplate
+from framing.clean import (
+    DUPLICATE,
+    TRAILING_BLANK,
+    Boilerplate,
+    Cleaned,
+    _line_rule,
+    clean_text,
+    load_boilerplate,
+    parse_boilerplate,
+)
 from framing.document import Document
 from framing.lexicon import LexiconError
 from tests.conftest import CGTN, CHINA_DAILY, GUARDIAN, MOSCOW_TIMES, RT, SEEDS
@@ -163,3 +172,24 @@ def test_user_boilerplate_errors_name_file_and_line(tmp_path: Path) -> None:
     path.write_text("version: 1\nlines:\n  - reason: x\n    patern: [a]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"bp\.yaml:4: lines\[0\]\.patern: unknown key"):
         load_boilerplate(path)
+
+
+def _first_rule(rules: Boilerplate, line: str) -> str | None:
+    return next((r for r, p in rules.line_rules if p.fullmatch(line)), None)
+
+
+def test_combined_line_rules_pick_the_first_matching_rule() -> None:
+    rules = load_boilerplate()
+    assert rules.line_pattern is not None
+    lines = [line.strip() for path in SEEDS.glob("*.txt") for line in path.read_text().split("\n")]
+    lines += ["Advertisement", "Photo: AP", "Read more: x", "(c) 2024 Foo", "Cookie policy."]
+    for line in lines:
+        assert _line_rule(rules, line) == _first_rule(rules, line)
+
+
+def test_rules_with_backreferences_are_not_combined() -> None:
+    data = {"version": 1, "lines": [{"reason": "a", "patterns": [r"(x)\1", "y+"]}]}
+    rules = parse_boilerplate(data, path="t.yaml", version="1")
+    assert rules.line_pattern is None
+    assert _line_rule(rules, "xx") == "a" and _line_rule(rules, "yy") == "a"
+    assert _line_rule(rules, "xy") is None

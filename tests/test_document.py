@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from framing.document import Document, build_document, document_from_text
+from framing.document import Document, build_document, document_from_text, split_words, tokenize
 from framing.quotemarks import MISMATCHED, UNCLOSED
 from tests.conftest import CGTN, RT
 
@@ -44,6 +46,19 @@ def test_offsets_point_at_the_sentence(seed_docs: dict[str, Document]) -> None:
             assert para.start <= sentence.start < sentence.end <= para.end
         for token in doc.tokens:
             assert doc.text[token.start : token.end] == token.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"ab1_ .-'’\n\u00e9\u0301\u0436", "U.S.", "co-op"])).map("".join))
+def test_split_words_equals_the_token_scan(text: str) -> None:
+    words, starts = split_words(text)
+    assert list(zip(starts, words, strict=True)) == [(t.start, t.text) for t in tokenize(text)]
+
+
+def test_tokens_are_the_words_with_offsets(seed_docs: dict[str, Document]) -> None:
+    for doc in seed_docs.values():
+        assert doc.tokens == tuple(tokenize(doc.text))
+        assert doc.words == tuple(t.text for t in doc.tokens)
 
 
 def test_paragraphs_are_joined_by_blank_line() -> None:

@@ -31,11 +31,12 @@ phrase with no reporting verb is a scare quote or a title, not a statement).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ from framing.actors import (
     find_mentions,
     surface_key,
 )
-from framing.alternation import dispatch, first_chars
+from framing.alternation import literal_trie
 from framing.document import Document, Sentence
 from framing.lexicon import (
     LexiconError,
@@ -217,9 +218,9 @@ def default_verbs() -> VerbLexicon:
 
 
 def _longest_first(words: Iterable[str]) -> str:
-    """Alternation of ``words`` (escaped), longest first, dispatched on the first character."""
+    """Alternation of ``words`` (escaped), longest first, as a prefix trie (case-sensitive)."""
     escaped = sorted(((re.escape(w), w) for w in words), key=lambda e: len(e[0]), reverse=True)
-    return dispatch([(first_chars(w), regex) for regex, w in escaped])
+    return literal_trie([w for _, w in escaped])
 
 
 def load_verbs(path: str | Path | None = None) -> VerbLexicon:
@@ -396,6 +397,14 @@ class _Context:
     spans: list[QuoteSpan]
     subjects: list[Mention] = field(default_factory=list)  # persons opening a sentence
 
+    def __post_init__(self) -> None:
+        self.mention_starts = [m.start for m in self.mentions]
+        self.mention_ends = [m.end for m in self.mentions]
+        # in text order, none inside another (as find_mentions gives them): slices by bisect
+        self.mentions_ordered = all(
+            a.start <= b.start and a.end <= b.end for a, b in pairwise(self.mentions)
+        )
+
 
 # ---------------------------------------------------------------- helpers
 
@@ -450,12 +459,15 @@ def _is_interjection(words: list[str]) -> bool:
     )
 
 
+_CHUNK_MARK = re.compile(r"[(),;:—–-]")
+
+
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma- and dash-separated pieces of ``text[start:end]`` (outside parentheses)."""
     pieces: list[tuple[int, int]] = []
     depth, last = 0, start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _CHUNK_MARK.finditer(text, start, end):  # only the characters tested below
+        i, ch = m.start(), m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -472,7 +484,18 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[Mention]:
-    return [m for m in ctx.mentions if m.start >= start and m.end <= end]
+    """The mentions inside ``[start, end)``, in text order."""
+    if not ctx.mentions_ordered:
+        return [m for m in ctx.mentions if m.start >= start and m.end <= end]
+    first = bisect.bisect_left(ctx.mention_starts, start)
+    return ctx.mentions[first : bisect.bisect_right(ctx.mention_ends, end)]
+
+
+def _mentions_before(ctx: _Context, pos: int) -> list[Mention]:
+    """The mentions that end at or before ``pos``, in text order."""
+    if not ctx.mentions_ordered:
+        return [m for m in ctx.mentions if m.end <= pos]
+    return ctx.mentions[: bisect.bisect_right(ctx.mention_ends, pos)]
 
 
 def _is_possessive(text: str, end: int) -> bool:
@@ -500,7 +523,7 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
         return Subject("media", phrase)
     cut = end  # names after "familiar", "who" ... modify the head, they do not speak
     for i, wm in enumerate(_WORD.finditer(text, start, end)):
-        if i and wm.group() in _POSTMODIFIERS | {"whose"}:
+        if i and wm.group() in _POSTMODIFIERS_WHOSE:
             cut = wm.start()
             break
     found = [m for m in _mentions_in(ctx, start, cut) if not _is_possessive(text, m.end)]
@@ -633,6 +656,7 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _RELATIVES = frozenset("who whom whose which that".split())
 _QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
 _POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
+_POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}
 _ALLIES = frozenset("allies partners backers supporters".split())
 _TITLE_GAP = frozenset(
     "special envoy spokesman spokesperson spokeswoman minister foreign president secretary of "
@@ -825,8 +849,10 @@ _CATENATIVE_BEFORE = re.compile(r"\s(?:continues|continued|continue|went\s+on)\s
 def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
     text, verbs = ctx.doc.text, ctx.verbs
     events: list[Event] = []
+    # the quote spans that overlap the sentence: the only ones that can hold or bound a verb
+    spans = [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
     for m in verbs.verb_pattern.finditer(text, sentence.start, sentence.end):
-        if _in_spans(m.start(), ctx.spans):
+        if _in_spans(m.start(), spans):
             continue
         form = m.group(1)
         lemma = verbs.form_lemma[form]
@@ -834,7 +860,7 @@ def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
             continue  # "state media", "claims of"
         if form in _NOUNABLE and _noun_context(text, sentence.start, m.start()):
             continue  # "secretary of state", "struck a positive note"
-        floor = max([sentence.start] + [s.end for s in ctx.spans if s.end <= m.start()])
+        floor = max([sentence.start] + [s.end for s in spans if s.end <= m.start()])
         if lemma == "continue" and _CATENATIVE.match(text, m.end()):
             continue  # "continues to demand": the second verb reports
         catenative = _CATENATIVE_BEFORE.search(text, floor, m.start())
@@ -848,14 +874,17 @@ def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
             continue  # reduced passive: "a first day described as positive by Kyiv"
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
-    for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
-        if not _in_spans(m.start(), ctx.spans):
-            events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
-    for m in verbs.noun_pattern.finditer(text, sentence.start, sentence.end):
-        if not _in_spans(m.start(), ctx.spans):
-            events.append(
-                Event(m.start(), m.end(), verbs.nouns[m.group(1).lower()], sentence, "noun")
-            )
+    # the two patterns below need these words: a sentence without them is not scanned
+    if text.find("ccording to", sentence.start, sentence.end) >= 0:
+        for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
+            if not _in_spans(m.start(), spans):
+                events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
+    if text.find("that", sentence.start, sentence.end) >= 0:
+        for m in verbs.noun_pattern.finditer(text, sentence.start, sentence.end):
+            if not _in_spans(m.start(), spans):
+                events.append(
+                    Event(m.start(), m.end(), verbs.nouns[m.group(1).lower()], sentence, "noun")
+                )
     events.sort(key=lambda e: e.start)
     return events
 
@@ -976,8 +1005,9 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
             if qs:
                 ev.content = (qs[0].start, qs[0].end)
             continue
-        with_np = _WITH_NP.search(text, sentence.start, ev.start)
-        if with_np and text[ev.start : ev.end].endswith("ing"):
+        ing = text[ev.start : ev.end].endswith("ing")
+        with_np = _WITH_NP.search(text, sentence.start, ev.start) if ing else None
+        if with_np:
             # "..., with French President Emmanuel Macron warning that ...": absolute clause
             subject = _resolve_chunk(ctx, with_np.start(1), with_np.end(1))
             if subject is not None and subject.kind in ("actor", "unknown"):
@@ -1611,7 +1641,7 @@ def _from_context(
                 c.warning = _join(c.warning, CARRIED_OVER)
             return speaker, written, side
     para_start = ctx.doc.paragraphs[c.paragraph].start
-    for m in reversed([m for m in ctx.mentions if para_start <= m.start and m.end <= c.start]):
+    for m in reversed(_mentions_in(ctx, para_start, c.start)):
         if m.actor.kind == "person":
             c.warning = _join(c.warning, INFERRED)
             return m.actor.name, m.as_written, m.actor.side
@@ -1639,7 +1669,7 @@ def _earlier_speaker(
 
 
 def _generic_ref(ctx: _Context, pos: int, noun: str) -> Actor | None:
-    for m in reversed([m for m in ctx.mentions if m.end <= pos]):
+    for m in reversed(_mentions_before(ctx, pos)):
         a = m.actor
         if a.kind == "person" and (
             noun in a.role.lower() or any(noun in t.lower() for t in a.titles)
@@ -1649,7 +1679,7 @@ def _generic_ref(ctx: _Context, pos: int, noun: str) -> Actor | None:
 
 
 def _last_person_mention(ctx: _Context, pos: int) -> Actor | None:
-    for m in reversed([m for m in ctx.mentions if m.end <= pos]):
+    for m in reversed(_mentions_before(ctx, pos)):
         if m.actor.kind == "person":
             return m.actor
     return None

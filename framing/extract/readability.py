@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from typing import Any
 
@@ -83,7 +83,7 @@ COEFFICIENTS: dict[str, dict[str, float]] = {
 }
 
 _SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_SPACE_RE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @cache
@@ -153,58 +153,83 @@ class ReadabilityCounts:
     linsear_sentences: int
 
 
+def _is_short(piece: str) -> bool:
+    """Whether a sentence piece has <= 2 words (``list_words``), which textstat ignores."""
+    runs = piece.split(None, 3)[:3]
+    if len(runs) < 3:
+        return True  # each word is (part of) a space-separated run
+    if all(map(_WORD_CHAR.search, runs)):
+        return False  # a run with a letter or digit keeps a word: no need to count
+    return len(list_words(piece)) <= 2
+
+
 def _count_sentences(text: str) -> int:
     if not text:
         return 0
     pieces = _SENTENCE_RE.findall(text)
-    ignored = sum(1 for s in pieces if len(list_words(s)) <= 2)
+    ignored = sum(map(_is_short, pieces))
     return max(1, len(pieces) - ignored)
 
 
-def _linsear_sample(text: str, raw_words: list[str]) -> tuple[int, int, int]:
+def _linsear_end(raw_words: list[str], limit: int) -> int:
+    """How many raw words textstat's Linsear Write sample of ``limit`` words spans.
+
+    The sample is the first ``limit`` words of ``list_words``; a raw (space-separated)
+    word is one of them unless punctuation removal leaves nothing, i.e. it has no
+    letter or digit (an apostrophe that survives is followed by one).
+    """
+    if len(raw_words) <= limit:
+        return len(raw_words)
+    kept = 0
+    for i, raw in enumerate(raw_words, 1):
+        if _WORD_CHAR.search(raw):
+            kept += 1
+            if kept == limit:
+                return i
+    return len(raw_words)
+
+
+def _linsear_sample(raw_words: list[str], syllables_of: list[int]) -> tuple[int, int, int]:
+    """(easy words, difficult words, sentences) of the Linsear Write sample.
+
+    textstat's sample words are the first ``sample_words`` of ``list_words(text)``, and a
+    sample word's syllables are those of the same lowercased word: ``syllables_of``.
+    """
     limit = int(COEFFICIENTS["linsear_write_formula"]["sample_words"])
-    if len(raw_words) > limit:
-        sample: list[str] = []
-        i = 0
-        while i < len(raw_words) and len(sample) < limit:
-            word = remove_punctuation(raw_words[i], rm_apostrophe=False)
-            i += 1
-            if word:
-                sample.append(word)
-    else:
-        sample = list_words(text)
-        i = len(raw_words)
-    easy = difficult = 0
-    for word in sample:
-        n = sum(word_syllables(w) for w in list_words(word, lowercase=True))
-        if n >= 3:
-            difficult += 1
-        elif n > 0:
-            easy += 1
-    return easy, difficult, _count_sentences(" ".join(raw_words[:i]))
+    sample = Counter(syllables_of[:limit])  # words per syllable count
+    difficult = _at_least(sample, 3)
+    easy = _at_least(sample, 1) - difficult
+    return easy, difficult, _count_sentences(" ".join(raw_words[: _linsear_end(raw_words, limit)]))
+
+
+def _at_least(histogram: Counter[int], syllables: int) -> int:
+    """Words with at least ``syllables`` syllables, from a words-per-syllable-count histogram."""
+    return sum(count for n, count in histogram.items() if n >= syllables)
 
 
 def readability_counts(text: str) -> ReadabilityCounts:
     """Every count the formulas need, computed once for ``text``."""
     words = list_words(text)
-    syllables_of = [word_syllables(w.lower()) for w in words]
+    lower = list(map(str.lower, words))
+    syllables_of = list(map(word_syllables, lower))
     easy = easy_words()
     gunning_threshold = int(COEFFICIENTS["gunning_fog"]["syllable_threshold"])
     dc_threshold = int(COEFFICIENTS["dale_chall_readability_score"]["syllable_threshold"])
-    not_easy = [(n, w) for w, n in zip(words, syllables_of, strict=True) if w.lower() not in easy]
-    no_space = _SPACE_RE.sub("", text)
+    histogram = Counter(syllables_of)
+    not_easy = Counter([n for w, n in zip(lower, syllables_of, strict=True) if w not in easy])
+    no_space = "".join(text.split())  # = re.sub(r"\s", "", text): the same whitespace
     raw_words = list_words(text, rm_punctuation=False)
-    lw_easy, lw_difficult, lw_sentences = _linsear_sample(text, raw_words)
+    lw_easy, lw_difficult, lw_sentences = _linsear_sample(raw_words, syllables_of)
     return ReadabilityCounts(
         readability_words=len(words),
         readability_sentences=_count_sentences(text),
         syllables=sum(syllables_of) if text else 0,
-        polysyllables=sum(1 for n in syllables_of if n >= 3),
+        polysyllables=_at_least(histogram, 3),
         letters=len(remove_punctuation(no_space, rm_apostrophe=True)),
         characters=len(no_space),
         words_with_punctuation=len(raw_words),
-        difficult_words=sum(1 for n, _ in not_easy if n >= gunning_threshold),
-        dale_chall_difficult_words=sum(1 for n, _ in not_easy if n >= dc_threshold),
+        difficult_words=_at_least(not_easy, gunning_threshold),
+        dale_chall_difficult_words=_at_least(not_easy, dc_threshold),
         linsear_easy_words=lw_easy,
         linsear_difficult_words=lw_difficult,
         linsear_sentences=lw_sentences,
@@ -347,5 +372,5 @@ def readability_scores(doc: Document) -> dict[str, Any]:
         "text_standard_grade": text_standard_grade(c),
         "automated_readability_index": automated_readability_index(c),
         "linsear_write_formula": linsear_write_formula(c),
-        **asdict(c),
+        **{f.name: getattr(c, f.name) for f in fields(c)},
     }
