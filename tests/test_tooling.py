@@ -19,7 +19,8 @@ def _tool(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "args", [["check", "framing", "tests", "bench"], ["format", "--check", "framing"]]
+    "args",
+    [["check", "."], ["format", "--check", "."]],  # code, tests, bench, notebooks
 )
 def test_ruff(args: list[str]) -> None:
     result = subprocess.run([_tool("ruff"), *args], cwd=ROOT, capture_output=True, text=True)
