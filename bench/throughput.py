@@ -132,7 +132,7 @@ def stage_times(corpus: list[Article]) -> dict[str, float]:
     """Milliseconds per article spent in each stage of the framing pipeline (one core)."""
     from framing.actors import find_mentions
     from framing.clean import clean_article
-    from framing.compare.coverage import sentence_mention_rows
+    from framing.compare.coverage import article_mention_rows
     from framing.extract.quotes import extract_quotes
     from framing.extract.readability import readability_scores
     from framing.extract.sentiment import extract_sentences
@@ -164,14 +164,14 @@ def stage_times(corpus: list[Article]) -> dict[str, float]:
         clock("readability", lambda d=doc: readability_scores(d))
         clock(
             "coverage mentions",
-            lambda a=a, s=sentences: [
-                sentence_mention_rows(
-                    a.article_id, a.source, row["text"], row["start"],
-                    actors=res.actors, lexicon=res.coverage,
-                )
-                for row in s
-            ],
-        )  # fmt: skip
+            lambda a=a, s=sentences: article_mention_rows(
+                a.article_id,
+                a.source,
+                [(row["text"], row["start"]) for row in s],
+                actors=res.actors,
+                lexicon=res.coverage,
+            ),
+        )
     return {k: 1000 * v / len(corpus) for k, v in totals.items()}
 
 

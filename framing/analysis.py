@@ -28,8 +28,8 @@ from framing.compare.coverage import (
     MENTION_COLUMNS,
     MENTION_DTYPES,
     CoverageLexicon,
+    article_mention_rows,
     default_coverage_lexicon,
-    sentence_mention_rows,
 )
 from framing.corpus import Article, CorpusError, iter_unique, manifest_warnings
 from framing.document import Document
@@ -353,18 +353,13 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         }
         for r in cleaned.removals
     ]
-    coverage = [
-        mention
-        for sentence in sentences
-        for mention in sentence_mention_rows(
-            article.article_id,
-            article.source,
-            sentence["text"],
-            sentence["start"],
-            actors=resources.actors,
-            lexicon=resources.coverage,
-        )
-    ]
+    coverage = article_mention_rows(
+        article.article_id,
+        article.source,
+        [(sentence["text"], sentence["start"]) for sentence in sentences],
+        actors=resources.actors,
+        lexicon=resources.coverage,
+    )
     return ArticleResult(row, terms, quotes, sentences, cleaning, warnings, coverage=coverage)
 
 

@@ -36,10 +36,12 @@ differently ("three hundred and fourteen") does not match its digits.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from framing.actors import ActorRegistry, find_mentions, load_actors, surface_key
+from framing.alternation import char_class, first_chars, surface_trie
 from framing.extract.numbers import Unit, Units, find_numbers
 from framing.lexicon import (
     LexiconError,
@@ -187,19 +190,16 @@ def _parse_units(data: Any, *, path: str) -> Units:
     return Units.build(units)
 
 
-def _alias_regex(alias: str) -> str:
-    """Regex for a place alias: any apostrophe matches ’ or ', any run of spaces matches."""
-    return "".join(r"\s+" if ch == " " else "[’']" if ch in "’'" else re.escape(ch) for ch in alias)
-
-
 def parse_coverage_lexicon(data: Any, *, path: str, version: str) -> CoverageLexicon:
     """Validate coverage YAML data (places, units) and compile the place pattern."""
     check_keys(data, {"version", "places", "units"}, path=path, where="coverage")
     places = _parse_places(data, path=path)
     by_surface = {surface_key(a): (p, a) for p in places for a in p.aliases}
     surfaces = sorted({a for p in places for a in p.aliases}, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w’'-])(" + "|".join(map(_alias_regex, surfaces)) + r")(?=(?:[’']s?)?(?![\w-]))",
+    firsts = "".join(first_chars(s) or "" for s in surfaces)
+    start = f"(?={char_class(firsts)})" if surfaces and all(map(first_chars, surfaces)) else ""
+    pattern = re.compile(  # longest alias first; common prefixes written once (a trie)
+        rf"(?<![\w’'-]){start}(" + surface_trie(surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
         re.IGNORECASE,
     )
     return CoverageLexicon(places, _parse_units(data, path=path), version, pattern, by_surface)
@@ -255,11 +255,14 @@ def _actor_mentions(text: str, actors: ActorRegistry) -> list[Mention]:
 def _longest_first(candidates: Iterable[Mention]) -> list[Mention]:
     """Non-overlapping mentions: the longest wins; at equal length a place beats an actor."""
     ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), m.kind != PLACE, m.start))
-    kept: list[Mention] = []
+    kept: list[Mention] = []  # disjoint, by start: only the neighbours can overlap
+    starts: list[int] = []
     for m in ranked:
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        j = bisect.bisect_right(starts, m.start)
+        if (j == 0 or kept[j - 1].end <= m.start) and (j == len(kept) or m.end <= starts[j]):
+            kept.insert(j, m)
+            starts.insert(j, m.start)
+    return kept
 
 
 def _merge_appositions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -322,10 +325,10 @@ def coverage_mentions(
 ) -> pd.DataFrame:
     """One row per mention in the ``sentences`` table (columns :data:`MENTION_COLUMNS`).
 
-    ``start``/``end`` are offsets into the article's cleaned text (the sentence's
-    ``start`` plus the offset in the sentence), like every other table. Rows come in
-    the articles' order of appearance, then by offsets, so the mentions of a corpus
-    are the mentions of its chunks one after the other.
+    Mentions are found per article (:func:`article_mention_rows`), within a sentence.
+    ``start``/``end`` are offsets into the article's cleaned text, like every other
+    table. Rows come in the articles' order of appearance, then by offsets, so the
+    mentions of a corpus are the mentions of its chunks one after the other.
     """
     required = {"article_id", "source", "text", "start"}
     missing = required - set(sentences.columns)
@@ -333,9 +336,21 @@ def coverage_mentions(
         raise ValueError(f"sentences table lacks columns: {', '.join(sorted(missing))}")
     actors = actors or load_actors()
     lexicon = lexicon or default_coverage_lexicon()
+    # whole articles per chunk: rows grouped by article (in order of appearance), cut
+    # at the first article boundary after every CHUNK_SENTENCES rows
+    codes = pd.factorize(sentences["article_id"])[0]
+    ordered = sentences.iloc[np.argsort(codes, kind="stable")]
+    codes = np.sort(codes)
+    cuts = [0]
+    while cuts[-1] + CHUNK_SENTENCES < len(ordered):
+        cuts.append(int(np.searchsorted(codes, codes[cuts[-1] + CHUNK_SENTENCES], "left")))
+        if cuts[-1] == cuts[-2]:  # one article longer than a chunk
+            cuts[-1] = int(np.searchsorted(codes, codes[cuts[-2]], "right"))
+    cuts.append(len(ordered))
     chunks = [
-        _mention_frame(sentences.iloc[i : i + CHUNK_SENTENCES], actors, lexicon, kinds)
-        for i in range(0, len(sentences), CHUNK_SENTENCES)
+        _mention_frame(ordered.iloc[a:b], actors, lexicon, kinds)
+        for a, b in pairwise(cuts)
+        if b > a
     ]
     chunks = [c for c in chunks if not c.empty]
     if not chunks:
@@ -349,34 +364,58 @@ def coverage_mentions(
 CHUNK_SENTENCES = 20_000  # mentions become a DataFrame chunk this often (bounds Python objects)
 
 
-def sentence_mention_rows(
+def article_mention_rows(
     article_id: str,
     source: str,
-    text: str,
-    offset: int,
+    sentences: Iterable[tuple[str, int]],
     *,
     actors: ActorRegistry,
     lexicon: CoverageLexicon,
     kinds: Sequence[str] = KINDS,
 ) -> list[dict[str, Any]]:
-    """Rows (columns :data:`MENTION_COLUMNS`) of the mentions in one sentence that
-    starts at ``offset`` in its article's cleaned text."""
-    return [
-        {
-            "article_id": article_id,
-            "source": source,
-            "kind": m.kind,
-            "item": m.item,
-            "side": m.side,
-            "as_written": m.as_written,
-            "start": offset + m.start,
-            "end": offset + m.end,
-            "context": _context(text, m.start, m.end),
-            "value": m.value,
-            "unit": m.unit,
-        }
-        for m in text_mentions(text, actors=actors, lexicon=lexicon, kinds=kinds)
-    ]
+    """Rows (columns :data:`MENTION_COLUMNS`) of the mentions in one article's sentences.
+
+    ``sentences``: (text, start offset) pairs in text order. The article's text is put
+    back together from them (blanks between sentences) and scanned once; a mention is
+    kept when it lies within one sentence, and its context is clipped to the sentence.
+    One scan per article instead of one per sentence: the same mentions, far faster.
+    """
+    spans: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    end = 0
+    for text, start in sentences:
+        if start < end:
+            raise ValueError(f"{article_id}: sentences overlap or are out of order at {start}")
+        pieces += [" " * (start - end), text]
+        spans.append((start, start + len(text)))
+        end = start + len(text)
+    article = "".join(pieces)
+    rows: list[dict[str, Any]] = []
+    i = 0
+    for m in text_mentions(article, actors=actors, lexicon=lexicon, kinds=kinds):
+        while i < len(spans) and spans[i][1] <= m.start:
+            i += 1
+        if i == len(spans):
+            break
+        first, last = spans[i]
+        if not (first <= m.start and m.end <= last):
+            continue  # runs across a sentence break
+        rows.append(
+            {
+                "article_id": article_id,
+                "source": source,
+                "kind": m.kind,
+                "item": m.item,
+                "side": m.side,
+                "as_written": m.as_written,
+                "start": m.start,
+                "end": m.end,
+                "context": _context(article[first:last], m.start - first, m.end - first),
+                "value": m.value,
+                "unit": m.unit,
+            }
+        )
+    return rows
 
 
 def _mention_frame(
@@ -385,17 +424,15 @@ def _mention_frame(
     lexicon: CoverageLexicon,
     kinds: Sequence[str],
 ) -> pd.DataFrame:
-    """:func:`coverage_mentions` of a slice of the sentences table, column by column."""
+    """:func:`coverage_mentions` of whole articles of the sentences table, column by column."""
     columns: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
-    for article_id, source, text, offset in zip(
-        sentences["article_id"],
-        sentences["source"],
-        sentences["text"].fillna("").astype(str),
-        sentences["start"],
-        strict=True,
-    ):
-        for row in sentence_mention_rows(
-            article_id, source, text, int(offset), actors=actors, lexicon=lexicon, kinds=kinds
+    frame = sentences.assign(
+        text=sentences["text"].fillna("").astype(str), start=sentences["start"].astype(int)
+    )
+    for (article_id, source), group in frame.groupby(["article_id", "source"], sort=False):
+        pairs = sorted(zip(group["text"], group["start"], strict=True), key=lambda p: p[1])
+        for row in article_mention_rows(
+            str(article_id), str(source), pairs, actors=actors, lexicon=lexicon, kinds=kinds
         ):
             for name in MENTION_COLUMNS:
                 columns[name].append(row[name])

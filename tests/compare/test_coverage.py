@@ -209,3 +209,32 @@ def test_coverage_table_of_an_analysis_is_the_mentions_of_its_sentences(
     pd.testing.assert_frame_equal(
         seed_analysis.coverage, coverage_mentions(seed_analysis.sentences), check_exact=True
     )
+
+
+def test_article_mentions_stay_within_their_sentence() -> None:
+    from framing.actors import load_actors
+    from framing.compare.coverage import article_mention_rows, default_coverage_lexicon
+
+    resources = {"actors": load_actors(), "lexicon": default_coverage_lexicon()}
+    # "Abu Dhabi" would run across the break between the two sentences: not a mention
+    split = [("Talks went on in Abu", 0), ("Dhabi and Moscow.", 21)]
+    rows = article_mention_rows("a", "S", split, **resources)
+    assert [(r["item"], r["start"], r["end"], r["context"]) for r in rows] == [
+        ("Moscow", 31, 37, "Dhabi and [Moscow].")
+    ]
+    whole = article_mention_rows(
+        "a", "S", [("Talks went on in Abu Dhabi and Moscow.", 0)], **resources
+    )
+    assert [r["item"] for r in whole] == ["Abu Dhabi", "Moscow"]
+    with pytest.raises(ValueError, match="out of order"):
+        article_mention_rows("a", "S", [("Moscow.", 10), ("Kyiv.", 0)], **resources)
+
+
+def test_coverage_mentions_in_chunks_of_whole_articles(
+    seed_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import framing.compare.coverage as module
+
+    whole = coverage_mentions(seed_analysis.sentences)
+    monkeypatch.setattr(module, "CHUNK_SENTENCES", 7)  # every chunk cut at an article's end
+    pd.testing.assert_frame_equal(coverage_mentions(seed_analysis.sentences), whole)
