@@ -33,9 +33,12 @@ from framing.compare.coverage import (
 )
 from framing.corpus import Article, CorpusError, iter_unique, manifest_warnings
 from framing.document import Document
+from framing.extract.quotes import QUOTE_COLUMNS as QUOTE_ROW
 from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
 from framing.extract.readability import readability_scores
+from framing.extract.sentiment import SENTENCE_COLUMNS as SENTENCE_ROW
 from framing.extract.sentiment import article_sentiment, extract_sentences, polarity_scores
+from framing.extract.terms import TERM_COLUMNS as TERM_ROW
 from framing.extract.terms import Lexicon, extract_terms, load_lexicon
 from framing.language import language_problem
 
@@ -122,18 +125,17 @@ TABLE_COLUMNS: dict[str, list[str]] = {
 }
 
 # Column types of each table, in output order (contract columns first, then the
-# extra ones). Every chunk of a table is cast to these, so a column has the same type
-# in every run and every chunk, whatever values happen to be missing ("Int64": an
-# integer that may be missing).
-_INT_ARTICLE_COLUMNS = (
-    "n_paragraphs n_sentences n_words n_removed_lines n_quotes readability_words "
-    "readability_sentences syllables polysyllables letters characters "
-    "words_with_punctuation difficult_words dale_chall_difficult_words linsear_easy_words "
-    "linsear_difficult_words linsear_sentences n_warnings"
-).split()
-_STR_ARTICLE_COLUMNS = (
-    "article_id file source title date url text_standard country ownership encoding"
-).split()
+# extra ones, as the extractors emit them). Every chunk of a table is cast to these,
+# so a column has the same type in every run and every chunk, whatever values happen
+# to be missing ("Int64": an integer that may be missing).
+INT, FLOAT, BOOL, STR, MAYBE_INT = "int64", "float64", "bool", "str", "Int64"
+
+
+def _types(columns: Iterable[str], default: str = STR, **types: str) -> dict[str, str]:
+    """Column -> dtype, in the order of ``columns``: ``types`` where named, else ``default``."""
+    return {column: types.get(column, default) for column in columns}
+
+
 _ARTICLE_ORDER = [
     *ARTICLE_COLUMNS,
     "sentiment_narrator_mean",
@@ -161,38 +163,29 @@ _ARTICLE_ORDER = [
     "encoding",
     "n_warnings",
 ]
-_ARTICLE_TYPES = {
-    **dict.fromkeys(_STR_ARTICLE_COLUMNS, "str"),
-    **dict.fromkeys(_INT_ARTICLE_COLUMNS, "int64"),
-}
+_ARTICLE_STR = "article_id file source title date url text_standard country ownership encoding"
+_ARTICLE_INT = (
+    "n_paragraphs n_sentences n_words n_removed_lines n_quotes readability_words "
+    "readability_sentences syllables polysyllables letters characters "
+    "words_with_punctuation difficult_words dale_chall_difficult_words linsear_easy_words "
+    "linsear_difficult_words linsear_sentences n_warnings"
+)
+_OFFSETS = {"paragraph": INT, "start": INT, "end": INT}
 TABLE_DTYPES: dict[str, dict[str, str]] = {
-    "articles": {c: _ARTICLE_TYPES.get(c, "float64") for c in _ARTICLE_ORDER},
-    "terms": {
-        **dict.fromkeys(TERM_COLUMNS, "str"),
-        **dict.fromkeys(["paragraph", "start", "end"], "int64"),
-        "sentence_idx": "int64",
-        "quote_kind": "str",
-        "quote_id": "str",
-        "counts": "bool",
-        "own_words": "bool",
-    },
-    "quotes": {
-        **dict.fromkeys(QUOTE_COLUMNS, "str"),
-        **dict.fromkeys(["n_words", "paragraph", "start", "end"], "int64"),
-        "compound": "float64",
-    },
-    "sentences": {
-        **dict.fromkeys(SENTENCE_COLUMNS, "str"),
-        **dict.fromkeys(["paragraph", "sentence_idx", "start", "end"], "int64"),
-        **dict.fromkeys(["compound", "pos", "neu", "neg"], "float64"),
-    },
-    "cleaning": {
-        **dict.fromkeys(CLEANING_COLUMNS, "str"),
-        "line": "int64",
-        "duplicate_of": "Int64",
-    },
+    "articles": _types(
+        _ARTICLE_ORDER,
+        FLOAT,
+        **dict.fromkeys(_ARTICLE_STR.split(), STR),
+        **dict.fromkeys(_ARTICLE_INT.split(), INT),
+    ),
+    "terms": _types(TERM_ROW, **_OFFSETS, sentence_idx=INT, counts=BOOL, own_words=BOOL),
+    "quotes": _types(QUOTE_ROW, **_OFFSETS, n_words=INT, compound=FLOAT),
+    "sentences": _types(
+        SENTENCE_ROW, **_OFFSETS, sentence_idx=INT, compound=FLOAT, pos=FLOAT, neu=FLOAT, neg=FLOAT
+    ),
+    "cleaning": _types(CLEANING_COLUMNS, line=INT, duplicate_of=MAYBE_INT),
     "coverage": MENTION_DTYPES,
-    "errors": {**dict.fromkeys(ERROR_COLUMNS, "str"), "line": "Int64"},
+    "errors": _types(ERROR_COLUMNS, line=MAYBE_INT),
 }
 TITLE_MAX_WORDS = 20
 
@@ -659,9 +652,11 @@ def table_batches(
         yield batch()
 
 
-def errors_table(errors: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """The ``errors`` table: one row per input that could not be read or analysed."""
-    return typed_table(_Columns(errors).data, "errors")
+def errors_table(leading_errors: Sequence[ArticleResult], log: RunLog) -> pd.DataFrame:
+    """The ``errors`` table: inputs that could not be read (``leading_errors``) first, then
+    the articles that could not be analysed (``log.errors``)."""
+    leading = [r.error for r in leading_errors if r.error is not None]
+    return typed_table(_Columns([*leading, *log.errors]).data, "errors")
 
 
 def _mentions(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -688,8 +683,7 @@ def build_analysis(
     log = RunLog(list(warnings))
     batches = list(table_batches(results, log))
     tables = {name: _frame([b[name] for b in batches], name) for name in PER_ARTICLE_TABLES}
-    leading = [r.error for r in leading_errors if r.error is not None]
-    tables["errors"] = errors_table([*leading, *log.errors])
+    tables["errors"] = errors_table(leading_errors, log)
     return Analysis(tables, warnings=log.warnings, versions=versions)
 
 

@@ -427,8 +427,7 @@ def write_streamed(
             for name in PER_ARTICLE_TABLES:
                 if name not in writer.chunks:  # no article at all: header-only tables
                     writer.write(name, typed_table({}, name))
-            leading = [r.error for r in leading_errors if r.error is not None]
-            errors = errors_table([*leading, *log.errors])
+            errors = errors_table(leading_errors, log)
             writer.write("errors", errors)
         if report:  # the report needs whole tables: read them back
             analysis = read_output(stage.folder)
