@@ -19,8 +19,8 @@ from framing.lexicon import (
     LexiconError,
     check_keys,
     line_of,
-    read_package_yaml,
-    read_yaml,
+    load_yaml_data,
+    parse_package_yaml,
     require,
 )
 
@@ -199,16 +199,12 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
 
 @cache
 def default_actors() -> ActorRegistry:
-    data, version = read_package_yaml("actors.yaml")
-    return parse_actors(data, path="framing/lexicons/actors.yaml", version=version)
+    return parse_package_yaml("actors.yaml", parse_actors)
 
 
 def load_actors(path: str | Path | None = None) -> ActorRegistry:
     """The default registry, or a user's actors YAML."""
-    if path is None:
-        return default_actors()
-    data, version = read_yaml(path)
-    return parse_actors(data, path=str(path), version=version)
+    return load_yaml_data(path, default_actors, parse_actors)
 
 
 @cache

@@ -27,8 +27,8 @@ from framing.lexicon import (
     LexiconError,
     check_keys,
     line_of,
-    read_package_yaml,
-    read_yaml,
+    load_yaml_data,
+    parse_package_yaml,
     require,
 )
 
@@ -152,16 +152,12 @@ def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
 
 @cache
 def default_boilerplate() -> Boilerplate:
-    data, version = read_package_yaml("boilerplate.yaml")
-    return parse_boilerplate(data, path="framing/lexicons/boilerplate.yaml", version=version)
+    return parse_package_yaml("boilerplate.yaml", parse_boilerplate)
 
 
 def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
     """The default rules, or a user's boilerplate YAML."""
-    if path is None:
-        return default_boilerplate()
-    data, version = read_yaml(path)
-    return parse_boilerplate(data, path=str(path), version=version)
+    return load_yaml_data(path, default_boilerplate, parse_boilerplate)
 
 
 def fingerprint(text: str) -> str:

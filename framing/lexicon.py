@@ -9,12 +9,15 @@ cached, so each is parsed once per process.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+T = TypeVar("T")
 
 
 class LexiconError(ValueError):
@@ -98,6 +101,21 @@ def read_package_yaml(name: str) -> tuple[Any, str]:
     """Read ``framing/lexicons/<name>`` (package data) once per process."""
     text = resources.files("framing.lexicons").joinpath(name).read_text(encoding="utf-8")
     return parse_yaml(text, f"framing/lexicons/{name}"), digest(text)
+
+
+def parse_package_yaml(name: str, parse: Callable[..., T]) -> T:
+    """``parse`` of the packaged ``framing/lexicons/<name>`` (cache the result in the caller)."""
+    data, version = read_package_yaml(name)
+    return parse(data, path=f"framing/lexicons/{name}", version=version)
+
+
+def load_yaml_data(path: str | Path | None, default: Callable[[], T], parse: Callable[..., T]) -> T:
+    """``default()`` (the packaged data) when ``path`` is None, else ``parse`` of the user's
+    YAML at ``path`` (``parse(data, path=..., version=...)``, as for the packaged file)."""
+    if path is None:
+        return default()
+    data, version = read_yaml(path)
+    return parse(data, path=str(path), version=version)
 
 
 def digest(text: str) -> str:

@@ -55,8 +55,8 @@ from framing.lexicon import (
     LexiconError,
     check_keys,
     line_of,
-    read_package_yaml,
-    read_yaml,
+    load_yaml_data,
+    parse_package_yaml,
     require,
 )
 
@@ -207,16 +207,12 @@ def parse_coverage_lexicon(data: Any, *, path: str, version: str) -> CoverageLex
 
 @cache
 def default_coverage_lexicon() -> CoverageLexicon:
-    data, version = read_package_yaml("coverage.yaml")
-    return parse_coverage_lexicon(data, path="framing/lexicons/coverage.yaml", version=version)
+    return parse_package_yaml("coverage.yaml", parse_coverage_lexicon)
 
 
 def load_coverage_lexicon(path: str | Path | None = None) -> CoverageLexicon:
     """The packaged places and units, or a user's YAML with the same schema."""
-    if path is None:
-        return default_coverage_lexicon()
-    data, version = read_yaml(path)
-    return parse_coverage_lexicon(data, path=str(path), version=version)
+    return load_yaml_data(path, default_coverage_lexicon, parse_coverage_lexicon)
 
 
 def _proper_case(alias: str, surface: str) -> bool:

@@ -55,8 +55,8 @@ from framing.lexicon import (
     LexiconError,
     check_keys,
     line_of,
-    read_package_yaml,
-    read_yaml,
+    load_yaml_data,
+    parse_package_yaml,
     require,
 )
 from framing.quotemarks import STRAY_CLOSE, QuoteSpan
@@ -213,8 +213,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
 @cache
 def default_verbs() -> VerbLexicon:
     """The packaged reporting-verb lexicon, parsed once per process."""
-    data, version = read_package_yaml("verbs.yaml")
-    return parse_verbs(data, path="framing/lexicons/verbs.yaml", version=version)
+    return parse_package_yaml("verbs.yaml", parse_verbs)
 
 
 def _longest_first(words: Iterable[str]) -> str:
@@ -225,10 +224,7 @@ def _longest_first(words: Iterable[str]) -> str:
 
 def load_verbs(path: str | Path | None = None) -> VerbLexicon:
     """The default reporting-verb lexicon (cached), or a user's verbs YAML."""
-    if path is None:
-        return default_verbs()
-    data, version = read_yaml(path)
-    return parse_verbs(data, path=str(path), version=version)
+    return load_yaml_data(path, default_verbs, parse_verbs)
 
 
 # ---------------------------------------------------------------- word lists (grammar)

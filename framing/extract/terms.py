@@ -41,7 +41,7 @@ from framing.lexicon import (
     LexiconError,
     check_keys,
     line_of,
-    read_package_yaml,
+    parse_package_yaml,
     read_yaml,
     require,
 )
@@ -403,8 +403,7 @@ def parse_lexicon(data: Any, *, path: str, version: str, base: Lexicon | None = 
 @cache
 def default_lexicon() -> Lexicon:
     """The packaged lexicon, parsed and compiled once per process."""
-    data, version = read_package_yaml(DEFAULT_NAME)
-    return parse_lexicon(data, path=DEFAULT_PATH, version=version)
+    return parse_package_yaml(DEFAULT_NAME, parse_lexicon)
 
 
 @cache
