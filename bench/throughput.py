@@ -164,12 +164,13 @@ def stage_times(corpus: list[Article]) -> dict[str, float]:
         clock("readability", lambda d=doc: readability_scores(d))
         clock(
             "coverage mentions",
-            lambda a=a, s=sentences: article_mention_rows(
+            lambda a=a, s=sentences, m=mentions: article_mention_rows(
                 a.article_id,
                 a.source,
                 [(row["text"], row["start"]) for row in s],
                 actors=res.actors,
                 lexicon=res.coverage,
+                actor_mentions=m,
             ),
         )
     return {k: 1000 * v / len(corpus) for k, v in totals.items()}

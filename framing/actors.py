@@ -25,6 +25,7 @@ from framing.lexicon import (
 )
 
 UNKNOWN_SIDE = "unknown"
+MEMO_LIMIT = 100_000  # surfaces remembered per registry (odd spacing makes new ones)
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
 _DEMONYM_WORD = re.compile(r"[\w.]+")
 _SPACES = re.compile(r"\s+")
@@ -80,6 +81,21 @@ class ActorRegistry:
     demonyms: dict[str, str] = field(default_factory=dict)
     # lookup keys of aliases (not titles) listed with a capital: a mention must have one too
     capitalised: frozenset[str] = frozenset()
+    _resolved: dict[str, tuple[Actor, bool] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def resolve(self, surface: str) -> tuple[Actor, bool] | None:
+        """(actor, via title) of a surface the pattern matched; None when it is a
+        lower-case match of an alias listed with a capital ("moscow"). Memoised: the
+        same few surfaces recur in every article."""
+        if surface in self._resolved:
+            return self._resolved[surface]
+        key = surface_key(_SPACES.sub(" ", surface))
+        hit = None if key in self.capitalised and not surface[0].isupper() else self.by_surface[key]
+        if len(self._resolved) < MEMO_LIMIT:
+            self._resolved[surface] = hit
+        return hit
 
     def find(self, name: str) -> Actor | None:
         """The actor whose alias or title is exactly ``name`` (case-insensitive)."""
@@ -224,9 +240,7 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
     mentions = []
     for m in registry.pattern.finditer(text):
         surface = m.group(1)
-        key = surface_key(_SPACES.sub(" ", surface))
-        if key in registry.capitalised and not surface[0].isupper():
-            continue
-        actor, via_title = registry.by_surface[key]
-        mentions.append(Mention(m.start(1), m.end(1), actor, surface, via_title))
+        hit = registry.resolve(surface)
+        if hit is not None:
+            mentions.append(Mention(m.start(1), m.end(1), hit[0], surface, hit[1]))
     return mentions

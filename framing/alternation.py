@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 APOSTROPHES = "'’"
@@ -216,3 +216,26 @@ def _trie(items: list[str], depth: int, chars: _Chars) -> str:
         return parts[0][1] if len(parts) == 1 else f"(?:{_halves(parts)})"
     bodies = [part for _, part in parts] + ([""] if ended else [])
     return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
+
+
+def finditer_from(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches.
+
+    ``re`` skips ahead fast only to a pattern's leading literal or character class; a
+    pattern that starts with a lookbehind, an optional group or an alternation is tried
+    at every position of the text. ``starts`` is a one-character class that every match
+    of ``pattern`` starts with: searching it first and matching ``pattern`` there (its
+    lookbehinds still see the text before) gives the same matches in the same order,
+    as long as ``pattern`` never matches the empty string.
+    """
+    search, match = starts.search, pattern.match
+    pos = 0
+    while (candidate := search(text, pos)) is not None:
+        m = match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+        else:
+            yield m
+            pos = m.end()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 
@@ -285,10 +285,18 @@ def quoted_word_share(doc: Document, quotes: Sequence[Mapping[str, Any]]) -> flo
     return inside / len(doc.words)
 
 
-def analyze_document(
-    doc: Document, resources: Resources
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """Quotes, terms, sentences and article-level scores of one Document."""
+class DocumentRows(NamedTuple):
+    """The rows one Document yields, table by table, and its article-level scores."""
+
+    quotes: list[dict[str, Any]]
+    terms: list[dict[str, Any]]
+    sentences: list[dict[str, Any]]
+    scores: dict[str, Any]
+    coverage: list[dict[str, Any]]
+
+
+def analyze_document(doc: Document, resources: Resources) -> DocumentRows:
+    """Quotes, terms, sentences, coverage mentions and article-level scores of one Document."""
     mentions = find_mentions(doc.text, resources.actors)  # one scan, shared
     quotes = extract_quotes(doc, actors=resources.actors, verbs=resources.verbs, mentions=mentions)
     for q in quotes:
@@ -301,7 +309,15 @@ def analyze_document(
         "quoted_word_share": quoted_word_share(doc, quotes),
         **readability_scores(doc),
     }
-    return quotes, terms, sentences, scores
+    coverage = article_mention_rows(
+        doc.article_id,
+        doc.source,
+        [(sentence["text"], sentence["start"]) for sentence in sentences],
+        actors=resources.actors,
+        lexicon=resources.coverage,
+        actor_mentions=mentions,
+    )
+    return DocumentRows(quotes, terms, sentences, scores, coverage)
 
 
 def analyze_article(article: Article, settings: Settings = Settings()) -> ArticleResult:
@@ -313,7 +329,7 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         return ArticleResult.failed(article, problem)
     if not doc.sentences:
         return ArticleResult.failed(article, "no article text left after cleaning")
-    quotes, terms, sentences, scores = analyze_document(doc, resources)
+    quotes, terms, sentences, scores, coverage = analyze_document(doc, resources)
     warnings = [*article.warnings, *(f"{article.file}: {w}" for w in cleaned.warnings)]
     warnings += [
         f"{article.file}: {q['quote_id']}: {q['warning']}" for q in quotes if q.get("warning")
@@ -346,13 +362,6 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         }
         for r in cleaned.removals
     ]
-    coverage = article_mention_rows(
-        article.article_id,
-        article.source,
-        [(sentence["text"], sentence["start"]) for sentence in sentences],
-        actors=resources.actors,
-        lexicon=resources.coverage,
-    )
     return ArticleResult(row, terms, quotes, sentences, cleaning, warnings, coverage=coverage)
 
 

@@ -56,6 +56,16 @@ def test_mentions(text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert names(text) == expected
 
 
+def test_resolution_is_remembered_per_surface_as_written() -> None:
+    registry = load_actors()
+    text = "Moscow said; a moscow mule; MOSCOW said; Moscow  said"
+    first = [(m.as_written, m.actor.name) for m in find_mentions(text, registry)]
+    assert first == [("Moscow", "Kremlin"), ("MOSCOW", "Kremlin"), ("Moscow", "Kremlin")]
+    assert registry.resolve("moscow") is None  # remembered as "not a mention", still not one
+    assert [(m.as_written, m.actor.name) for m in find_mentions(text, registry)] == first
+    assert registry.resolve("Vladimir \n Putin") == registry.resolve("Vladimir Putin")
+
+
 def test_find_accepts_either_apostrophe() -> None:
     registry = load_actors()
     actor = registry.find("Russia’s foreign minister")

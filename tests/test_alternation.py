@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,12 +13,14 @@ from hypothesis import strategies as st
 from framing.actors import _surface_regex, default_actors
 from framing.alternation import (
     dispatch,
+    finditer_from,
     first_chars,
     literal_trie,
     surface_regex,
     surface_trie,
 )
 from framing.corpus import Article
+from framing.extract import numbers
 from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions, form_regex
 
 
@@ -147,3 +151,74 @@ def test_literal_trie_finds_what_the_plain_alternation_finds(words: list[str], t
     plain = re.compile("|".join(map(re.escape, words)) or "(?!x)x")
     trie = re.compile(literal_trie(words))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+NUMBER_PIECES = [
+    *"0123456789 .,:-$€£₽₴Uu\n",
+    "US$",
+    "us$",
+    "February",
+    "Feb.",
+    "March",
+    "May",
+    "Sept",
+    "of",
+    "am",
+    "p.m.",
+    "GMT",
+    "bn",
+    " million",
+    "%",
+    "per cent",
+    "twenty",
+    "Twenty-five",
+    "five",
+    "fourteen",
+    "seven",
+    " and a half",
+    " days",
+]
+NUMBER_TEXT = st.lists(st.sampled_from(NUMBER_PIECES), max_size=60).map("".join)
+
+
+def _plain_spelled() -> re.Pattern[str]:
+    """numbers._SPELLED as first written: a longest-first alternation, no trie or lookahead."""
+    words = "|".join(sorted(numbers.SPELLED, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?P<tens>{words})(?:-(?P<ones>{words}))?(?P<half>\s+and\s+a\s+half)?(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _found(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(NUMBER_TEXT)
+def test_finditer_from_finds_what_finditer_finds(text: str) -> None:
+    for pattern, starts in [
+        (numbers._DATE, numbers._DATE_STARTS),
+        (numbers._TIME, numbers._DIGIT),
+        (numbers._NUMBER, numbers._NUMBER_STARTS),
+    ]:
+        assert _found(finditer_from(pattern, starts, text)) == _found(pattern.finditer(text))
+    assert _found(numbers._SPELLED.finditer(text)) == _found(_plain_spelled().finditer(text))
+
+
+def test_finditer_from_on_seed_texts(seed_articles: dict[str, Article]) -> None:
+    dates = 0
+    for article in seed_articles.values():
+        found = _found(finditer_from(numbers._DATE, numbers._DATE_STARTS, article.text))
+        assert found == _found(numbers._DATE.finditer(article.text))
+        assert _found(numbers._SPELLED.finditer(article.text)) == _found(
+            _plain_spelled().finditer(article.text)
+        )
+        dates += len(found)
+    assert dates >= 3  # the seeds are dated in their metadata, rarely in the text
+
+
+def test_finditer_from_matches_at_every_candidate_after_the_last_match() -> None:
+    pattern = re.compile(r"(?<![\w])\d+")  # a lookbehind first: re tries every position
+    found = [m.group() for m in finditer_from(pattern, re.compile(r"\d"), "1 22 a3 44b 5")]
+    assert found == ["1", "22", "44", "5"]

@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -48,7 +48,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.actors import ActorRegistry, find_mentions, load_actors, surface_key
+from framing.actors import MEMO_LIMIT, ActorRegistry, find_mentions, load_actors, surface_key
+from framing.actors import Mention as ActorMention
 from framing.alternation import char_class, first_chars, surface_trie
 from framing.extract.numbers import Unit, Units, find_numbers
 from framing.lexicon import (
@@ -119,6 +120,18 @@ class CoverageLexicon:
     version: str
     pattern: re.Pattern[str]
     by_surface: dict[str, tuple[Place, str]]
+    _resolved: dict[str, Place | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def resolve(self, surface: str) -> Place | None:
+        """The place a surface the pattern matched names; None when it is not written
+        as a proper noun (:func:`_proper_case`). Memoised: the same few surfaces recur."""
+        if surface in self._resolved:
+            return self._resolved[surface]
+        place, alias = self.by_surface[surface_key(re.sub(r"\s+", " ", surface))]
+        hit = place if _proper_case(alias, surface) else None
+        if len(self._resolved) < MEMO_LIMIT:
+            self._resolved[surface] = hit
+        return hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,18 +247,14 @@ def find_places(text: str, lexicon: CoverageLexicon | None = None) -> list[Menti
     out: list[Mention] = []
     for m in lexicon.pattern.finditer(text):
         surface = m.group(1)
-        place, alias = lexicon.by_surface[surface_key(re.sub(r"\s+", " ", surface))]
-        if not _proper_case(alias, surface):
-            continue
-        out.append(Mention(m.start(1), m.end(1), PLACE, place.name, None, surface))
+        place = lexicon.resolve(surface)
+        if place is not None:
+            out.append(Mention(m.start(1), m.end(1), PLACE, place.name, None, surface))
     return out
 
 
-def _actor_mentions(text: str, actors: ActorRegistry) -> list[Mention]:
-    return [
-        Mention(m.start, m.end, ACTOR, m.actor.name, m.actor.side, m.as_written)
-        for m in find_mentions(text, actors)
-    ]
+def _actor_mentions(found: Iterable[ActorMention]) -> list[Mention]:
+    return [Mention(m.start, m.end, ACTOR, m.actor.name, m.actor.side, m.as_written) for m in found]
 
 
 def _longest_first(candidates: Iterable[Mention]) -> list[Mention]:
@@ -286,15 +295,23 @@ def text_mentions(
     actors: ActorRegistry | None = None,
     lexicon: CoverageLexicon | None = None,
     kinds: Sequence[str] = KINDS,
+    actor_mentions: Sequence[ActorMention] | None = None,
 ) -> list[Mention]:
-    """Every mention of the chosen ``kinds`` in ``text``, in text order."""
+    """Every mention of the chosen ``kinds`` in ``text``, in text order.
+
+    ``actor_mentions``: :func:`framing.actors.find_mentions` of this text (or of a text
+    that differs from it only in which whitespace characters it has), when the caller
+    already has them; else the text is scanned for actors here.
+    """
     unknown = set(kinds) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown kinds: {', '.join(sorted(unknown))} (known: {', '.join(KINDS)})")
     lexicon = lexicon or default_coverage_lexicon()
     names: list[Mention] = []
     if ACTOR in kinds:
-        names += _actor_mentions(text, actors or load_actors())
+        if actor_mentions is None:
+            actor_mentions = find_mentions(text, actors or load_actors())
+        names += _actor_mentions(actor_mentions)
     if PLACE in kinds or ACTOR in kinds:
         names += find_places(text, lexicon)  # places also shadow actors' metonyms
     out = [m for m in _merge_appositions(text, _longest_first(names)) if m.kind in kinds]
@@ -368,6 +385,7 @@ def article_mention_rows(
     actors: ActorRegistry,
     lexicon: CoverageLexicon,
     kinds: Sequence[str] = KINDS,
+    actor_mentions: Sequence[ActorMention] | None = None,
 ) -> list[dict[str, Any]]:
     """Rows (columns :data:`MENTION_COLUMNS`) of the mentions in one article's sentences.
 
@@ -375,6 +393,9 @@ def article_mention_rows(
     back together from them (blanks between sentences) and scanned once; a mention is
     kept when it lies within one sentence, and its context is clipped to the sentence.
     One scan per article instead of one per sentence: the same mentions, far faster.
+    ``actor_mentions``: the actor mentions of the article's cleaned text, if already
+    found (the text put back together differs from it only in whitespace between
+    sentences, which no alias match depends on).
     """
     spans: list[tuple[int, int]] = []
     pieces: list[str] = []
@@ -388,7 +409,10 @@ def article_mention_rows(
     article = "".join(pieces)
     rows: list[dict[str, Any]] = []
     i = 0
-    for m in text_mentions(article, actors=actors, lexicon=lexicon, kinds=kinds):
+    found = text_mentions(
+        article, actors=actors, lexicon=lexicon, kinds=kinds, actor_mentions=actor_mentions
+    )
+    for m in found:
         while i < len(spans) and spans[i][1] <= m.start:
             i += 1
         if i == len(spans):

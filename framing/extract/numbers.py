@@ -32,6 +32,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from framing.alternation import finditer_from, surface_trie
+
 NUMBER = "number"
 DATE = "date"
 
@@ -91,6 +93,7 @@ _DATE = re.compile(
         ]
     )
 )  # fmt: skip
+_DATE_STARTS = re.compile(r"[JFMASOND\d]")  # a month's capital, or a day's digit
 _TIME = re.compile(
     r"(?<![\w.,-])\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)"
     r"|(?<![\w.,:-])\d{1,2}:\d\d(?![\w:])",
@@ -104,9 +107,12 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
-_SPELLED_WORD = "|".join(sorted(SPELLED, key=len, reverse=True))
+_DIGIT = re.compile(r"\d")  # every time starts with one
+_NUMBER_STARTS = re.compile(r"[\d$€£₽₴Uu]")  # a digit, a currency sign, "US$"
+_SPELLED_WORD = surface_trie(sorted(SPELLED, key=len, reverse=True))  # longest first
 _SPELLED = re.compile(
-    rf"(?<![\w-])(?P<tens>{_SPELLED_WORD})(?:-(?P<ones>{_SPELLED_WORD}))?"
+    rf"(?<![\w-])(?=[{''.join(sorted(set(w[0] for w in SPELLED)))}])"
+    rf"(?P<tens>{_SPELLED_WORD})(?:-(?P<ones>{_SPELLED_WORD}))?"
     r"(?P<half>\s+and\s+a\s+half)?(?![\w])",
     re.IGNORECASE,
 )
@@ -213,7 +219,7 @@ def _each_before(text: str, start: int) -> bool:
 def find_dates(text: str) -> list[NumberMention]:
     """Calendar dates ("February 5, 2026", "5 Feb", "March 2022"), normalised (module doc)."""
     out: list[NumberMention] = []
-    for m in _DATE.finditer(text):
+    for m in finditer_from(_DATE, _DATE_STARTS, text):
         groups = m.groupdict()
         month_word = groups["m1"] or groups["m2"] or groups["m3"]
         day_text = groups["d1"] or groups["d2"]
@@ -331,9 +337,9 @@ def find_numbers(text: str, units: Units) -> list[NumberMention]:
     """Numbers with a unit, money, percentages and dates in ``text``, in text order."""
     dates = find_dates(text)
     blocked = [(d.start, d.end) for d in dates]
-    blocked += [(t.start(), t.end()) for t in _TIME.finditer(text)]
+    blocked += [(t.start(), t.end()) for t in finditer_from(_TIME, _DIGIT, text)]
     found: list[NumberMention] = list(dates)
-    for m in _NUMBER.finditer(text):
+    for m in finditer_from(_NUMBER, _NUMBER_STARTS, text):
         mention = _digit_mention(text, m, units, blocked)
         if mention is not None:
             found.append(mention)
