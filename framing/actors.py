@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from framing.alternation import char_class, first_chars, surface_regex, surface_trie
+from framing.alternation import alias_pattern, surface_regex
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -180,13 +180,7 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
                     f"{surface!r} is already an alias of {by_surface[key][0].name!r}",
                 )
             by_surface[key] = (actor, via_title)
-    surfaces = sorted(by_surface, key=len, reverse=True)
-    firsts = "".join(first_chars(s) or "" for s in surfaces)
-    start = f"(?={char_class(firsts)})" if surfaces and all(map(first_chars, surfaces)) else ""
-    pattern = re.compile(
-        rf"(?<![\w’'-]){start}(" + surface_trie(surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
-        re.IGNORECASE,
-    )
+    pattern = alias_pattern(list(by_surface))
     assert isinstance(data, dict)  # checked by check_keys
     media = _strings(data, "media", path=path, where="", required=False)
     demonyms = data.get("demonyms") or {}

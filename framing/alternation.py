@@ -239,3 +239,16 @@ def finditer_from(
         else:
             yield m
             pos = m.end()
+
+
+def alias_pattern(surfaces: Sequence[str]) -> re.Pattern[str]:
+    """Names (actor aliases, places) as one case-insensitive pattern: longest first, common
+    prefixes written once (:func:`surface_trie`); a name starts after no word character,
+    apostrophe or hyphen and ends before none, a possessive allowed ("Russia's")."""
+    surfaces = sorted(surfaces, key=len, reverse=True)
+    firsts = "".join(first_chars(s) or "" for s in surfaces)
+    start = f"(?={char_class(firsts)})" if surfaces and all(map(first_chars, surfaces)) else ""
+    return re.compile(
+        rf"(?<![\w’'-]){start}(" + surface_trie(surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
+        re.IGNORECASE,
+    )

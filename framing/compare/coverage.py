@@ -50,7 +50,7 @@ import pandas as pd
 
 from framing.actors import MEMO_LIMIT, ActorRegistry, find_mentions, load_actors, surface_key
 from framing.actors import Mention as ActorMention
-from framing.alternation import char_class, first_chars, surface_trie
+from framing.alternation import alias_pattern
 from framing.extract.numbers import Unit, Units, find_numbers
 from framing.lexicon import (
     LexiconError,
@@ -208,13 +208,7 @@ def parse_coverage_lexicon(data: Any, *, path: str, version: str) -> CoverageLex
     check_keys(data, {"version", "places", "units"}, path=path, where="coverage")
     places = _parse_places(data, path=path)
     by_surface = {surface_key(a): (p, a) for p in places for a in p.aliases}
-    surfaces = sorted({a for p in places for a in p.aliases}, key=len, reverse=True)
-    firsts = "".join(first_chars(s) or "" for s in surfaces)
-    start = f"(?={char_class(firsts)})" if surfaces and all(map(first_chars, surfaces)) else ""
-    pattern = re.compile(  # longest alias first; common prefixes written once (a trie)
-        rf"(?<![\w’'-]){start}(" + surface_trie(surfaces) + r")(?=(?:[’']s?)?(?![\w-]))",
-        re.IGNORECASE,
-    )
+    pattern = alias_pattern(sorted({a for p in places for a in p.aliases}))
     return CoverageLexicon(places, _parse_units(data, path=path), version, pattern, by_surface)
 
 
