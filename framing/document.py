@@ -26,6 +26,7 @@ from nltk.tokenize.punkt import (
 )
 
 try:  # recent nltk times every match of its patterns against ReDoS
+    import regex
     from nltk import redos
 except ImportError:  # older nltk: plain ``re`` patterns, no timer to lift
     redos = None
@@ -170,13 +171,16 @@ SENTENCE_END_CHARS = PunktLanguageVars.sent_end_chars
 
 
 def _untimed(pattern: Any) -> Any:
-    """One of nltk's own patterns, the same compiled program, without a timer per match.
+    """One of nltk's own patterns, compiled again by the same engine with the same flags.
 
-    Recent nltk runs every match under a ReDoS timeout, a backstop for patterns a
-    caller supplies; it costs about 3 µs a call, much of Punkt's time on the short
-    texts it matches. Punkt's own patterns are fixed and trusted; matches stay the same.
+    Recent nltk wraps every pattern to run each match under a ReDoS timeout, a backstop
+    for patterns a caller supplies; it costs a few µs a call, much of Punkt's time on
+    the short texts it matches. Punkt's own patterns are fixed and trusted, and the
+    same program on the same text gives the same matches.
     """
-    return pattern if redos is None else redos.compile(pattern, timeout=None)
+    if redos is None or not isinstance(pattern, redos.TimedPattern):
+        return pattern
+    return regex.compile(pattern.pattern, pattern.flags)
 
 
 class _LanguageVars(PunktLanguageVars):
