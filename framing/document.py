@@ -25,7 +25,7 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
-try:  # recent nltk times every match of its patterns against ReDoS
+try:  # recent nltk wraps its patterns (``regex`` engine) in a ReDoS timer
     import regex
     from nltk import redos
 except ImportError:  # older nltk: plain ``re`` patterns, no timer to lift
@@ -184,7 +184,7 @@ def _untimed(pattern: Any) -> Any:
 
 
 class _LanguageVars(PunktLanguageVars):
-    """nltk's English Punkt variables, their patterns matched without the timer."""
+    """nltk's English Punkt variables, their patterns matched directly."""
 
     re_boundary_realignment = _untimed(PunktLanguageVars.re_boundary_realignment)
     _period_context = _untimed(PunktLanguageVars().period_context_re())
@@ -198,7 +198,7 @@ class _LanguageVars(PunktLanguageVars):
 
 
 class _Token(PunktToken):
-    """nltk's Punkt token, its patterns matched without the timer."""
+    """nltk's Punkt token, its patterns matched directly."""
 
     __slots__ = ()
     _RE_ELLIPSIS = _untimed(PunktToken._RE_ELLIPSIS)
