@@ -170,14 +170,15 @@ def fingerprint(text: str) -> str:
 def _remove_blocks(
     lines: list[str], rules: Boilerplate, removed: dict[int, Removal], warnings: list[str]
 ) -> None:
+    """Remove the block rules' blocks from ``lines`` (stripped)."""
     for i, line in enumerate(lines):
         if i in removed:
             continue
         for rule in rules.block_rules:
-            if not rule.start.fullmatch(line.strip()):
+            if not rule.start.fullmatch(line):
                 continue
             reach = range(i, min(i + rule.max_lines, len(lines)))
-            end = next((j for j in reach if rule.end.fullmatch(lines[j].strip())), None)
+            end = next((j for j in reach if rule.end.fullmatch(lines[j])), None)
             if end is None:
                 warnings.append(
                     f"line {i + 1}: {rule.reason} block starts here but its end "
@@ -185,8 +186,8 @@ def _remove_blocks(
                 )
                 break
             for j in range(i, end + 1):
-                if lines[j].strip():
-                    removed[j] = Removal(j + 1, rule.reason, lines[j].strip())
+                if lines[j]:
+                    removed[j] = Removal(j + 1, rule.reason, lines[j])
             break
 
 
@@ -200,20 +201,20 @@ def _line_rule(rules: Boilerplate, line: str) -> str | None:
 
 
 def _remove_lines(lines: list[str], rules: Boilerplate, removed: dict[int, Removal]) -> None:
+    """Remove the ``lines`` (stripped) that a line rule matches."""
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        if i in removed or not stripped:
+        if i in removed or not line:
             continue
-        reason = _line_rule(rules, stripped)
+        reason = _line_rule(rules, line)
         if reason is not None:
-            removed[i] = Removal(i + 1, reason, stripped)
+            removed[i] = Removal(i + 1, reason, line)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True when paragraphs are blocks of several lines separated by blank lines."""
     blocks, current = [], 0
     for line in lines:
-        if line.strip():
+        if line:
             current += 1
         elif current:
             blocks.append(current)
@@ -225,20 +226,20 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _paragraphs(lines: list[str], removed: dict[int, Removal]) -> list[list[int]]:
-    """Group kept line indexes into paragraphs."""
+    """Group kept line indexes into paragraphs (``lines`` stripped)."""
     wrapped = _is_hard_wrapped(lines)
     groups: list[list[int]] = []
     current: list[int] = []
     for i, line in enumerate(lines):
-        if not line.strip() or i in removed:
-            if current and (not line.strip() or not wrapped):
+        if not line or i in removed:
+            if current and (not line or not wrapped):
                 groups.append(current)
                 current = []
             continue
         if current and not wrapped:
-            prev = lines[current[-1]].rstrip()
+            prev = lines[current[-1]]
             joins = prev.endswith(("-", ",")) or (
-                not prev.endswith(_TERMINAL) and line.lstrip()[:1].islower()
+                not prev.endswith(_TERMINAL) and line[:1].islower()
             )
             if not joins:
                 groups.append(current)
@@ -252,15 +253,15 @@ def _paragraphs(lines: list[str], removed: dict[int, Removal]) -> list[list[int]
 def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
     """Clean normalised text (``\\n`` line ends); see the module docstring for the steps."""
     rules = rules or default_boilerplate()
-    lines = text.split("\n")
+    lines = [line.strip() for line in text.split("\n")]  # every step reads them stripped
     removed: dict[int, Removal] = {}
     warnings: list[str] = []
     _remove_blocks(lines, rules, removed, warnings)
     _remove_lines(lines, rules, removed)
 
+    keys = [fingerprint(line) for line in lines]
     first_seen: dict[str, int] = {}
-    for i, line in enumerate(lines):  # captions repeated verbatim point at their first copy
-        key = fingerprint(line)
+    for i, key in enumerate(keys):  # captions repeated verbatim point at their first copy
         if i in removed and key in first_seen and removed[i].duplicate_of is None:
             r = removed[i]
             removed[i] = Removal(r.line, r.reason, r.text, first_seen[key] + 1)
@@ -269,13 +270,13 @@ def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
     paragraphs: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
     seen_paragraphs: dict[str, list[int]] = {}
     for group in _paragraphs(lines, removed):
-        body = " ".join(lines[i].strip() for i in group)
-        key = fingerprint(body)
+        body = " ".join(lines[i] for i in group)
+        key = " ".join(keys[i] for i in group)  # fingerprint(body): it folds word by word
         original = seen_paragraphs.get(key)
         if original is not None and len(key.split()) >= MIN_DUPLICATE_WORDS:
             for k, i in enumerate(group):
                 removed[i] = Removal(
-                    i + 1, DUPLICATE, lines[i].strip(), original[min(k, len(original) - 1)] + 1
+                    i + 1, DUPLICATE, lines[i], original[min(k, len(original) - 1)] + 1
                 )
             continue
         seen_paragraphs.setdefault(key, group)
@@ -283,11 +284,11 @@ def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
         for k, i in enumerate(group):
             if k:
                 starts.append((pos, i + 1))
-            pos += len(lines[i].strip()) + 1
+            pos += len(lines[i]) + 1
         paragraphs.append((group[0] + 1, body, tuple(starts)))
 
     last = len(lines)
-    while last and not lines[last - 1].strip():
+    while last and not lines[last - 1]:
         last -= 1
     # the final newline ends the last line; what follows it is not a line
     lines_in_file = len(lines) - 1 if text.endswith("\n") else len(lines)

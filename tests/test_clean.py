@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.clean import (
     DUPLICATE,
@@ -13,6 +15,7 @@ from framing.clean import (
     Cleaned,
     _line_rule,
     clean_text,
+    fingerprint,
     load_boilerplate,
     parse_boilerplate,
 )
@@ -193,3 +196,9 @@ def test_rules_with_backreferences_are_not_combined() -> None:
     assert rules.line_pattern is None
     assert _line_rule(rules, "xx") == "a" and _line_rule(rules, "yy") == "a"
     assert _line_rule(rules, "xy") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1).map(str.strip).filter(bool), min_size=1))
+def test_fingerprint_of_joined_lines_is_the_join_of_their_fingerprints(lines: list[str]) -> None:
+    assert fingerprint(" ".join(lines)) == " ".join(map(fingerprint, lines))

@@ -5,8 +5,17 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from framing.document import Document, build_document, document_from_text, split_words, tokenize
+from framing.document import (
+    NEWS_ABBREVIATIONS,
+    Document,
+    build_document,
+    document_from_text,
+    split_sentences,
+    split_words,
+    tokenize,
+)
 from framing.quotemarks import MISMATCHED, UNCLOSED
 from tests.conftest import CGTN, RT
 
@@ -53,6 +62,28 @@ def test_offsets_point_at_the_sentence(seed_docs: dict[str, Document]) -> None:
 def test_split_words_equals_the_token_scan(text: str) -> None:
     words, starts = split_words(text)
     assert list(zip(starts, words, strict=True)) == [(t.start, t.text) for t in tokenize(text)]
+
+
+def _stock_punkt_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans from nltk's own Punkt (timed patterns, run on every text), trimmed."""
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    spans = []
+    for a, b in PunktSentenceTokenizer(params).span_tokenize(text):
+        piece = text[a:b]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((a + lead, a + lead + len(piece.strip())))
+    return spans
+
+
+_SENTENCE_PIECES = [*"ab A.?!,;:\"'“”’«»()-\n\t", " Mr. ", "U.S.", " p.m. ", "...", " 3.5 ", " J. "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES)).map("".join))
+def test_split_sentences_equals_stock_punkt(text: str) -> None:
+    assert split_sentences(text, 0, len(text)) == _stock_punkt_spans(text)
 
 
 def test_tokens_are_the_words_with_offsets(seed_docs: dict[str, Document]) -> None:
