@@ -246,7 +246,7 @@ _CLAUSE_CUT = re.compile(
     r",\s+(?:while|whereas|amid|a (?:demand|claim|position|move|view|stance|charge)"
     r"|an (?:assertion|accusation|allegation))\b"
 )
-_SENTENCE_END = re.compile(r"[\s.,;:!?“”\"'‘’»«—–-]+$")
+_END_JUNK = frozenset(".,;:!?“”\"'‘’»«—–-")  # trimmed off a statement's end, with spaces
 _LEADING_JUNK = re.compile(r"^[\s,;:.“”\"'‘’»«—–-]+")
 _GENERIC_TITLE = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(envoy|minister|spokesman|spokeswoman|"
@@ -344,7 +344,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # ---------------------------------------------------------------- small data records
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     """Who speaks: an actor, an unlisted name, or a reference still to resolve."""
 
@@ -356,7 +356,7 @@ class Subject:
     clean: bool = True  # False when words after the noun phrase were cut off
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """A reporting verb (or "according to", or a reporting noun) in a sentence."""
 
@@ -372,7 +372,7 @@ class Event:
     head: int = -1  # where the subject ends when not at ``start`` ("Russia continues to demand")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     kind: str
     start: int
@@ -409,10 +409,27 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _has_two_words(text: str, start: int, end: int) -> bool:
+    """``len(_words(text[start:end])) >= 2``, without finding the words past the second."""
+    return len(list(islice(_WORD.finditer(text, start, end), 2))) == 2
+
+
 def _in_spans(pos: int, spans: Sequence[QuoteSpan]) -> QuoteSpan | None:
     for s in spans:
         if s.start <= pos < s.end:
             return s
+    return None
+
+
+def _search_needing(
+    needles: tuple[str, ...], pattern: re.Pattern[str], text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)``, where every match of ``pattern`` contains one
+    of ``needles``: when none is in ``text[start:end]`` the search is skipped (``str.find``
+    scans far faster than a pattern that ``re`` must try at every position)."""
+    for needle in needles:
+        if text.find(needle, start, end) >= 0:
+            return pattern.search(text, start, end)
     return None
 
 
@@ -422,10 +439,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEADING_JUNK.match(seg)
     if lead:
         start += lead.end()
-    seg = text[start:end]
-    tail = _SENTENCE_END.search(seg)
-    if tail:
-        end = start + tail.start()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _END_JUNK):
+        end -= 1
     return start, max(end, start)
 
 
@@ -503,8 +518,8 @@ def _is_possessive(text: str, end: int) -> bool:
 def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
     """The speaker named by one noun phrase ``text[start:end]``, or None."""
     text = ctx.doc.text
-    raw = text[start:end]
-    words = _strip_tail(_strip_head(_words(raw)))
+    all_words = _words(text[start:end])
+    words = _strip_tail(_strip_head(all_words))
     if not words:
         return None
     phrase = " ".join(words)
@@ -518,12 +533,15 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
     if ctx.actors.is_media(phrase):
         return Subject("media", phrase)
     cut = end  # names after "familiar", "who" ... modify the head, they do not speak
-    for i, wm in enumerate(_WORD.finditer(text, start, end)):
-        if i and wm.group() in _POSTMODIFIERS_WHOSE:
-            cut = wm.start()
-            break
-    found = [m for m in _mentions_in(ctx, start, cut) if not _is_possessive(text, m.end)]
-    possessors = [m for m in _mentions_in(ctx, start, cut) if _is_possessive(text, m.end)]
+    if not _POSTMODIFIERS_WHOSE.isdisjoint(all_words[1:]):  # the same words, offsets unknown
+        for i, wm in enumerate(_WORD.finditer(text, start, end)):
+            if i and wm.group() in _POSTMODIFIERS_WHOSE:
+                cut = wm.start()
+                break
+    found: list[Mention] = []
+    possessors: list[Mention] = []
+    for m in _mentions_in(ctx, start, cut):
+        (possessors if _is_possessive(text, m.end) else found).append(m)
     if found and found[0].actor.kind != "person":
         pre = [w.lower() for w in _words(text[start : found[0].start])]
         while pre and pre[-1] in DETERMINERS:
@@ -695,9 +713,12 @@ def _subject_before(
     chain: list[Subject] = []
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         words = _strip_head(_words(text[a:b]))
-        if _is_interjection(words) or not _strip_tail(list(words)):
+        if _is_interjection(words):
             continue
-        if any(w.lower() in _VERBISH for w in _strip_tail(words)) or len(words) > 14:
+        core = _strip_tail(words)
+        if not core:
+            continue
+        if not _VERBISH.isdisjoint(w.lower() for w in core) or len(words) > 14:
             break
         subject = _resolve_chunk(ctx, a, b)
         if subject is None:
@@ -829,24 +850,34 @@ def _verb_boundary(text: str, pos: int, end: int) -> int:
 
 
 def _negated(text: str, sent_start: int, pos: int) -> bool:
-    before = _words(text[max(sent_start, pos - 40) : pos])[-3:]
-    low = [w.lower() for w in before]
+    """Whether the verb at ``pos`` is negated or an infinitive ("did not say", "to say"),
+    judged by the three words before it."""
+    low = [w.lower() for w in _words(text[max(sent_start, pos - 40) : pos])[-3:]]
     if low and low[-1] == "to":
         return True
-    if any(w in {"neither", "nobody", "none"} for w in low):
+    if not _NOBODY.isdisjoint(low):
         return True  # "neither side has confirmed"
-    return any(w in NEGATIONS for w in low[-2:]) or "did not" in " ".join(low)
+    return not NEGATIONS.isdisjoint(low[-2:]) or "did not" in " ".join(low)
+
+
+_NOBODY = frozenset({"neither", "nobody", "none"})
 
 
 _CATENATIVE = re.compile(r"\s+to\s+(?=[a-z])")
 _CATENATIVE_BEFORE = re.compile(r"\s(?:continues|continued|continue|went\s+on)\s+to\s+$")
 
 
-def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
+def _sentence_spans(ctx: _Context, sentence: Sentence) -> list[QuoteSpan]:
+    """The quote spans that overlap ``sentence``: the only ones that can hold or bound
+    one of its verbs."""
+    return [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
+
+
+def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> list[Event]:
+    """The reporting verbs, "according to"s and reporting nouns of ``sentence`` outside
+    its quote ``spans``, in text order."""
     text, verbs = ctx.doc.text, ctx.verbs
     events: list[Event] = []
-    # the quote spans that overlap the sentence: the only ones that can hold or bound a verb
-    spans = [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
     for m in verbs.verb_pattern.finditer(text, sentence.start, sentence.end):
         if _in_spans(m.start(), spans):
             continue
@@ -859,14 +890,16 @@ def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
         floor = max([sentence.start] + [s.end for s in spans if s.end <= m.start()])
         if lemma == "continue" and _CATENATIVE.match(text, m.end()):
             continue  # "continues to demand": the second verb reports
-        catenative = _CATENATIVE_BEFORE.search(text, floor, m.start())
+        catenative = _search_needing(
+            ("continue", "went"), _CATENATIVE_BEFORE, text, floor, m.start()
+        )
         if catenative is None and _negated(text, floor, m.start()):
             continue
         prev = _words(text[max(floor, m.start() - 20) : m.start()])
         if not form.endswith("ing") and prev and prev[-1].lower() in BE_FORMS:
             continue  # passive: "was described as"
         after = text[m.end() : min(sentence.end, m.end() + 80)]
-        if form.endswith(("ed", "en")) and _BY_AGENT.search(after):
+        if form.endswith(("ed", "en")) and "by" in after and _BY_AGENT.search(after):
             continue  # reduced passive: "a first day described as positive by Kyiv"
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
@@ -895,7 +928,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     if when and _words(text[when.end() : limit]):
         pos = when.end()  # "said on Wednesday Moscow was ...", "vowed on Monday to ..."
     rest = text[pos:limit]
-    words = list(_WORD.finditer(rest))
+    # the rules below look at no word past the tenth (words[i + 1 : i + 7] with i <= 3)
+    words = list(islice(_WORD.finditer(rest), 10))
     if not words:
         return None
     if ev.lemma in verbs.as_verbs:
@@ -923,12 +957,14 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         that = [w for w in words[:9] if w.group().lower() == "that"]
         if capital is not None and not that:
             return capital
+    lows = [w.group().lower() for w in words]
+    zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
-        if w.group().lower() in _FINITE and words[0].group().lower() in CLAUSE_START:
+        if zero_that and lows[i] in _FINITE:
             break  # "said he would not sign any deal that ...": zero-that clause
-        if w.group().lower() == "that" and not _in_spans(pos + w.start(), ctx.spans):
+        if lows[i] == "that" and not _in_spans(pos + w.start(), ctx.spans):
             between = rest[: w.start()]
-            if i > 2 and words[i - 1].group().lower() in ("and", "but"):
+            if i > 2 and lows[i - 1] in ("and", "but"):
                 break  # "said Putin was open to a meeting but that ...": zero-that first
             if '"' in between or "“" in between or (i > 0 and between.strip().endswith(".")):
                 break
@@ -989,11 +1025,12 @@ def _coordinate(text: str, start: int, ev: Event) -> bool:
     return ev.kind == "verb" and _glue_before(text, start, ev.start)
 
 
-def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) -> None:
+def _analyse_sentence(
+    ctx: _Context, sentence: Sentence, events: list[Event], sent_spans: list[QuoteSpan]
+) -> None:
     """Fill subject and content of each event in one sentence (left to right)."""
     text = ctx.doc.text
     prev: Event | None = None
-    sent_spans = [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
     for i, ev in enumerate(events):
         if ev.kind == "noun":
             ev.subject = _possessor(ctx, sentence, ev)
@@ -1002,7 +1039,9 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
                 ev.content = (qs[0].start, qs[0].end)
             continue
         ing = text[ev.start : ev.end].endswith("ing")
-        with_np = _WITH_NP.search(text, sentence.start, ev.start) if ing else None
+        with_np = (
+            _search_needing(("with",), _WITH_NP, text, sentence.start, ev.start) if ing else None
+        )
         if with_np:
             # "..., with French President Emmanuel Macron warning that ...": absolute clause
             subject = _resolve_chunk(ctx, with_np.start(1), with_np.end(1))
@@ -1060,7 +1099,7 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
                 if s.end <= ev.start:
                     seg_start = max(seg_start, s.end)
             interjected = bool(_INTERJECTED.match(text, ev.end))
-            quoted_as = _QUOTED_AS.search(text, seg_start, ev.start)
+            quoted_as = _search_needing(("quoted",), _QUOTED_AS, text, seg_start, ev.start)
             if quoted_as:  # "RIA quoted Peskov as saying": the outlet is not the speaker
                 ev.subject = _resolve_chunk(ctx, quoted_as.start(1), quoted_as.end(1))
             else:
@@ -1118,7 +1157,7 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
             if m:
                 limit = m.start()
                 break
-    cut = _CLAUSE_CUT.search(text, ev.end, limit)
+    cut = _search_needing((",", ";", "but"), _CLAUSE_CUT, text, ev.end, limit)
     if cut:
         limit = cut.start()
     return limit
@@ -1127,6 +1166,8 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
 def _split_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split reported content at a coordinated "and that" into separate statements."""
     parts, last = [], start
+    if text.find("that", start, end) < 0:
+        return [(start, end)]  # every match of _AND_THAT holds "that"
     for m in _AND_THAT.finditer(text, start, end):
         parts.append((last, m.start()))
         last = m.end()
@@ -1356,10 +1397,14 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
     by_para: dict[int, list[QuoteSpan]] = {}
     for s in ctx.spans:
         by_para.setdefault(s.paragraph, []).append(s)
+    # a sentence lies within its paragraph, so these are the events that start in it
+    events_by_para: dict[int, list[Event]] = {}
+    for e in all_events:
+        events_by_para.setdefault(e.sentence.paragraph, []).append(e)
     prev_continues = False
     for pindex, para in enumerate(doc.paragraphs):
         spans = by_para.get(pindex, [])
-        para_events = [e for e in all_events if para.start <= e.start < para.end]
+        para_events = events_by_para.get(pindex, [])
         for k, span in enumerate(spans):
             start, end = _trim_quote(text, span)
             if end <= start:
@@ -1704,8 +1749,9 @@ def extract_quotes(
     ctx.subjects = _subject_mentions(ctx)
     events_by_sentence: dict[int, list[Event]] = {}
     for sentence in doc.sentences:
-        events = _find_events(ctx, sentence)
-        _analyse_sentence(ctx, sentence, events)
+        spans = _sentence_spans(ctx, sentence)
+        events = _find_events(ctx, sentence, spans)
+        _analyse_sentence(ctx, sentence, events, spans)
         events_by_sentence[sentence.index] = events
     cands = _quote_candidates(ctx, events_by_sentence)
     quoted = [(c.start, c.end) for c in cands]
@@ -1724,7 +1770,7 @@ def extract_quotes(
                     start, end = _trim(doc.text, start, inside[0].start)
                 elif inside:
                     continue  # content with quoted words: represented by partial rows
-                if len(_words(doc.text[start:end])) < 2:
+                if not _has_two_words(doc.text, start, end):
                     continue
                 if any(qa < end and start < qb for qa, qb in quoted):
                     continue
