@@ -446,15 +446,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _strip_tail(words: list[str]) -> list[str]:
     """Drop auxiliaries, adverbs and time words from the end of a subject."""
-    while words and (words[-1].lower() in AUX_ADVERBS or words[-1].lower().endswith("ly")):
-        words = words[:-1]
-    return words
+    end = len(words)
+    while end:
+        low = words[end - 1].lower()
+        if low not in AUX_ADVERBS and not low.endswith("ly"):
+            break
+        end -= 1
+    return words[:end]
 
 
 def _strip_head(words: list[str]) -> list[str]:
-    while words and words[0].lower() in LEAD_CONJUNCTIONS:
-        words = words[1:]
-    return words
+    """Drop leading conjunctions ("But", "and")."""
+    start = 0
+    while start < len(words) and words[start].lower() in LEAD_CONJUNCTIONS:
+        start += 1
+    return words[start:]
 
 
 def _is_interjection(words: list[str]) -> bool:
@@ -466,7 +472,7 @@ def _is_interjection(words: list[str]) -> bool:
         or first in {"who", "which", "whose", "where", "also", "whom"}
         or (first.endswith("ing") and first[0].islower())
         or (len(words) == 1 and (first.endswith("ly") or first.isdigit()))
-        or all(w.isdigit() for w in words)
+        or (words[0].isdigit() and all(w.isdigit() for w in words))
     )
 
 
@@ -697,19 +703,21 @@ def _subject_before(
     "Kirill Dmitriev, Russian President Vladimir Putin's envoy, said" come after it).
     """
     text = ctx.doc.text
-    for sub in _SUBORDINATOR.finditer(text, start, end):
+    # only a subordinator with no comma after it counts, and a match holds no comma:
+    # the scan can start after the last comma (its lookbehind still sees the comma)
+    after_comma = max(start, text.rfind(",", start, end) + 1)
+    for sub in _SUBORDINATOR.finditer(text, after_comma, end):
         if ")" in text[sub.end() : end]:
             continue  # inside a parenthesis that closes before the verb
-        if "," not in text[sub.end() : end]:
-            between = _words(text[sub.end() : end])
-            if (
-                sub.group().strip().lower() == "who"
-                and not _strip_tail(between)
-                and not {"has", "have", "had"} & {w.lower() for w in between}
-            ):
-                return _antecedent(ctx, start, sub.start())  # "..., Medvedev, who wrote"
-            start = sub.end()
-            break
+        between = _words(text[sub.end() : end])
+        if (
+            sub.group().strip().lower() == "who"
+            and not _strip_tail(between)
+            and not {"has", "have", "had"} & {w.lower() for w in between}
+        ):
+            return _antecedent(ctx, start, sub.start())  # "..., Medvedev, who wrote"
+        start = sub.end()
+        break
     chain: list[Subject] = []
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         words = _strip_head(_words(text[a:b]))
@@ -895,12 +903,14 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
         )
         if catenative is None and _negated(text, floor, m.start()):
             continue
-        prev = _words(text[max(floor, m.start() - 20) : m.start()])
-        if not form.endswith("ing") and prev and prev[-1].lower() in BE_FORMS:
-            continue  # passive: "was described as"
-        after = text[m.end() : min(sentence.end, m.end() + 80)]
-        if form.endswith(("ed", "en")) and "by" in after and _BY_AGENT.search(after):
-            continue  # reduced passive: "a first day described as positive by Kyiv"
+        if not form.endswith("ing"):
+            prev = _words(text[max(floor, m.start() - 20) : m.start()])
+            if prev and prev[-1].lower() in BE_FORMS:
+                continue  # passive: "was described as"
+        if form.endswith(("ed", "en")):
+            after = text[m.end() : min(sentence.end, m.end() + 80)]
+            if "by" in after and _BY_AGENT.search(after):
+                continue  # reduced passive: "a first day described as positive by Kyiv"
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
     # the two patterns below need these words: a sentence without them is not scanned
