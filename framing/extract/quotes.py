@@ -521,10 +521,16 @@ def _is_possessive(text: str, end: int) -> bool:
     )
 
 
-def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
-    """The speaker named by one noun phrase ``text[start:end]``, or None."""
+def _resolve_chunk(
+    ctx: _Context, start: int, end: int, all_words: list[str] | None = None
+) -> Subject | None:
+    """The speaker named by one noun phrase ``text[start:end]``, or None.
+
+    ``all_words``: ``_words(text[start:end])``, when the caller has split it already.
+    """
     text = ctx.doc.text
-    all_words = _words(text[start:end])
+    if all_words is None:
+        all_words = _words(text[start:end])
     words = _strip_tail(_strip_head(all_words))
     if not words:
         return None
@@ -720,7 +726,8 @@ def _subject_before(
         break
     chain: list[Subject] = []
     for a, b in reversed(_chunks(text, start, end)[-5:]):
-        words = _strip_head(_words(text[a:b]))
+        chunk_words = _words(text[a:b])
+        words = _strip_head(chunk_words)
         if _is_interjection(words):
             continue
         core = _strip_tail(words)
@@ -728,7 +735,7 @@ def _subject_before(
             continue
         if not _VERBISH.isdisjoint(w.lower() for w in core) or len(words) > 14:
             break
-        subject = _resolve_chunk(ctx, a, b)
+        subject = _resolve_chunk(ctx, a, b, chunk_words)
         if subject is None:
             if chain:
                 break
@@ -918,8 +925,12 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
         for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
             if not _in_spans(m.start(), spans):
                 events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
-    if text.find("that", sentence.start, sentence.end) >= 0:
-        for m in verbs.noun_pattern.finditer(text, sentence.start, sentence.end):
+    last_that = text.rfind("that", sentence.start, sentence.end)
+    if last_that >= 0:
+        # a match ends with a "that", and its \b reads the character after it: the
+        # text past that character cannot change the matches
+        scan_end = min(sentence.end, last_that + 5)
+        for m in verbs.noun_pattern.finditer(text, sentence.start, scan_end):
             if not _in_spans(m.start(), spans):
                 events.append(
                     Event(m.start(), m.end(), verbs.nouns[m.group(1).lower()], sentence, "noun")
@@ -1088,15 +1099,11 @@ def _analyse_sentence(
             prev is not None
             and prev.subject is not None
             and _glue_before(text, max(prev.end, sentence.start), ev.start)
-            and (
-                text[ev.start : ev.end].endswith("ing")
-                or _only_glue(text, prev, ev)
-                or _after_quote(text, sent_spans, prev, ev)
-            )
+            and (ing or _only_glue(text, prev, ev) or _after_quote(text, sent_spans, prev, ev))
         )
-        participle = text[ev.start : ev.end].endswith("ing") and text[
-            max(sentence.start, ev.start - 3) : ev.start
-        ].strip().endswith((",", "—", "–", ",”", ',"'))
+        participle = ing and text[max(sentence.start, ev.start - 3) : ev.start].strip().endswith(
+            (",", "—", "–", ",”", ',"')
+        )
         if coordinated and prev is not None:
             ev.subject = prev.subject
         elif participle:
