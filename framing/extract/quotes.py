@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import islice, pairwise
@@ -229,6 +229,30 @@ def load_verbs(path: str | Path | None = None) -> VerbLexicon:
 
 # ---------------------------------------------------------------- word lists (grammar)
 
+
+@dataclass(frozen=True, slots=True)
+class _Prefiltered:
+    """A pattern that ``re`` must try at every position (it opens with a lookbehind, an
+    optional character or an alternation), with ``needles``: words one of which every
+    match contains. A range that holds none of them is not searched, as ``str.find``
+    scans far faster; the results are those of the pattern itself."""
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        for needle in self.needles:
+            if text.find(needle, start, end) >= 0:
+                return self.pattern.search(text, start, end)
+        return None
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        for needle in self.needles:
+            if text.find(needle, start, end) >= 0:
+                return self.pattern.finditer(text, start, end)
+        return iter(())
+
+
 _WORD = re.compile(r"\w[\w’'.\-]*")
 _WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -239,12 +263,15 @@ _COORDINATED = re.compile(
 # _COORDINATED matches a few glue words just before a verb; searching only this many
 # characters before it keeps a sentence with thousands of verbs linear, not quadratic.
 GLUE_WINDOW = 200
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
-_CLAUSE_CUT = re.compile(
-    r",?\s+but\s+(?:also\s+)?(?:did|does|do|didn’t|didn't|has|had|was|would|gave|declined|"
-    r"refused|stopped|offered|provided|made|noted|added|said)\b|,\s+according to\b|;|"
-    r",\s+(?:while|whereas|amid|a (?:demand|claim|position|move|view|stance|charge)"
-    r"|an (?:assertion|accusation|allegation))\b"
+_AND_THAT = _Prefiltered(re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+"), ("that",))
+_CLAUSE_CUT = _Prefiltered(
+    re.compile(
+        r",?\s+but\s+(?:also\s+)?(?:did|does|do|didn’t|didn't|has|had|was|would|gave|declined|"
+        r"refused|stopped|offered|provided|made|noted|added|said)\b|,\s+according to\b|;|"
+        r",\s+(?:while|whereas|amid|a (?:demand|claim|position|move|view|stance|charge)"
+        r"|an (?:assertion|accusation|allegation))\b"
+    ),
+    (",", ";", "but"),
 )
 _END_JUNK = frozenset(".,;:!?“”\"'‘’»«—–-")  # trimmed off a statement's end, with spaces
 _LEADING_JUNK = re.compile(r"^[\s,;:.“”\"'‘’»«—–-]+")
@@ -257,7 +284,7 @@ _GENERIC_TITLE = re.compile(
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–(\n]{0,40})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*")
 _INTERJECTED = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?![a-z]+ing\b)[a-z]")
-_QUOTED_AS = re.compile(r"\bquoted\s+([^,;:“”\"]{1,80}?)\s+as\s+$")
+_QUOTED_AS = _Prefiltered(re.compile(r"\bquoted\s+([^,;:“”\"]{1,80}?)\s+as\s+$"), ("quoted",))
 _BY_AGENT = re.compile(r"\bby\s+[A-Z]|\bby both\b")
 _AS = re.compile(r"\bas\s+")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:\w+\s+){0,2}$")
@@ -418,18 +445,6 @@ def _in_spans(pos: int, spans: Sequence[QuoteSpan]) -> QuoteSpan | None:
     for s in spans:
         if s.start <= pos < s.end:
             return s
-    return None
-
-
-def _search_needing(
-    needles: tuple[str, ...], pattern: re.Pattern[str], text: str, start: int, end: int
-) -> re.Match[str] | None:
-    """``pattern.search(text, start, end)``, where every match of ``pattern`` contains one
-    of ``needles``: when none is in ``text[start:end]`` the search is skipped (``str.find``
-    scans far faster than a pattern that ``re`` must try at every position)."""
-    for needle in needles:
-        if text.find(needle, start, end) >= 0:
-            return pattern.search(text, start, end)
     return None
 
 
@@ -879,7 +894,9 @@ _NOBODY = frozenset({"neither", "nobody", "none"})
 
 
 _CATENATIVE = re.compile(r"\s+to\s+(?=[a-z])")
-_CATENATIVE_BEFORE = re.compile(r"\s(?:continues|continued|continue|went\s+on)\s+to\s+$")
+_CATENATIVE_BEFORE = _Prefiltered(
+    re.compile(r"\s(?:continues|continued|continue|went\s+on)\s+to\s+$"), ("continue", "went")
+)
 
 
 def _sentence_spans(ctx: _Context, sentence: Sentence) -> list[QuoteSpan]:
@@ -905,9 +922,7 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
         floor = max([sentence.start] + [s.end for s in spans if s.end <= m.start()])
         if lemma == "continue" and _CATENATIVE.match(text, m.end()):
             continue  # "continues to demand": the second verb reports
-        catenative = _search_needing(
-            ("continue", "went"), _CATENATIVE_BEFORE, text, floor, m.start()
-        )
+        catenative = _CATENATIVE_BEFORE.search(text, floor, m.start())
         if catenative is None and _negated(text, floor, m.start()):
             continue
         if not form.endswith("ing"):
@@ -1060,9 +1075,7 @@ def _analyse_sentence(
                 ev.content = (qs[0].start, qs[0].end)
             continue
         ing = text[ev.start : ev.end].endswith("ing")
-        with_np = (
-            _search_needing(("with",), _WITH_NP, text, sentence.start, ev.start) if ing else None
-        )
+        with_np = _WITH_NP.search(text, sentence.start, ev.start) if ing else None
         if with_np:
             # "..., with French President Emmanuel Macron warning that ...": absolute clause
             subject = _resolve_chunk(ctx, with_np.start(1), with_np.end(1))
@@ -1116,7 +1129,7 @@ def _analyse_sentence(
                 if s.end <= ev.start:
                     seg_start = max(seg_start, s.end)
             interjected = bool(_INTERJECTED.match(text, ev.end))
-            quoted_as = _search_needing(("quoted",), _QUOTED_AS, text, seg_start, ev.start)
+            quoted_as = _QUOTED_AS.search(text, seg_start, ev.start)
             if quoted_as:  # "RIA quoted Peskov as saying": the outlet is not the speaker
                 ev.subject = _resolve_chunk(ctx, quoted_as.start(1), quoted_as.end(1))
             else:
@@ -1148,7 +1161,7 @@ def _analyse_sentence(
 _FRONTED_THAT_ONLY = frozenset({"report", "inform", "estimate", "post"})
 
 
-_WITH_NP = re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$")
+_WITH_NP = _Prefiltered(re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$"), ("with",))
 
 
 def _after_quote(text: str, spans: list[QuoteSpan], prev: Event, ev: Event) -> bool:
@@ -1174,7 +1187,7 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
             if m:
                 limit = m.start()
                 break
-    cut = _search_needing((",", ";", "but"), _CLAUSE_CUT, text, ev.end, limit)
+    cut = _CLAUSE_CUT.search(text, ev.end, limit)
     if cut:
         limit = cut.start()
     return limit
@@ -1183,8 +1196,6 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
 def _split_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split reported content at a coordinated "and that" into separate statements."""
     parts, last = [], start
-    if text.find("that", start, end) < 0:
-        return [(start, end)]  # every match of _AND_THAT holds "that"
     for m in _AND_THAT.finditer(text, start, end):
         parts.append((last, m.start()))
         last = m.end()
