@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import islice, pairwise
@@ -229,6 +229,30 @@ def load_verbs(path: str | Path | None = None) -> VerbLexicon:
 
 # ---------------------------------------------------------------- word lists (grammar)
 
+
+@dataclass(frozen=True, slots=True)
+class _Prefiltered:
+    """A pattern that ``re`` must try at every position (it opens with a lookbehind, an
+    optional character or an alternation), with ``needles``: words one of which every
+    match contains. A range that holds none of them is not searched, as ``str.find``
+    scans far faster; the results are those of the pattern itself."""
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        for needle in self.needles:
+            if text.find(needle, start, end) >= 0:
+                return self.pattern.search(text, start, end)
+        return None
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        for needle in self.needles:
+            if text.find(needle, start, end) >= 0:
+                return self.pattern.finditer(text, start, end)
+        return iter(())
+
+
 _WORD = re.compile(r"\w[\w’'.\-]*")
 _WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -239,14 +263,17 @@ _COORDINATED = re.compile(
 # _COORDINATED matches a few glue words just before a verb; searching only this many
 # characters before it keeps a sentence with thousands of verbs linear, not quadratic.
 GLUE_WINDOW = 200
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
-_CLAUSE_CUT = re.compile(
-    r",?\s+but\s+(?:also\s+)?(?:did|does|do|didn’t|didn't|has|had|was|would|gave|declined|"
-    r"refused|stopped|offered|provided|made|noted|added|said)\b|,\s+according to\b|;|"
-    r",\s+(?:while|whereas|amid|a (?:demand|claim|position|move|view|stance|charge)"
-    r"|an (?:assertion|accusation|allegation))\b"
+_AND_THAT = _Prefiltered(re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+"), ("that",))
+_CLAUSE_CUT = _Prefiltered(
+    re.compile(
+        r",?\s+but\s+(?:also\s+)?(?:did|does|do|didn’t|didn't|has|had|was|would|gave|declined|"
+        r"refused|stopped|offered|provided|made|noted|added|said)\b|,\s+according to\b|;|"
+        r",\s+(?:while|whereas|amid|a (?:demand|claim|position|move|view|stance|charge)"
+        r"|an (?:assertion|accusation|allegation))\b"
+    ),
+    (",", ";", "but"),
 )
-_SENTENCE_END = re.compile(r"[\s.,;:!?“”\"'‘’»«—–-]+$")
+_END_JUNK = frozenset(".,;:!?“”\"'‘’»«—–-")  # trimmed off a statement's end, with spaces
 _LEADING_JUNK = re.compile(r"^[\s,;:.“”\"'‘’»«—–-]+")
 _GENERIC_TITLE = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(envoy|minister|spokesman|spokeswoman|"
@@ -257,7 +284,7 @@ _GENERIC_TITLE = re.compile(
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–(\n]{0,40})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*")
 _INTERJECTED = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?![a-z]+ing\b)[a-z]")
-_QUOTED_AS = re.compile(r"\bquoted\s+([^,;:“”\"]{1,80}?)\s+as\s+$")
+_QUOTED_AS = _Prefiltered(re.compile(r"\bquoted\s+([^,;:“”\"]{1,80}?)\s+as\s+$"), ("quoted",))
 _BY_AGENT = re.compile(r"\bby\s+[A-Z]|\bby both\b")
 _AS = re.compile(r"\bas\s+")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:\w+\s+){0,2}$")
@@ -344,7 +371,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # ---------------------------------------------------------------- small data records
 
 
-@dataclass
+@dataclass(slots=True)
 class Subject:
     """Who speaks: an actor, an unlisted name, or a reference still to resolve."""
 
@@ -356,7 +383,7 @@ class Subject:
     clean: bool = True  # False when words after the noun phrase were cut off
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """A reporting verb (or "according to", or a reporting noun) in a sentence."""
 
@@ -372,7 +399,7 @@ class Event:
     head: int = -1  # where the subject ends when not at ``start`` ("Russia continues to demand")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     kind: str
     start: int
@@ -409,6 +436,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _has_two_words(text: str, start: int, end: int) -> bool:
+    """``len(_words(text[start:end])) >= 2``, without finding the words past the second."""
+    return len(list(islice(_WORD.finditer(text, start, end), 2))) == 2
+
+
 def _in_spans(pos: int, spans: Sequence[QuoteSpan]) -> QuoteSpan | None:
     for s in spans:
         if s.start <= pos < s.end:
@@ -422,24 +454,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEADING_JUNK.match(seg)
     if lead:
         start += lead.end()
-    seg = text[start:end]
-    tail = _SENTENCE_END.search(seg)
-    if tail:
-        end = start + tail.start()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _END_JUNK):
+        end -= 1
     return start, max(end, start)
 
 
 def _strip_tail(words: list[str]) -> list[str]:
     """Drop auxiliaries, adverbs and time words from the end of a subject."""
-    while words and (words[-1].lower() in AUX_ADVERBS or words[-1].lower().endswith("ly")):
-        words = words[:-1]
-    return words
+    end = len(words)
+    while end:
+        low = words[end - 1].lower()
+        if low not in AUX_ADVERBS and not low.endswith("ly"):
+            break
+        end -= 1
+    return words[:end]
 
 
 def _strip_head(words: list[str]) -> list[str]:
-    while words and words[0].lower() in LEAD_CONJUNCTIONS:
-        words = words[1:]
-    return words
+    """Drop leading conjunctions ("But", "and")."""
+    start = 0
+    while start < len(words) and words[start].lower() in LEAD_CONJUNCTIONS:
+        start += 1
+    return words[start:]
 
 
 def _is_interjection(words: list[str]) -> bool:
@@ -451,7 +487,7 @@ def _is_interjection(words: list[str]) -> bool:
         or first in {"who", "which", "whose", "where", "also", "whom"}
         or (first.endswith("ing") and first[0].islower())
         or (len(words) == 1 and (first.endswith("ly") or first.isdigit()))
-        or all(w.isdigit() for w in words)
+        or (words[0].isdigit() and all(w.isdigit() for w in words))
     )
 
 
@@ -500,11 +536,17 @@ def _is_possessive(text: str, end: int) -> bool:
     )
 
 
-def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
-    """The speaker named by one noun phrase ``text[start:end]``, or None."""
+def _resolve_chunk(
+    ctx: _Context, start: int, end: int, all_words: list[str] | None = None
+) -> Subject | None:
+    """The speaker named by one noun phrase ``text[start:end]``, or None.
+
+    ``all_words``: ``_words(text[start:end])``, when the caller has split it already.
+    """
     text = ctx.doc.text
-    raw = text[start:end]
-    words = _strip_tail(_strip_head(_words(raw)))
+    if all_words is None:
+        all_words = _words(text[start:end])
+    words = _strip_tail(_strip_head(all_words))
     if not words:
         return None
     phrase = " ".join(words)
@@ -518,12 +560,15 @@ def _resolve_chunk(ctx: _Context, start: int, end: int) -> Subject | None:
     if ctx.actors.is_media(phrase):
         return Subject("media", phrase)
     cut = end  # names after "familiar", "who" ... modify the head, they do not speak
-    for i, wm in enumerate(_WORD.finditer(text, start, end)):
-        if i and wm.group() in _POSTMODIFIERS_WHOSE:
-            cut = wm.start()
-            break
-    found = [m for m in _mentions_in(ctx, start, cut) if not _is_possessive(text, m.end)]
-    possessors = [m for m in _mentions_in(ctx, start, cut) if _is_possessive(text, m.end)]
+    if not _POSTMODIFIERS_WHOSE.isdisjoint(all_words[1:]):  # the same words, offsets unknown
+        for i, wm in enumerate(_WORD.finditer(text, start, end)):
+            if i and wm.group() in _POSTMODIFIERS_WHOSE:
+                cut = wm.start()
+                break
+    found: list[Mention] = []
+    possessors: list[Mention] = []
+    for m in _mentions_in(ctx, start, cut):
+        (possessors if _is_possessive(text, m.end) else found).append(m)
     if found and found[0].actor.kind != "person":
         pre = [w.lower() for w in _words(text[start : found[0].start])]
         while pre and pre[-1] in DETERMINERS:
@@ -679,27 +724,33 @@ def _subject_before(
     "Kirill Dmitriev, Russian President Vladimir Putin's envoy, said" come after it).
     """
     text = ctx.doc.text
-    for sub in _SUBORDINATOR.finditer(text, start, end):
+    # only a subordinator with no comma after it counts, and a match holds no comma:
+    # the scan can start after the last comma (its lookbehind still sees the comma)
+    after_comma = max(start, text.rfind(",", start, end) + 1)
+    for sub in _SUBORDINATOR.finditer(text, after_comma, end):
         if ")" in text[sub.end() : end]:
             continue  # inside a parenthesis that closes before the verb
-        if "," not in text[sub.end() : end]:
-            between = _words(text[sub.end() : end])
-            if (
-                sub.group().strip().lower() == "who"
-                and not _strip_tail(between)
-                and not {"has", "have", "had"} & {w.lower() for w in between}
-            ):
-                return _antecedent(ctx, start, sub.start())  # "..., Medvedev, who wrote"
-            start = sub.end()
-            break
+        between = _words(text[sub.end() : end])
+        if (
+            sub.group().strip().lower() == "who"
+            and not _strip_tail(between)
+            and not {"has", "have", "had"} & {w.lower() for w in between}
+        ):
+            return _antecedent(ctx, start, sub.start())  # "..., Medvedev, who wrote"
+        start = sub.end()
+        break
     chain: list[Subject] = []
     for a, b in reversed(_chunks(text, start, end)[-5:]):
-        words = _strip_head(_words(text[a:b]))
-        if _is_interjection(words) or not _strip_tail(list(words)):
+        chunk_words = _words(text[a:b])
+        words = _strip_head(chunk_words)
+        if _is_interjection(words):
             continue
-        if any(w.lower() in _VERBISH for w in _strip_tail(words)) or len(words) > 14:
+        core = _strip_tail(words)
+        if not core:
+            continue
+        if not _VERBISH.isdisjoint(w.lower() for w in core) or len(words) > 14:
             break
-        subject = _resolve_chunk(ctx, a, b)
+        subject = _resolve_chunk(ctx, a, b, chunk_words)
         if subject is None:
             if chain:
                 break
@@ -829,24 +880,36 @@ def _verb_boundary(text: str, pos: int, end: int) -> int:
 
 
 def _negated(text: str, sent_start: int, pos: int) -> bool:
-    before = _words(text[max(sent_start, pos - 40) : pos])[-3:]
-    low = [w.lower() for w in before]
+    """Whether the verb at ``pos`` is negated or an infinitive ("did not say", "to say"),
+    judged by the three words before it."""
+    low = [w.lower() for w in _words(text[max(sent_start, pos - 40) : pos])[-3:]]
     if low and low[-1] == "to":
         return True
-    if any(w in {"neither", "nobody", "none"} for w in low):
+    if not _NOBODY.isdisjoint(low):
         return True  # "neither side has confirmed"
-    return any(w in NEGATIONS for w in low[-2:]) or "did not" in " ".join(low)
+    return not NEGATIONS.isdisjoint(low[-2:]) or "did not" in " ".join(low)
+
+
+_NOBODY = frozenset({"neither", "nobody", "none"})
 
 
 _CATENATIVE = re.compile(r"\s+to\s+(?=[a-z])")
-_CATENATIVE_BEFORE = re.compile(r"\s(?:continues|continued|continue|went\s+on)\s+to\s+$")
+_CATENATIVE_BEFORE = _Prefiltered(
+    re.compile(r"\s(?:continues|continued|continue|went\s+on)\s+to\s+$"), ("continue", "went")
+)
 
 
-def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
+def _sentence_spans(ctx: _Context, sentence: Sentence) -> list[QuoteSpan]:
+    """The quote spans that overlap ``sentence``: the only ones that can hold or bound
+    one of its verbs."""
+    return [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
+
+
+def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> list[Event]:
+    """The reporting verbs, "according to"s and reporting nouns of ``sentence`` outside
+    its quote ``spans``, in text order."""
     text, verbs = ctx.doc.text, ctx.verbs
     events: list[Event] = []
-    # the quote spans that overlap the sentence: the only ones that can hold or bound a verb
-    spans = [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
     for m in verbs.verb_pattern.finditer(text, sentence.start, sentence.end):
         if _in_spans(m.start(), spans):
             continue
@@ -862,12 +925,14 @@ def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
         catenative = _CATENATIVE_BEFORE.search(text, floor, m.start())
         if catenative is None and _negated(text, floor, m.start()):
             continue
-        prev = _words(text[max(floor, m.start() - 20) : m.start()])
-        if not form.endswith("ing") and prev and prev[-1].lower() in BE_FORMS:
-            continue  # passive: "was described as"
-        after = text[m.end() : min(sentence.end, m.end() + 80)]
-        if form.endswith(("ed", "en")) and _BY_AGENT.search(after):
-            continue  # reduced passive: "a first day described as positive by Kyiv"
+        if not form.endswith("ing"):
+            prev = _words(text[max(floor, m.start() - 20) : m.start()])
+            if prev and prev[-1].lower() in BE_FORMS:
+                continue  # passive: "was described as"
+        if form.endswith(("ed", "en")):
+            after = text[m.end() : min(sentence.end, m.end() + 80)]
+            if "by" in after and _BY_AGENT.search(after):
+                continue  # reduced passive: "a first day described as positive by Kyiv"
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
     # the two patterns below need these words: a sentence without them is not scanned
@@ -875,8 +940,12 @@ def _find_events(ctx: _Context, sentence: Sentence) -> list[Event]:
         for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
             if not _in_spans(m.start(), spans):
                 events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
-    if text.find("that", sentence.start, sentence.end) >= 0:
-        for m in verbs.noun_pattern.finditer(text, sentence.start, sentence.end):
+    last_that = text.rfind("that", sentence.start, sentence.end)
+    if last_that >= 0:
+        # a match ends with a "that", and its \b reads the character after it: the
+        # text past that character cannot change the matches
+        scan_end = min(sentence.end, last_that + 5)
+        for m in verbs.noun_pattern.finditer(text, sentence.start, scan_end):
             if not _in_spans(m.start(), spans):
                 events.append(
                     Event(m.start(), m.end(), verbs.nouns[m.group(1).lower()], sentence, "noun")
@@ -895,7 +964,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     if when and _words(text[when.end() : limit]):
         pos = when.end()  # "said on Wednesday Moscow was ...", "vowed on Monday to ..."
     rest = text[pos:limit]
-    words = list(_WORD.finditer(rest))
+    # the rules below look at no word past the tenth (words[i + 1 : i + 7] with i <= 3)
+    words = list(islice(_WORD.finditer(rest), 10))
     if not words:
         return None
     if ev.lemma in verbs.as_verbs:
@@ -923,12 +993,14 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         that = [w for w in words[:9] if w.group().lower() == "that"]
         if capital is not None and not that:
             return capital
+    lows = [w.group().lower() for w in words]
+    zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
-        if w.group().lower() in _FINITE and words[0].group().lower() in CLAUSE_START:
+        if zero_that and lows[i] in _FINITE:
             break  # "said he would not sign any deal that ...": zero-that clause
-        if w.group().lower() == "that" and not _in_spans(pos + w.start(), ctx.spans):
+        if lows[i] == "that" and not _in_spans(pos + w.start(), ctx.spans):
             between = rest[: w.start()]
-            if i > 2 and words[i - 1].group().lower() in ("and", "but"):
+            if i > 2 and lows[i - 1] in ("and", "but"):
                 break  # "said Putin was open to a meeting but that ...": zero-that first
             if '"' in between or "“" in between or (i > 0 and between.strip().endswith(".")):
                 break
@@ -989,11 +1061,12 @@ def _coordinate(text: str, start: int, ev: Event) -> bool:
     return ev.kind == "verb" and _glue_before(text, start, ev.start)
 
 
-def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) -> None:
+def _analyse_sentence(
+    ctx: _Context, sentence: Sentence, events: list[Event], sent_spans: list[QuoteSpan]
+) -> None:
     """Fill subject and content of each event in one sentence (left to right)."""
     text = ctx.doc.text
     prev: Event | None = None
-    sent_spans = [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
     for i, ev in enumerate(events):
         if ev.kind == "noun":
             ev.subject = _possessor(ctx, sentence, ev)
@@ -1039,15 +1112,11 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
             prev is not None
             and prev.subject is not None
             and _glue_before(text, max(prev.end, sentence.start), ev.start)
-            and (
-                text[ev.start : ev.end].endswith("ing")
-                or _only_glue(text, prev, ev)
-                or _after_quote(text, sent_spans, prev, ev)
-            )
+            and (ing or _only_glue(text, prev, ev) or _after_quote(text, sent_spans, prev, ev))
         )
-        participle = text[ev.start : ev.end].endswith("ing") and text[
-            max(sentence.start, ev.start - 3) : ev.start
-        ].strip().endswith((",", "—", "–", ",”", ',"'))
+        participle = ing and text[max(sentence.start, ev.start - 3) : ev.start].strip().endswith(
+            (",", "—", "–", ",”", ',"')
+        )
         if coordinated and prev is not None:
             ev.subject = prev.subject
         elif participle:
@@ -1092,7 +1161,7 @@ def _analyse_sentence(ctx: _Context, sentence: Sentence, events: list[Event]) ->
 _FRONTED_THAT_ONLY = frozenset({"report", "inform", "estimate", "post"})
 
 
-_WITH_NP = re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$")
+_WITH_NP = _Prefiltered(re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$"), ("with",))
 
 
 def _after_quote(text: str, spans: list[QuoteSpan], prev: Event, ev: Event) -> bool:
@@ -1356,10 +1425,14 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
     by_para: dict[int, list[QuoteSpan]] = {}
     for s in ctx.spans:
         by_para.setdefault(s.paragraph, []).append(s)
+    # a sentence lies within its paragraph, so these are the events that start in it
+    events_by_para: dict[int, list[Event]] = {}
+    for e in all_events:
+        events_by_para.setdefault(e.sentence.paragraph, []).append(e)
     prev_continues = False
     for pindex, para in enumerate(doc.paragraphs):
         spans = by_para.get(pindex, [])
-        para_events = [e for e in all_events if para.start <= e.start < para.end]
+        para_events = events_by_para.get(pindex, [])
         for k, span in enumerate(spans):
             start, end = _trim_quote(text, span)
             if end <= start:
@@ -1704,8 +1777,9 @@ def extract_quotes(
     ctx.subjects = _subject_mentions(ctx)
     events_by_sentence: dict[int, list[Event]] = {}
     for sentence in doc.sentences:
-        events = _find_events(ctx, sentence)
-        _analyse_sentence(ctx, sentence, events)
+        spans = _sentence_spans(ctx, sentence)
+        events = _find_events(ctx, sentence, spans)
+        _analyse_sentence(ctx, sentence, events, spans)
         events_by_sentence[sentence.index] = events
     cands = _quote_candidates(ctx, events_by_sentence)
     quoted = [(c.start, c.end) for c in cands]
@@ -1724,7 +1798,7 @@ def extract_quotes(
                     start, end = _trim(doc.text, start, inside[0].start)
                 elif inside:
                     continue  # content with quoted words: represented by partial rows
-                if len(_words(doc.text[start:end])) < 2:
+                if not _has_two_words(doc.text, start, end):
                     continue
                 if any(qa < end and start < qb for qa, qb in quoted):
                     continue

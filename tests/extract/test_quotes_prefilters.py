@@ -1,0 +1,86 @@
+"""Shortcuts in quote attribution give the results of the plain computations they replace."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.document import Document
+from framing.extract import quotes
+from framing.extract.quotes import _has_two_words, _Prefiltered, _trim, _words
+
+PREFILTERED = {
+    name: value for name, value in vars(quotes).items() if isinstance(value, _Prefiltered)
+}
+# words the prefiltered patterns are made of, glued by spaces and punctuation
+WORDS = (
+    "quoted as with that and but also , ; : “ ” continue continues went on to said "
+    "did has according while whereas amid a an demand claim assertion Peskov the officials"
+)
+PIECES = st.sampled_from([*WORDS.split(), " ", "  ", "\n", "\u00a0", ",", "'", "’"])
+TEXT = st.lists(PIECES, max_size=30).map(" ".join) | st.text(
+    alphabet="abtwhq ,;:.'’“”\u00a0\n-", max_size=40
+)
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[Any, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_prefiltered_patterns_found() -> None:
+    assert set(PREFILTERED) >= {"_AND_THAT", "_CLAUSE_CUT", "_QUOTED_AS", "_WITH_NP"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_every_match_holds_a_needle(text: str, cut_start: int, cut_end: int) -> None:
+    end = max(len(text) - cut_end, 0)
+    for name, pre in PREFILTERED.items():
+        for m in pre.pattern.finditer(text, cut_start, end):
+            assert any(n in m.group() for n in pre.needles), (name, m.group())
+        found = pre.search(text, cut_start, end)
+        plain = pre.pattern.search(text, cut_start, end)
+        assert _spans([found] if found else []) == _spans([plain] if plain else []), name
+        assert _spans(pre.finditer(text, cut_start, end)) == _spans(
+            pre.pattern.finditer(text, cut_start, end)
+        ), name
+
+
+@pytest.mark.parametrize("name", sorted(PREFILTERED))
+def test_prefiltered_on_seed_sentences(name: str, seed_docs: dict[str, Document]) -> None:
+    pre = PREFILTERED[name]
+    for doc in seed_docs.values():
+        for sentence in doc.sentences:
+            for start in (sentence.start, (sentence.start + sentence.end) // 2):
+                plain = pre.pattern.search(doc.text, start, sentence.end)
+                found = pre.search(doc.text, start, sentence.end)
+                assert _spans([found] if found else []) == _spans([plain] if plain else [])
+                assert _spans(pre.finditer(doc.text, start, sentence.end)) == _spans(
+                    pre.pattern.finditer(doc.text, start, sentence.end)
+                )
+
+
+# the pattern _trim used to find a statement's trailing spaces and punctuation
+SENTENCE_END = re.compile(r"[\s.,;:!?“”\"'‘’»«—–-]+$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .,;:!?“”\"'‘’»«—–-\u00a0\u2009\n\t", max_size=30))
+def test_trim_tail_is_the_end_pattern(text: str) -> None:
+    start, end = _trim(text, 0, len(text))
+    lead = re.match(r"^[\s,;:.“”\"'‘’»«—–-]+", text)
+    expected_start = lead.end() if lead else 0
+    tail = SENTENCE_END.search(text[expected_start:])
+    expected_end = expected_start + tail.start() if tail else len(text)
+    assert (start, end) == (expected_start, max(expected_end, expected_start))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 .'’-\n", max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_has_two_words(text: str, start: int, end: int) -> None:
+    assert _has_two_words(text, start, end) == (len(_words(text[start:end])) >= 2)
