@@ -186,6 +186,21 @@ def literal_trie(words: Sequence[str]) -> str:
     return _trie(list(words), 0, _LITERAL_CHARS) if words else r"(?!x)x"
 
 
+def _char_buckets(firsts: Sequence[str], chars: _Chars) -> list[tuple[set[str], list[int]]]:
+    """Indexes of ``firsts`` grouped so that no text character matches two groups:
+    ``(folded characters, indexes)`` in the order of each group's first index."""
+    buckets: list[tuple[set[str], list[int]]] = []
+    for i, ch in enumerate(firsts):
+        keys, members = {chars.fold(ch)}, [i]
+        for bucket in [
+            b for b in buckets if any(chars.may_share(k, o) for k in keys for o in b[0])
+        ]:
+            buckets.remove(bucket)
+            keys, members = keys | bucket[0], sorted(members + bucket[1])
+        buckets.append((keys, members))
+    return sorted(buckets, key=lambda b: b[1][0])
+
+
 def _trie(items: list[str], depth: int, chars: _Chars) -> str:
     """Alternation of ``items`` from character ``depth`` on; they agree before it (folded)."""
 
@@ -195,17 +210,8 @@ def _trie(items: list[str], depth: int, chars: _Chars) -> str:
     ended = [i for i, s in enumerate(items) if len(s) == depth]
     if ended and ended != [len(items) - 1]:
         return "(?:" + "|".join(map(rest, items)) + ")"
-    buckets: list[tuple[set[str], list[int]]] = []  # (folded characters, item indexes)
-    for i, s in enumerate(items[: len(items) - len(ended)]):
-        keys, members = {chars.fold(s[depth])}, [i]
-        for bucket in [
-            b for b in buckets if any(chars.may_share(k, o) for k in keys for o in b[0])
-        ]:
-            buckets.remove(bucket)
-            keys, members = keys | bucket[0], sorted(members + bucket[1])
-        buckets.append((keys, members))
     parts = []
-    for keys, members in sorted(buckets, key=lambda b: b[1][0]):
+    for keys, members in _char_buckets([s[depth] for s in items[: len(items) - len(ended)]], chars):
         group = [items[i] for i in members]
         if len(keys) == 1:
             part = chars.regex(group[0][depth]) + _trie(group, depth + 1, chars)
@@ -215,6 +221,42 @@ def _trie(items: list[str], depth: int, chars: _Chars) -> str:
     if depth == 0 and not ended:  # the first characters are never spaces (_plain_spaces)
         return parts[0][1] if len(parts) == 1 else f"(?:{_halves(parts)})"
     bodies = [part for _, part in parts] + ([""] if ended else [])
+    return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
+
+
+def prefix_trie(items: Sequence[tuple[str, str]]) -> str:
+    """Regex equivalent to ``"|".join(prefix + tail for prefix, tail in items)`` under
+    ``re.IGNORECASE``, each ``prefix`` a run of letters and digits (so literal text) and
+    ``tail`` any regex, with common prefixes written once.
+
+    Equivalence as in :func:`surface_trie`: a literal prefix matches in one way only, so
+    ``PX|PY`` is ``P(?:X|Y)``; items whose next characters can never match one text
+    character may change order; the items whose prefix ends where others go on must
+    come after all of them (else that point is written as the plain alternation).
+    """
+    if not all(prefix.isalnum() or not prefix for prefix, _ in items):
+        raise ValueError("prefixes must be letters and digits")
+    return _prefix_trie(list(items), 0) if items else r"(?!x)x"
+
+
+def _prefix_trie(items: list[tuple[str, str]], depth: int) -> str:
+    """Alternation of ``items`` from character ``depth`` of their prefixes on (they agree
+    before it, folded)."""
+
+    def rest(item: tuple[str, str]) -> str:
+        return item[0][depth:] + item[1]
+
+    going = [item for item in items if len(item[0]) > depth]
+    if any(len(prefix) <= depth for prefix, _ in items[: len(going)]):
+        return "(?:" + "|".join(map(rest, items)) + ")"
+    bodies = []
+    for keys, members in _char_buckets([prefix[depth] for prefix, _ in going], _SURFACE_CHARS):
+        group = [going[i] for i in members]
+        if len(keys) == 1:
+            bodies.append(group[0][0][depth] + _prefix_trie(group, depth + 1))
+        else:
+            bodies.append("(?:" + "|".join(map(rest, group)) + ")")
+    bodies += [tail for _, tail in items[len(going) :]]
     return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
 
 

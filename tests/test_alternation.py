@@ -16,6 +16,7 @@ from framing.alternation import (
     finditer_from,
     first_chars,
     literal_trie,
+    prefix_trie,
     surface_regex,
     surface_trie,
 )
@@ -151,6 +152,34 @@ def test_literal_trie_finds_what_the_plain_alternation_finds(words: list[str], t
     plain = re.compile("|".join(map(re.escape, words)) or "(?!x)x")
     trie = re.compile(literal_trie(words))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+PREFIX_CHARS = st.sampled_from("abkKsSſıİiI1")
+TAILS = st.sampled_from(["", r"(?!\w)", r"s?", r"[’']s", r"(?<!\wa)", r"\s+war", "(?:x)?"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(PREFIX_CHARS, max_size=4).map("".join), TAILS), min_size=1, max_size=10
+    ),
+    st.lists(st.sampled_from([*"abkKsSſıİiI1 x’'", " war"]), max_size=30).map("".join),
+)
+def test_prefix_trie_finds_what_the_plain_alternation_finds(
+    items: list[tuple[str, str]], text: str
+) -> None:
+    # an empty group closes each item, so lastgroup tells which item matched
+    items = [(prefix, f"{tail}(?P<i{i}>)") for i, (prefix, tail) in enumerate(items)]
+    plain = re.compile("|".join(prefix + tail for prefix, tail in items), re.I)
+    trie = re.compile(prefix_trie(items), re.I)
+    assert _matches(trie, text) == _matches(plain, text)
+
+
+def test_prefix_trie_writes_common_prefixes_once() -> None:
+    pattern = prefix_trie([("warx", "a"), ("war", "b"), ("war", "c"), ("kyiv", "d")])
+    assert pattern == "(?:war(?:xa|b|c)|kyivd)"
+    with pytest.raises(ValueError):
+        prefix_trie([("war crimes", "")])
 
 
 NUMBER_PIECES = [

@@ -32,10 +32,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
-from framing.alternation import dispatch, first_chars
+from framing.alternation import prefix_trie
 from framing.document import Document
 from framing.lexicon import (
     LexiconError,
@@ -211,12 +212,38 @@ def _form_length(form: str) -> tuple[int, int]:
     return (-len(form), -len(_WORD_SPLIT.split(form)))
 
 
+def _split_prefix(regex: str) -> tuple[str, str]:
+    """``regex`` as its leading letters and digits (literal text) and the rest."""
+    prefix = "".join(takewhile(str.isalnum, regex))
+    return prefix, regex[len(prefix) :]
+
+
+def _form_alternative(regex: str, compounds: bool, name: str) -> tuple[str, str]:
+    r"""``(prefix, tail)`` of one form's alternative: ``prefix + tail`` matches what
+    ``(?P<name>before regex possessive after)`` matches, ending with an empty ``name``
+    group so that it is ``lastgroup``; the leading literal ``prefix`` stands alone so
+    that forms sharing it can be tried together (:func:`prefix_trie`).
+
+    The no-compound lookbehind ``(?<!\w-)`` is moved after the prefix, where it looks
+    back over the prefix too: the text there is the prefix, so it tests the same two
+    characters.
+    """
+    prefix, tail = _split_prefix(regex)
+    if compounds:
+        return prefix, rf"{tail}{_POSSESSIVE}(?!\w)(?P<{name}>)"
+    before = rf"(?<!\w[{_HYPHENS}]{prefix})"
+    return prefix, rf"{before}{tail}{_POSSESSIVE}(?!\w)(?![{_HYPHENS}]\w)(?P<{name}>)"
+
+
 def compile_pattern(groups: Sequence[Group]) -> tuple[re.Pattern[str], tuple[Variant, ...]]:
     """ONE case-insensitive regex for all forms, longest first; named group ``f{i}`` per form.
 
-    Equivalent to the alternation of the forms in that order, but dispatched on the
-    first character (:mod:`framing.alternation`): ``form_variants[i]`` is the variant
-    of group ``f{i}`` (a form with a leading optional word has two groups).
+    Equivalent to the alternation of the forms in that order (same matches, spans and
+    ``lastgroup``), but with the forms' common leading letters written once
+    (:func:`framing.alternation.prefix_trie`), so that a word start tries each prefix
+    once instead of every form: ``form_variants[i]`` is the variant of the empty group
+    ``f{i}`` that closes form ``i``'s alternative (a form with a leading optional word
+    has two groups).
     """
     entries = [
         (form, variant, group.compounds)
@@ -225,18 +252,13 @@ def compile_pattern(groups: Sequence[Group]) -> tuple[re.Pattern[str], tuple[Var
         for form in variant.forms
     ]
     entries.sort(key=lambda e: _form_length(e[0]))
-    alternatives: list[tuple[str | None, str]] = []
+    alternatives: list[tuple[str, str]] = []
     form_variants: list[Variant] = []
     for form, variant, compounds in entries:
-        before = "" if compounds else rf"(?<!\w[{_HYPHENS}])"
-        after = r"(?!\w)" if compounds else rf"(?!\w)(?![{_HYPHENS}]\w)"
-        for first_word, regex in form_expansions(form):
-            i = len(form_variants)
-            alternatives.append(
-                (first_chars(first_word), f"(?P<f{i}>{before}{regex}{_POSSESSIVE}{after})")
-            )
+        for _, regex in form_expansions(form):
+            alternatives.append(_form_alternative(regex, compounds, f"f{len(form_variants)}"))
             form_variants.append(variant)
-    source = rf"(?<!\w)(?:{dispatch(alternatives)})"
+    source = rf"(?<!\w){prefix_trie(alternatives)}"
     return re.compile(source, re.IGNORECASE), tuple(form_variants)
 
 
