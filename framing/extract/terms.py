@@ -461,14 +461,37 @@ def _is_offset(value: Any) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
-def _enclosing_quote(offset: int, quotes: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    """The narrowest quote row whose [start, end) contains ``offset``."""
+def _quote_spans(quotes: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, Mapping[str, Any]]]:
+    """``(start, end, row)`` of each quote row, offsets read once for all matches."""
+    return [(int(row["start"]), int(row["end"]), row) for row in quotes]
+
+
+def _enclosing_quote(
+    offset: int, spans: Sequence[tuple[int, int, Mapping[str, Any]]]
+) -> Mapping[str, Any] | None:
+    """The narrowest quote row whose [start, end) contains ``offset`` (the first of equals)."""
     best: Mapping[str, Any] | None = None
-    for row in quotes:
-        start, end = int(row["start"]), int(row["end"])
-        if start <= offset < end and (best is None or end - start < best["end"] - best["start"]):
-            best = row
+    best_width = 0
+    for start, end, row in spans:
+        if start <= offset < end and (best is None or end - start < best_width):
+            best, best_width = row, end - start
     return best
+
+
+def _voice(row: Mapping[str, Any] | None, in_marks: bool) -> tuple[str, str, str, str]:
+    """:func:`voice_at` from the enclosing quote row and whether the offset is inside
+    quotation marks."""
+    if row is not None:
+        return QUOTED, _text(row.get("speaker")), _text(row.get("kind")), _text(row.get("quote_id"))
+    if in_marks:
+        return QUOTED, "", UNATTRIBUTED, ""
+    return NARRATOR, "", "", ""
+
+
+def _in_marks(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` is inside the inner span of a Document quotation."""
+    span = doc.quote_at(offset)
+    return span is not None and span.inner_start <= offset < span.inner_end
 
 
 def voice_at(
@@ -479,13 +502,8 @@ def voice_at(
     Quoted when inside a quote row (direct, partial or indirect: its speaker) or
     inside the inner span of a Document quotation with no row (speaker "").
     """
-    row = _enclosing_quote(offset, quotes)
-    if row is not None:
-        return QUOTED, _text(row.get("speaker")), _text(row.get("kind")), _text(row.get("quote_id"))
-    span = doc.quote_at(offset)
-    if span is not None and span.inner_start <= offset < span.inner_end:
-        return QUOTED, "", UNATTRIBUTED, ""
-    return NARRATOR, "", "", ""
+    row = _enclosing_quote(offset, _quote_spans(quotes))
+    return _voice(row, _in_marks(doc, offset))
 
 
 def extract_terms(
@@ -507,7 +525,9 @@ def extract_terms(
     the officials').
     """
     lex = lexicon if lexicon is not None else default_lexicon()
-    quote_rows = [q for q in quotes if _is_offset(q.get("start")) and _is_offset(q.get("end"))]
+    spans = _quote_spans(
+        [q for q in quotes if _is_offset(q.get("start")) and _is_offset(q.get("end"))]
+    )
     rows: list[dict[str, Any]] = []
     for m in lex.pattern.finditer(doc.text):
         name = m.lastgroup
@@ -515,9 +535,8 @@ def extract_terms(
             continue
         variant = lex.form_variants[int(name[1:])]
         start, end = m.span()
-        voice, speaker, quote_kind, quote_id = voice_at(doc, start, quote_rows)
-        span = doc.quote_at(start)
-        in_marks = span is not None and span.inner_start <= start < span.inner_end
+        in_marks = _in_marks(doc, start)
+        voice, speaker, quote_kind, quote_id = _voice(_enclosing_quote(start, spans), in_marks)
         rows.append(
             {
                 "article_id": doc.article_id,
