@@ -17,8 +17,8 @@ Design (textacy ``text_stats/readability.py`` style):
 * one function per formula applies the coefficients in :data:`COEFFICIENTS` (each
   with its source) to those counts, with textstat's exact arithmetic and edge cases.
 
-Counting rules are textstat's, reproduced exactly (the helpers that touch no
-dictionary, ``list_words`` and ``remove_punctuation``, are textstat's own):
+Counting rules are textstat's, reproduced exactly (``list_words`` is textstat's own,
+``remove_punctuation`` is applied with its own patterns, see :func:`_word_of`):
 
 * words: ``list_words(text)``: punctuation removed except apostrophes in English
   contractions, split on whitespace (hyphenated words are one word);
@@ -50,8 +50,8 @@ from itertools import compress, islice
 from typing import Any, NamedTuple
 
 from textstat.backend.selections import list_words
-from textstat.backend.transformations import remove_punctuation
 from textstat.backend.utils import get_grade_suffix, get_lang_easy_words
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from framing.document import Document
 
@@ -92,6 +92,9 @@ _SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # keeps a word of list_words). A run is matched whole: no class but \s+ holds a space.
 _RUN_WITH_WORD = r"[^\s\w]*\w\S*"
 _THREE_WORD_RUNS = re.compile(rf"\s*{_RUN_WITH_WORD}\s+{_RUN_WITH_WORD}\s+{_RUN_WITH_WORD}")
+# textstat's remove_punctuation(text, rm_apostrophe=False), pass by pass
+_NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
 _GUNNING_THRESHOLD = int(COEFFICIENTS["gunning_fog"]["syllable_threshold"])
 _DALE_CHALL_THRESHOLD = int(COEFFICIENTS["dale_chall_readability_score"]["syllable_threshold"])
 
@@ -190,8 +193,19 @@ class TokenCounts(NamedTuple):
     characters: int
 
 
+def _word_of(token: str) -> str:
+    """``remove_punctuation(token, rm_apostrophe=False)``: textstat's two substitutions.
+
+    The same patterns, compiled once; a token of letters and digits only is returned
+    as is (``str.isalnum`` is re's ``\\w`` without ``_``: nothing to remove).
+    """
+    if token.isalnum():
+        return token
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", token))
+
+
 def token_counts(token: str) -> TokenCounts:
-    """The counts of one token (a run of non-space characters), with textstat's own helpers.
+    """The counts of one token (a run of non-space characters), by textstat's rules.
 
     Counting per token gives textstat's whole-text counts: ``remove_punctuation`` never
     removes or adds whitespace (``\\s`` and ``str.split`` are both ``str.isspace``), its
@@ -199,14 +213,14 @@ def token_counts(token: str) -> TokenCounts:
     same characters inside a token and, at its end, a space or the end, neither of
     which starts a contraction ending. So ``list_words(text)`` is the non-empty
     ``remove_punctuation(token)`` of ``text.split()``, in order, and the letters of the
-    text are the sum of its tokens' letters. The word is lowercased per token, as
+    text (its ``\\w`` characters: ``[^\\w\\s]`` is removed) are the sum of its tokens'
+    letters, those of the word less its kept apostrophes. The word is lowercased per token, as
     textstat's ``list_words(text, lowercase=True)`` would (``str.lower`` maps no
     character to whitespace, and a final sigma is decided within the token).
     """
-    word = remove_punctuation(token, rm_apostrophe=False)
-    letters = len(remove_punctuation(token, rm_apostrophe=True))
+    word = _word_of(token)
     if not word:
-        return TokenCounts(0, 0, 0, 0, 0, letters, len(token))
+        return TokenCounts(0, 0, 0, 0, 0, 0, len(token))
     lower = word.lower()
     syllables = word_syllables(lower)
     not_easy = lower not in easy_words()
@@ -216,7 +230,7 @@ def token_counts(token: str) -> TokenCounts:
         polysyllables=int(syllables >= 3),
         gunning_difficult=int(not_easy and syllables >= _GUNNING_THRESHOLD),
         dale_chall_difficult=int(not_easy and syllables >= _DALE_CHALL_THRESHOLD),
-        letters=letters,
+        letters=len(word) - word.count("'"),  # all but the kept apostrophes are \w
         characters=len(token),
     )
 

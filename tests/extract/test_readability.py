@@ -288,3 +288,10 @@ def test_scores_computed_once_equal_text_standard(seed_docs: dict[str, Document]
         scores = rd.readability_scores(doc)
         assert scores["text_standard_grade"] == rd.text_standard_grade(counts)
         assert scores["text_standard"] == rd.text_standard(counts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_word_of_equals_remove_punctuation(text: str) -> None:
+    for token in text.split():
+        assert rd._word_of(token) == remove_punctuation(token, rm_apostrophe=False)
