@@ -10,11 +10,15 @@ Design (textacy ``text_stats/readability.py`` style):
 * :func:`readability_counts` computes every shared count ONCE per article: words,
   sentences, syllables, polysyllables, letters, characters, difficult words (two
   thresholds), the Linsear Write sample. textstat recomputes them once per formula.
+* all but the sentences are sums over the article's space-separated tokens, and a
+  token's share (:func:`token_counts`) depends on the token alone, so it is computed
+  once per distinct token and remembered (``_TOKENS``); see :func:`token_counts` for
+  why the per-token counts add up to textstat's whole-text ones.
 * one function per formula applies the coefficients in :data:`COEFFICIENTS` (each
   with its source) to those counts, with textstat's exact arithmetic and edge cases.
 
-Counting rules are textstat's, reproduced exactly (the helpers that touch no
-dictionary, ``list_words`` and ``remove_punctuation``, are textstat's own):
+Counting rules are textstat's, reproduced exactly (``list_words`` is textstat's own,
+``remove_punctuation`` is applied with its own patterns, see :func:`_word_of`):
 
 * words: ``list_words(text)``: punctuation removed except apostrophes in English
   contractions, split on whitespace (hyphenated words are one word);
@@ -42,11 +46,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from typing import Any
+from itertools import compress, islice
+from typing import Any, NamedTuple
 
 from textstat.backend.selections import list_words
-from textstat.backend.transformations import remove_punctuation
 from textstat.backend.utils import get_grade_suffix, get_lang_easy_words
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from framing.document import Document
 
@@ -83,7 +88,15 @@ COEFFICIENTS: dict[str, dict[str, float]] = {
 }
 
 _SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_WORD_CHAR = re.compile(r"\w")
+# The first three space-separated runs of a text each hold a letter or digit (so each
+# keeps a word of list_words). A run is matched whole: no class but \s+ holds a space.
+_RUN_WITH_WORD = r"[^\s\w]*\w\S*"
+_THREE_WORD_RUNS = re.compile(rf"\s*{_RUN_WITH_WORD}\s+{_RUN_WITH_WORD}\s+{_RUN_WITH_WORD}")
+# textstat's remove_punctuation(text, rm_apostrophe=False), pass by pass
+_NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
+_GUNNING_THRESHOLD = int(COEFFICIENTS["gunning_fog"]["syllable_threshold"])
+_DALE_CHALL_THRESHOLD = int(COEFFICIENTS["dale_chall_readability_score"]["syllable_threshold"])
 
 
 @cache
@@ -155,11 +168,8 @@ class ReadabilityCounts:
 
 def _is_short(piece: str) -> bool:
     """Whether a sentence piece has <= 2 words (``list_words``), which textstat ignores."""
-    runs = piece.split(None, 3)[:3]
-    if len(runs) < 3:
-        return True  # each word is (part of) a space-separated run
-    if all(map(_WORD_CHAR.search, runs)):
-        return False  # a run with a letter or digit keeps a word: no need to count
+    if _THREE_WORD_RUNS.match(piece):
+        return False  # three runs each keep a word: no need to count
     return len(list_words(piece)) <= 2
 
 
@@ -171,68 +181,117 @@ def _count_sentences(text: str) -> int:
     return max(1, len(pieces) - ignored)
 
 
-def _linsear_end(raw_words: list[str], limit: int) -> int:
-    """How many raw words textstat's Linsear Write sample of ``limit`` words spans.
+class TokenCounts(NamedTuple):
+    """What one space-separated token adds to the counts (summed column by column)."""
 
-    The sample is the first ``limit`` words of ``list_words``; a raw (space-separated)
-    word is one of them unless punctuation removal leaves nothing, i.e. it has no
-    letter or digit (an apostrophe that survives is followed by one).
+    words: int  # 1 if list_words keeps a word of it, else 0
+    syllables: int
+    polysyllables: int  # 1 if >= 3 syllables
+    gunning_difficult: int  # 1 if not an easy word and >= Gunning fog's threshold
+    dale_chall_difficult: int  # 1 if not an easy word and >= Dale-Chall's threshold
+    letters: int
+    characters: int
+
+
+def _word_of(token: str) -> str:
+    """``remove_punctuation(token, rm_apostrophe=False)``: textstat's two substitutions.
+
+    The same patterns, compiled once; a token of letters and digits only is returned
+    as is (``str.isalnum`` is re's ``\\w`` without ``_``: nothing to remove).
     """
-    if len(raw_words) <= limit:
-        return len(raw_words)
-    kept = 0
-    for i, raw in enumerate(raw_words, 1):
-        if _WORD_CHAR.search(raw):
-            kept += 1
-            if kept == limit:
-                return i
-    return len(raw_words)
+    if token.isalnum():
+        return token
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", token))
 
 
-def _linsear_sample(raw_words: list[str], syllables_of: list[int]) -> tuple[int, int, int]:
-    """(easy words, difficult words, sentences) of the Linsear Write sample.
+def token_counts(token: str) -> TokenCounts:
+    """The counts of one token (a run of non-space characters), by textstat's rules.
 
-    textstat's sample words are the first ``sample_words`` of ``list_words(text)``, and a
-    sample word's syllables are those of the same lowercased word: ``syllables_of``.
+    Counting per token gives textstat's whole-text counts: ``remove_punctuation`` never
+    removes or adds whitespace (``\\s`` and ``str.split`` are both ``str.isspace``), its
+    character class is context-free, and its lookahead ``'(?![tsd]|ve|ll|re)`` sees the
+    same characters inside a token and, at its end, a space or the end, neither of
+    which starts a contraction ending. So ``list_words(text)`` is the non-empty
+    ``remove_punctuation(token)`` of ``text.split()``, in order, and the letters of the
+    text (its ``\\w`` characters: ``[^\\w\\s]`` is removed) are the sum of its tokens'
+    letters, those of the word less its kept apostrophes. The word is lowercased per token, as
+    textstat's ``list_words(text, lowercase=True)`` would (``str.lower`` maps no
+    character to whitespace, and a final sigma is decided within the token).
+    """
+    word = _word_of(token)
+    if not word:
+        return TokenCounts(0, 0, 0, 0, 0, 0, len(token))
+    lower = word.lower()
+    syllables = word_syllables(lower)
+    not_easy = lower not in easy_words()
+    return TokenCounts(
+        words=1,
+        syllables=syllables,
+        polysyllables=int(syllables >= 3),
+        gunning_difficult=int(not_easy and syllables >= _GUNNING_THRESHOLD),
+        dale_chall_difficult=int(not_easy and syllables >= _DALE_CHALL_THRESHOLD),
+        letters=len(word) - word.count("'"),  # all but the kept apostrophes are \w
+        characters=len(token),
+    )
+
+
+class _TokenMemo(dict[str, TokenCounts]):
+    """token -> :func:`token_counts`, computed on first sight; emptied when it gets large.
+
+    A plain dict lookup (``__missing__`` runs only for a new token) lets
+    ``map(memo.__getitem__, tokens)`` run without a Python call per known token.
+    """
+
+    limit = 1 << 16  # as many tokens as word_syllables remembers words
+
+    def __missing__(self, token: str) -> TokenCounts:
+        if len(self) >= self.limit:
+            self.clear()
+        counts = self[token] = token_counts(token)
+        return counts
+
+
+_TOKENS = _TokenMemo()
+
+
+def _linsear_sample(kept: tuple[int, ...], syllables: tuple[int, ...]) -> tuple[list[int], int]:
+    """Syllables of the Linsear Write sample's words, and how many tokens it spans.
+
+    textstat's sample is the first ``sample_words`` words of ``list_words(text)``: the
+    tokens that keep a word (``kept``), whose sentences are counted in the text of the
+    tokens up to the last sample word.
     """
     limit = int(COEFFICIENTS["linsear_write_formula"]["sample_words"])
-    sample = Counter(syllables_of[:limit])  # words per syllable count
-    difficult = _at_least(sample, 3)
-    easy = _at_least(sample, 1) - difficult
-    return easy, difficult, _count_sentences(" ".join(raw_words[: _linsear_end(raw_words, limit)]))
-
-
-def _at_least(histogram: Counter[int], syllables: int) -> int:
-    """Words with at least ``syllables`` syllables, from a words-per-syllable-count histogram."""
-    return sum(count for n, count in histogram.items() if n >= syllables)
+    sample = list(islice(compress(syllables, kept), limit))
+    if len(sample) < limit:
+        return sample, len(kept)
+    positions = compress(range(1, len(kept) + 1), kept)
+    return sample, next(islice(positions, limit - 1, None))
 
 
 def readability_counts(text: str) -> ReadabilityCounts:
     """Every count the formulas need, computed once for ``text``."""
-    words = list_words(text)
-    lower = list(map(str.lower, words))
-    syllables_of = list(map(word_syllables, lower))
-    easy = easy_words()
-    gunning_threshold = int(COEFFICIENTS["gunning_fog"]["syllable_threshold"])
-    dc_threshold = int(COEFFICIENTS["dale_chall_readability_score"]["syllable_threshold"])
-    histogram = Counter(syllables_of)
-    not_easy = Counter([n for w, n in zip(lower, syllables_of, strict=True) if w not in easy])
-    no_space = "".join(text.split())  # = re.sub(r"\s", "", text): the same whitespace
-    raw_words = list_words(text, rm_punctuation=False)
-    lw_easy, lw_difficult, lw_sentences = _linsear_sample(raw_words, syllables_of)
+    tokens = text.split()  # = list_words(text, rm_punctuation=False)
+    per_token = list(map(_TOKENS.__getitem__, tokens))
+    columns = list(zip(*per_token, strict=True)) or [()] * len(TokenCounts._fields)
+    totals = TokenCounts._make(map(sum, columns))
+    kept, syllables = columns[:2]  # the words and syllables fields
+    sample, spanned = _linsear_sample(kept, syllables)
+    lw_difficult = sum(n >= 3 for n in sample)
+    lw_easy = sum(n >= 1 for n in sample) - lw_difficult
     return ReadabilityCounts(
-        readability_words=len(words),
+        readability_words=totals.words,
         readability_sentences=_count_sentences(text),
-        syllables=sum(syllables_of) if text else 0,
-        polysyllables=_at_least(histogram, 3),
-        letters=len(remove_punctuation(no_space, rm_apostrophe=True)),
-        characters=len(no_space),
-        words_with_punctuation=len(raw_words),
-        difficult_words=_at_least(not_easy, gunning_threshold),
-        dale_chall_difficult_words=_at_least(not_easy, dc_threshold),
+        syllables=totals.syllables,
+        polysyllables=totals.polysyllables,
+        letters=totals.letters,
+        characters=totals.characters,
+        words_with_punctuation=len(tokens),
+        difficult_words=totals.gunning_difficult,
+        dale_chall_difficult_words=totals.dale_chall_difficult,
         linsear_easy_words=lw_easy,
         linsear_difficult_words=lw_difficult,
-        linsear_sentences=lw_sentences,
+        linsear_sentences=_count_sentences(" ".join(tokens[:spanned])),
     )
 
 
@@ -319,15 +378,20 @@ def linsear_write_formula(c: ReadabilityCounts) -> float:
     return number / 2
 
 
-def text_standard_grade(c: ReadabilityCounts) -> float:
-    """textstat's consensus grade (most common of the formulas' floor/ceil/round), 1..18."""
+def consensus_grade(
+    fkg: float, fre: float, smog: float, cli: float, ari: float, dcrs: float, lwf: float, fog: float
+) -> float:
+    """textstat's consensus grade (most common of the formulas' floor/ceil/round), 1..18.
+
+    From the formulas' values (Flesch reading ease through its bands), so that
+    :func:`readability_scores` computes each formula once.
+    """
     grade: list[int] = []
 
     def add(score: float) -> None:
         grade.extend([math.floor(score), math.ceil(score), round(score)])
 
-    add(flesch_kincaid_grade(c))
-    fre = flesch_reading_ease(c)
+    add(fkg)
     bands = [(90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12])]
     for low, grades in bands:
         if low <= fre < (100 if low == 90 else low + 10):
@@ -335,21 +399,39 @@ def text_standard_grade(c: ReadabilityCounts) -> float:
             break
     else:
         grade.append(13)
-    add(smog_index(c))
-    add(coleman_liau_index(c))
-    add(automated_readability_index(c))
-    add(dale_chall_readability_score(c))
-    add(linsear_write_formula(c))
-    add(gunning_fog(c))
+    for score in (smog, cli, ari, dcrs, lwf, fog):
+        add(score)
     value = float(Counter(grade).most_common(1)[0][0])
     return float(max(1, min(value, 18)))
 
 
-def text_standard(c: ReadabilityCounts) -> str:
-    """textstat's default string form, e.g. ``"11th and 12th grade"``."""
-    lower = int(text_standard_grade(c)) - 1
+def text_standard_grade(c: ReadabilityCounts) -> float:
+    """textstat's consensus grade of the counts ``c`` (see :func:`consensus_grade`)."""
+    return consensus_grade(
+        flesch_kincaid_grade(c),
+        flesch_reading_ease(c),
+        smog_index(c),
+        coleman_liau_index(c),
+        automated_readability_index(c),
+        dale_chall_readability_score(c),
+        linsear_write_formula(c),
+        gunning_fog(c),
+    )
+
+
+def grade_label(grade: float) -> str:
+    """textstat's default string form of a consensus grade, e.g. ``"11th and 12th grade"``."""
+    lower = int(grade) - 1
     upper = lower + 1
     return f"{lower}{get_grade_suffix(lower)} and {upper}{get_grade_suffix(upper)} grade"
+
+
+def text_standard(c: ReadabilityCounts) -> str:
+    """textstat's default string form, e.g. ``"11th and 12th grade"``."""
+    return grade_label(text_standard_grade(c))
+
+
+_COUNT_FIELDS = tuple(f.name for f in fields(ReadabilityCounts))
 
 
 def readability_scores(doc: Document) -> dict[str, Any]:
@@ -359,18 +441,28 @@ def readability_scores(doc: Document) -> dict[str, Any]:
     coleman_liau_index, dale_chall_readability_score, text_standard (textstat's string),
     text_standard_grade (its number), automated_readability_index,
     linsear_write_formula, then the counts (:class:`ReadabilityCounts` fields).
+    Each formula is computed once (textstat's text_standard recomputes them).
     """
     c = readability_counts(doc.text)
+    fre = flesch_reading_ease(c)
+    fkg = flesch_kincaid_grade(c)
+    fog = gunning_fog(c)
+    smog = smog_index(c)
+    cli = coleman_liau_index(c)
+    dcrs = dale_chall_readability_score(c)
+    ari = automated_readability_index(c)
+    lwf = linsear_write_formula(c)
+    grade = consensus_grade(fkg, fre, smog, cli, ari, dcrs, lwf, fog)
     return {
-        "flesch_reading_ease": flesch_reading_ease(c),
-        "flesch_kincaid_grade": flesch_kincaid_grade(c),
-        "gunning_fog": gunning_fog(c),
-        "smog_index": smog_index(c),
-        "coleman_liau_index": coleman_liau_index(c),
-        "dale_chall_readability_score": dale_chall_readability_score(c),
-        "text_standard": text_standard(c),
-        "text_standard_grade": text_standard_grade(c),
-        "automated_readability_index": automated_readability_index(c),
-        "linsear_write_formula": linsear_write_formula(c),
-        **{f.name: getattr(c, f.name) for f in fields(c)},
+        "flesch_reading_ease": fre,
+        "flesch_kincaid_grade": fkg,
+        "gunning_fog": fog,
+        "smog_index": smog,
+        "coleman_liau_index": cli,
+        "dale_chall_readability_score": dcrs,
+        "text_standard": grade_label(grade),
+        "text_standard_grade": grade,
+        "automated_readability_index": ari,
+        "linsear_write_formula": lwf,
+        **{name: getattr(c, name) for name in _COUNT_FIELDS},
     }

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Any
 
 import pytest
 import textstat
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textstat.backend.counts import _count_syllables
+from textstat.backend.selections import list_words
+from textstat.backend.transformations import remove_punctuation
 
 from framing.document import Document, document_from_text
 from framing.extract import readability as rd
@@ -97,6 +103,7 @@ def test_no_network(monkeypatch: pytest.MonkeyPatch, seed_docs: dict[str, Docume
     monkeypatch.setattr(nltk, "download", refuse)
     rd.cmu_dictionary.cache_clear()
     rd.word_syllables.cache_clear()
+    rd._TOKENS.clear()
     doc = next(iter(seed_docs.values()))
     scores = readability_scores(doc)
     assert scores["readability_words"] > 100
@@ -116,3 +123,175 @@ def test_keys() -> None:
         "letters",
     ]:
         assert key in out
+
+
+# Generated text: words and fragments that exercise textstat's punctuation rules
+# (apostrophes ' and ’ in and out of contractions, hyphens, dots), digits, Unicode
+# letters (final sigma, dotted I, titlecase), marks and symbols, and whitespace that
+# str.split and re's \s both treat as space (no-break, ideographic, \x1c...).
+FRAGMENTS = [
+    "The",
+    "talks",
+    "negotiations",
+    "extraordinarily",
+    "Kremlin",
+    "don't",
+    "it's",
+    "we've",
+    "they'll",
+    "you're",
+    "I'd",
+    "isn't",
+    "rock'n'roll",
+    "'tis",
+    "o'clock",
+    "dogs'",
+    "'quoted'",
+    "Kremlin’s",
+    "don’t",
+    "ultra-long-range",
+    "-",
+    "--",
+    "—",
+    "U.S.",
+    "e.g.",
+    "No.",
+    "3.5",
+    "1,000",
+    "2024",
+    "café",
+    "naïve",
+    "Straße",
+    "ΟΔΟΣ",
+    "ΣΑΣ.",
+    "İstanbul",
+    "ǅemal",
+    "Жуков",
+    "漢字",
+    "e\u0301",
+    "_",
+    "€5",
+    "©",
+    "•",
+    "…",
+    "%",
+    "(a)",
+    "“We",
+    "said,",
+    "end.",
+    "Why?",
+    "Yes!",
+    "Wait...",
+    "!?",
+    "a.b",
+    "x'y",
+]
+ALPHABET = "aeiostdvlrAEIOSTDVLR'’-0123456789éßΣςİǅЖ漢\u0301_€©•….!?,;:\"“”() \n\t\u00a0\u3000\u2028\x1c\u200b"
+SPACES = st.sampled_from([" ", " ", " ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ""])
+TEXTS = st.lists(
+    st.tuples(st.sampled_from(FRAGMENTS) | st.text(ALPHABET, max_size=8), SPACES),
+    max_size=160,
+).map(lambda parts: "".join(word + space for word, space in parts))
+
+
+def whole_text_counts(text: str) -> dict[str, int]:
+    """The counts computed from the whole text with textstat's helpers (the definitions)."""
+    words = list_words(text)
+    syllables = [rd.word_syllables(word) for word in list_words(text, lowercase=True)]
+    not_easy = [word.lower() not in rd.easy_words() for word in words]
+    tokens = list_words(text, rm_punctuation=False)
+    sample = syllables[:100]
+    spanned = len(tokens)
+    if len(tokens) > 100:  # the tokens up to the 100th word (textstat's linsear_write_formula)
+        kept = [i for i, token in enumerate(tokens, 1) if list_words(token)]
+        spanned = kept[99] if len(kept) >= 100 else len(tokens)
+    return {
+        "readability_words": len(words),
+        "readability_sentences": textstat.sentence_count(text),
+        "syllables": sum(syllables),
+        "polysyllables": sum(n >= 3 for n in syllables),
+        "letters": len(remove_punctuation(re.sub(r"\s", "", text), rm_apostrophe=True)),
+        "characters": len(re.sub(r"\s", "", text)),
+        "words_with_punctuation": len(tokens),
+        "difficult_words": sum(d and n >= 3 for d, n in zip(not_easy, syllables, strict=True)),
+        "dale_chall_difficult_words": sum(not_easy),
+        "linsear_easy_words": sum(1 <= n < 3 for n in sample),
+        "linsear_difficult_words": sum(n >= 3 for n in sample),
+        "linsear_sentences": textstat.sentence_count(" ".join(tokens[:spanned])),
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_token_counts_equal_whole_text_counts(text: str) -> None:
+    assert asdict(rd.readability_counts(text)) == whole_text_counts(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, max_size=40))
+def test_token_counts_equal_whole_text_counts_on_raw_characters(text: str) -> None:
+    assert asdict(rd.readability_counts(text)) == whole_text_counts(text)
+
+
+def test_token_counts_equal_whole_text_counts_on_seeds(seed_docs: dict[str, Document]) -> None:
+    for doc in seed_docs.values():
+        assert asdict(rd.readability_counts(doc.text)) == whole_text_counts(doc.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_words_split_per_token(text: str) -> None:
+    """list_words of the text = the non-empty remove_punctuation of its tokens."""
+    per_token = [remove_punctuation(token, rm_apostrophe=False) for token in text.split()]
+    assert [word for word in per_token if word] == list_words(text)
+    assert [word.lower() for word in list_words(text)] == list_words(text, lowercase=True)
+    assert text.split() == list_words(text, rm_punctuation=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_is_short_equals_word_count(text: str) -> None:
+    for piece in [text, *rd._SENTENCE_RE.findall(text)]:
+        assert rd._is_short(piece) == (len(list_words(piece)) <= 2)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(TEXTS)
+@pytest.mark.usefixtures("offline_textstat")
+def test_equals_textstat_on_generated_text(text: str) -> None:
+    ours = rd.readability_scores(document_from_text(text))
+    doc_text = document_from_text(text).text
+    for key, value in reference(doc_text).items():
+        if isinstance(value, str):
+            assert ours[key] == value, key
+        else:
+            assert ours[key] == pytest.approx(value, rel=1e-12, abs=1e-12), key
+
+
+def test_token_memo_emptied_when_full(
+    monkeypatch: pytest.MonkeyPatch, seed_docs: dict[str, Document]
+) -> None:
+    text = next(iter(seed_docs.values())).text
+    expected = rd.readability_counts(text)
+    monkeypatch.setattr(rd._TokenMemo, "limit", 8)
+    rd._TOKENS.clear()
+    assert rd.readability_counts(text) == expected
+    assert len(rd._TOKENS) <= 8
+    rd._TOKENS.clear()
+
+
+def test_scores_computed_once_equal_text_standard(seed_docs: dict[str, Document]) -> None:
+    for doc in seed_docs.values():
+        counts = rd.readability_counts(doc.text)
+        scores = rd.readability_scores(doc)
+        assert scores["text_standard_grade"] == rd.text_standard_grade(counts)
+        assert scores["text_standard"] == rd.text_standard(counts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_word_of_equals_remove_punctuation(text: str) -> None:
+    for token in text.split():
+        assert rd._word_of(token) == remove_punctuation(token, rm_apostrophe=False)
