@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from framing.alternation import alias_pattern, surface_regex
+from framing.alternation import FoldedPattern, alias_pattern, surface_regex
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -75,7 +75,7 @@ class ActorRegistry:
     actors: tuple[Actor, ...]
     sides: tuple[str, ...]
     version: str
-    pattern: re.Pattern[str]
+    pattern: FoldedPattern
     by_surface: dict[str, tuple[Actor, bool]]
     media: frozenset[str] = frozenset()
     demonyms: dict[str, str] = field(default_factory=dict)
@@ -233,8 +233,9 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
     registry = registry or default_actors()
     mentions = []
     for m in registry.pattern.finditer(text):
-        surface = m.group(1)
+        start, end = m.span(1)
+        surface = text[start:end]  # as written: the match may be of the lower-cased text
         hit = registry.resolve(surface)
         if hit is not None:
-            mentions.append(Mention(m.start(1), m.end(1), hit[0], surface, hit[1]))
+            mentions.append(Mention(start, end, hit[0], surface, hit[1]))
     return mentions

@@ -119,3 +119,9 @@ def test_user_registry(tmp_path: Path) -> None:
     assert [m.actor.name for m in find_mentions("Doom spoke.", registry)] == ["Victor von Doom"]
     assert registry.is_media("the Daily Bugle")
     assert registry.demonym_side("a Latverian diplomat") == "A"
+
+
+def test_mentions_are_as_written_on_either_path() -> None:
+    """Case checks see the text as written, whether or not it was matched lower-cased."""
+    for text in ("PUTIN met ZeLensky in moscow", "PUTIN met ZeLensky in moscow, café"):
+        assert [m.as_written for m in find_mentions(text)] == ["PUTIN", "ZeLensky"]

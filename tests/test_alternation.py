@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from framing.actors import _surface_regex, default_actors
 from framing.alternation import (
+    FoldedPattern,
+    ascii_lower,
     dispatch,
     finditer_from,
     first_chars,
@@ -19,7 +21,9 @@ from framing.alternation import (
     prefix_trie,
     surface_regex,
     surface_trie,
+    uncased_beyond_ascii,
 )
+from framing.compare.coverage import default_coverage_lexicon
 from framing.corpus import Article
 from framing.extract import numbers
 from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions, form_regex
@@ -27,6 +31,14 @@ from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions,
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
     return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+def _both_paths(pattern: FoldedPattern, text: str) -> list[list[tuple[int, int, str | None]]]:
+    """Matches of the case-insensitive pattern, and of its twin when the text allows it."""
+    found = [_matches(pattern.ignorecase, text)]
+    if uncased_beyond_ascii(text):
+        found.append(_matches(pattern.lowercase, text.lower()))
+    return found
 
 
 def _plain_terms_pattern() -> re.Pattern[str]:
@@ -73,15 +85,127 @@ NEWSY = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 def test_seed_texts_match_identically(seed_articles: dict[str, Article]) -> None:
     for article in seed_articles.values():
         text = article.text
-        assert _matches(default_lexicon().pattern, text) == _matches(PLAIN_TERMS, text)
-        assert _matches(default_actors().pattern, text) == _matches(PLAIN_ACTORS, text)
+        for found in _both_paths(default_lexicon().pattern, text):
+            assert found == _matches(PLAIN_TERMS, text)
+        for found in _both_paths(default_actors().pattern, text):
+            assert found == _matches(PLAIN_ACTORS, text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(NEWSY)
 def test_any_text_matches_identically(text: str) -> None:
-    assert _matches(default_lexicon().pattern, text) == _matches(PLAIN_TERMS, text)
-    assert _matches(default_actors().pattern, text) == _matches(PLAIN_ACTORS, text)
+    for found in _both_paths(default_lexicon().pattern, text):
+        assert found == _matches(PLAIN_TERMS, text)
+    for found in _both_paths(default_actors().pattern, text):
+        assert found == _matches(PLAIN_ACTORS, text)
+
+
+# ---------------------------------------------------------------- case-folded twin
+
+DANGEROUS = ["ſ", "ı", "İ", "K", "é", "É", "Σ", "ς", "ß", "\u0307", "\u0301", "ǅ", "µ"]
+UNCASED = ["’", "‘", "“", "”", "—", "–", "…", "‐", "\u00a0", "«", "»"]
+FORMS = [
+    *(f for g in default_lexicon().groups for v in g.variants for f in v.forms),
+    *default_actors().by_surface,
+    *(a for p in default_coverage_lexicon().places for a in p.aliases),
+]
+
+
+def _odd_case(draw: st.DrawFn, word: str) -> str:
+    flips = draw(st.lists(st.booleans(), min_size=len(word), max_size=len(word)))
+    return "".join(ch.swapcase() if flip else ch for ch, flip in zip(word, flips, strict=True))
+
+
+@st.composite
+def _mixed_text(draw: st.DrawFn) -> str:
+    """ASCII letters of both cases, lexicon forms in odd cases, curly quotes, dashes and
+    sometimes characters whose case folding is not ASCII's."""
+    pieces = [*"abkisKIS .,'-\n", *UNCASED]
+    if draw(st.booleans()):
+        pieces += DANGEROUS
+    items = draw(st.lists(st.one_of(st.sampled_from(pieces), st.sampled_from(FORMS)), max_size=40))
+    return "".join(_odd_case(draw, item) if len(item) > 1 else item for item in items)
+
+
+def _folded_matches(
+    pattern: FoldedPattern, text: str, group: int
+) -> list[tuple[int, int, str | None, str]]:
+    return [
+        (m.start(), m.end(), m.lastgroup, text[m.start(group) : m.end(group)])
+        for m in pattern.finditer(text)
+    ]
+
+
+def _ignorecase_matches(
+    pattern: FoldedPattern, text: str, group: int
+) -> list[tuple[int, int, str | None, str]]:
+    return [
+        (m.start(), m.end(), m.lastgroup, m.group(group)) for m in pattern.ignorecase.finditer(text)
+    ]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_mixed_text())
+def test_folded_finditer_equals_the_case_insensitive_pattern(text: str) -> None:
+    cases = [
+        (default_lexicon().pattern, 0),
+        (default_actors().pattern, 1),
+        (default_coverage_lexicon().pattern, 1),
+    ]
+    for pattern, group in cases:
+        assert _folded_matches(pattern, text, group) == _ignorecase_matches(pattern, text, group)
+        if uncased_beyond_ascii(text):  # the twin itself, not only the path finditer took
+            assert _matches(pattern.lowercase, text.lower()) == _matches(pattern.ignorecase, text)
+
+
+def test_folded_finditer_takes_the_twin_only_on_uncased_text() -> None:
+    pattern = FoldedPattern.build(["Kyiv"], "|".join)
+    assert pattern.lowercase.pattern == "kyiv"
+    assert [m.re for m in pattern.finditer("KYIV — “kyiv”")] == [pattern.lowercase] * 2
+    assert [m.span() for m in pattern.finditer("KYIV \u212a")] == [(0, 4)]
+    assert [m.re for m in pattern.finditer("KYIV \u212ayiv")] == [pattern.ignorecase] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", True),
+        ("Kyiv", True),
+        ("a’b — c… «d»", True),
+        ("café", False),
+        ("\u212a", False),
+        ("ſ", False),
+        ("ı", False),
+        ("İ", False),
+        ("Σ", False),
+        ("ς", False),
+        ("a\u0301", True),
+        ("a\ud800", True),  # a lone surrogate: uncased, and encoded without error
+    ],
+)
+def test_uncased_beyond_ascii(text: str, expected: bool) -> None:
+    assert uncased_beyond_ascii(text) is expected
+    assert expected is all(c.isascii() or c.lower() == c == c.upper() for c in text)
+
+
+def test_ascii_lower_keeps_other_characters() -> None:
+    assert ascii_lower("Türkiye’S İ") == "türkiye’s İ"
+
+
+def _uncased_non_ascii() -> str:
+    chars = (chr(i) for i in range(0x80, 0x110000) if not 0xD800 <= i < 0xE000)
+    return "".join(c for c in chars if c.lower() == c == c.upper())
+
+
+def test_ignorecase_never_pairs_an_uncased_character_with_another() -> None:
+    """What the twin relies on: under re.IGNORECASE no uncased non-ASCII character matches
+    an ASCII letter, nor a cased non-ASCII character of a lexicon surface."""
+    uncased = _uncased_non_ascii()
+    assert re.search("[a-z]", uncased, re.IGNORECASE) is None
+    cased = {c for form in FORMS for c in form if not c.isascii() and not uncased_beyond_ascii(c)}
+    assert cased  # the lexicons have some ("ö", "ł", "ı")
+    for c in sorted(cased):
+        assert re.search(re.escape(c), uncased, re.IGNORECASE) is None
 
 
 def test_optional_leading_word_expands_in_preference_order() -> None:

@@ -50,7 +50,7 @@ import pandas as pd
 
 from framing.actors import MEMO_LIMIT, ActorRegistry, find_mentions, load_actors, surface_key
 from framing.actors import Mention as ActorMention
-from framing.alternation import alias_pattern
+from framing.alternation import FoldedPattern, alias_pattern
 from framing.extract.numbers import Unit, Units, find_numbers
 from framing.lexicon import (
     LexiconError,
@@ -118,7 +118,7 @@ class CoverageLexicon:
     places: tuple[Place, ...]
     units: Units
     version: str
-    pattern: re.Pattern[str]
+    pattern: FoldedPattern
     by_surface: dict[str, tuple[Place, str]]
     _resolved: dict[str, Place | None] = field(default_factory=dict, repr=False, compare=False)
 
@@ -240,10 +240,11 @@ def find_places(text: str, lexicon: CoverageLexicon | None = None) -> list[Menti
     lexicon = lexicon or default_coverage_lexicon()
     out: list[Mention] = []
     for m in lexicon.pattern.finditer(text):
-        surface = m.group(1)
+        start, end = m.span(1)
+        surface = text[start:end]  # as written: the match may be of the lower-cased text
         place = lexicon.resolve(surface)
         if place is not None:
-            out.append(Mention(m.start(1), m.end(1), PLACE, place.name, None, surface))
+            out.append(Mention(start, end, PLACE, place.name, None, surface))
     return out
 
 

@@ -36,7 +36,7 @@ from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
-from framing.alternation import prefix_trie
+from framing.alternation import FoldedPattern, prefix_trie
 from framing.document import Document
 from framing.lexicon import (
     LexiconError,
@@ -122,7 +122,7 @@ class Lexicon:
     poles: Mapping[str, str]
     version: str
     path: str
-    pattern: re.Pattern[str]
+    pattern: FoldedPattern
     form_variants: tuple[Variant, ...]
 
     @property
@@ -235,7 +235,7 @@ def _form_alternative(regex: str, compounds: bool, name: str) -> tuple[str, str]
     return prefix, rf"{before}{tail}{_POSSESSIVE}(?!\w)(?![{_HYPHENS}]\w)(?P<{name}>)"
 
 
-def compile_pattern(groups: Sequence[Group]) -> tuple[re.Pattern[str], tuple[Variant, ...]]:
+def compile_pattern(groups: Sequence[Group]) -> tuple[FoldedPattern, tuple[Variant, ...]]:
     """ONE case-insensitive regex for all forms, longest first; named group ``f{i}`` per form.
 
     Equivalent to the alternation of the forms in that order (same matches, spans and
@@ -243,7 +243,8 @@ def compile_pattern(groups: Sequence[Group]) -> tuple[re.Pattern[str], tuple[Var
     (:func:`framing.alternation.prefix_trie`), so that a word start tries each prefix
     once instead of every form: ``form_variants[i]`` is the variant of the empty group
     ``f{i}`` that closes form ``i``'s alternative (a form with a leading optional word
-    has two groups).
+    has two groups). The pattern has a case-sensitive twin for lower-cased text
+    (:class:`framing.alternation.FoldedPattern`).
     """
     entries = [
         (form, variant, group.compounds)
@@ -252,14 +253,22 @@ def compile_pattern(groups: Sequence[Group]) -> tuple[re.Pattern[str], tuple[Var
         for form in variant.forms
     ]
     entries.sort(key=lambda e: _form_length(e[0]))
+    compounds = [c for _, _, c in entries]
+    form_variants = tuple(variant for form, variant, _ in entries for _ in form_expansions(form))
+    pattern = FoldedPattern.build(
+        [form for form, _, _ in entries], lambda forms: _forms_source(forms, compounds)
+    )
+    return pattern, form_variants
+
+
+def _forms_source(forms: Sequence[str], compounds: Sequence[bool]) -> str:
+    """Regex source of :func:`compile_pattern` for ``forms`` (sorted longest first), each
+    with whether its group allows compounds; group ``f{i}`` closes expansion ``i``."""
     alternatives: list[tuple[str, str]] = []
-    form_variants: list[Variant] = []
-    for form, variant, compounds in entries:
+    for form, allow in zip(forms, compounds, strict=True):
         for _, regex in form_expansions(form):
-            alternatives.append(_form_alternative(regex, compounds, f"f{len(form_variants)}"))
-            form_variants.append(variant)
-    source = rf"(?<!\w){prefix_trie(alternatives)}"
-    return re.compile(source, re.IGNORECASE), tuple(form_variants)
+            alternatives.append(_form_alternative(regex, allow, f"f{len(alternatives)}"))
+    return rf"(?<!\w){prefix_trie(alternatives)}"
 
 
 # ------------------------------------------------------------------ schema
@@ -529,7 +538,8 @@ def extract_terms(
         [q for q in quotes if _is_offset(q.get("start")) and _is_offset(q.get("end"))]
     )
     rows: list[dict[str, Any]] = []
-    for m in lex.pattern.finditer(doc.text):
+    text = doc.text
+    for m in lex.pattern.finditer(text):
         name = m.lastgroup
         if name is None:  # pragma: no cover - every alternative is a named group
             continue
@@ -544,7 +554,7 @@ def extract_terms(
                 "group": variant.group,
                 "variant": variant.variant,
                 "pole": variant.pole,
-                "matched": m.group(),
+                "matched": text[start:end],
                 "voice": voice,
                 "speaker": speaker,
                 "paragraph": doc.paragraph_at(start),

@@ -16,6 +16,7 @@ from framing.compare.coverage import (
     coverage_gaps,
     coverage_mentions,
     coverage_pivot,
+    find_places,
     load_coverage_lexicon,
     text_mentions,
 )
@@ -238,3 +239,9 @@ def test_coverage_mentions_in_chunks_of_whole_articles(
     whole = coverage_mentions(seed_analysis.sentences)
     monkeypatch.setattr(module, "CHUNK_SENTENCES", 7)  # every chunk cut at an article's end
     pd.testing.assert_frame_equal(coverage_mentions(seed_analysis.sentences), whole)
+
+
+def test_places_are_as_written_on_either_path() -> None:
+    """Case checks see the text as written, whether or not it was matched lower-cased."""
+    for text in ("KYIV and us and the US", "KYIV and us and the US, café"):
+        assert [m.as_written for m in find_places(text)] == ["KYIV", "the US"]

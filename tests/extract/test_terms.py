@@ -194,7 +194,8 @@ def test_narrowest_quote_row_wins_and_missing_speaker_is_empty() -> None:
 def test_default_lexicon_is_cached_and_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
     lex = load_lexicon()
     assert load_lexicon() is lex
-    assert isinstance(lex.pattern, re.Pattern)
+    assert isinstance(lex.pattern.ignorecase, re.Pattern)
+    assert isinstance(lex.pattern.lowercase, re.Pattern)
     assert len(lex.version) == 12
 
     def no_compile(*args: object, **kwargs: object) -> None:
@@ -203,6 +204,12 @@ def test_default_lexicon_is_cached_and_compiled_once(monkeypatch: pytest.MonkeyP
     doc = document_from_text("Kyiv and the war")
     monkeypatch.setattr(re, "compile", no_compile)
     assert len(extract_terms(doc)) == 2
+
+
+def test_matched_is_as_written_on_either_path() -> None:
+    for text in ("KYIV’s kyiv Kyiv — WAR", "KYIV’s kyiv Kyiv — WAR é"):
+        rows = extract_terms(document_from_text(text))
+        assert [r["matched"] for r in rows] == ["KYIV’s", "kyiv", "Kyiv", "WAR"]
 
 
 REQUIRED_GROUPS = {
