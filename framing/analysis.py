@@ -397,16 +397,25 @@ class _Columns:
         self.extend(rows)
 
     def append(self, row: Mapping[str, Any]) -> None:
-        for key in row:
-            if key not in self.data:
-                self.data[key] = [None] * self.n_rows  # a column first seen now
-        for key, values in self.data.items():
-            values.append(row.get(key))
-        self.n_rows += 1
+        self.extend([row])
 
     def extend(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        for row in rows:
-            self.append(row)
+        """Add ``rows``; a column first seen now is empty (None) in the earlier rows.
+
+        Column by column (one list comprehension each), not row by row: the same
+        values, a fraction of the Python steps.
+        """
+        rows = list(rows)
+        if not rows:
+            return
+        if not self.data.keys() >= set().union(*rows):
+            for row in rows:  # new columns, in order of first appearance
+                for key in row:
+                    if key not in self.data:
+                        self.data[key] = [None] * self.n_rows
+        for key, values in self.data.items():
+            values.extend([row.get(key) for row in rows])
+        self.n_rows += len(rows)
 
 
 def typed_table(data: Mapping[str, Sequence[Any]] | pd.DataFrame, name: str) -> pd.DataFrame:

@@ -161,3 +161,19 @@ def test_nothing_is_written_when_no_article_can_be_analysed(tmp_path: Path) -> N
     assert run.out is None and run.n_articles == 0
     assert list(run.errors["file"]) == [str(tmp_path / "empty.txt")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt"]  # no folder, no temp
+
+
+def test_rows_gathered_by_column_keep_every_value_in_place() -> None:
+    columns = framing.analysis._Columns([{"a": 1, "b": "x"}])
+    columns.extend([{"a": 2}, {"a": 3, "c": 4.5, "b": "y"}, {"c": 6.0, "a": 5}])
+    columns.append({"b": "z", "d": True})
+    assert list(columns.data) == ["a", "b", "c", "d"]  # in order of first appearance
+    assert columns.data == {
+        "a": [1, 2, 3, 5, None],
+        "b": ["x", None, "y", None, "z"],
+        "c": [None, None, 4.5, 6.0, None],
+        "d": [None, None, None, None, True],
+    }
+    assert columns.n_rows == 5
+    columns.extend([])
+    assert columns.n_rows == 5
