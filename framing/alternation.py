@@ -17,7 +17,7 @@ from __future__ import annotations
 import operator
 import re
 import string
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -48,22 +48,6 @@ def first_chars(literal: str) -> str | None:
     return first
 
 
-def _buckets(firsts: Sequence[str]) -> list[tuple[str, list[int]]]:
-    """Alternative indices grouped so that no text character opens two groups."""
-    buckets: list[tuple[str, list[int]]] = []
-    for i, chars in enumerate(firsts):
-        merged_chars, merged = chars, [i]
-        keep = []
-        for bucket_chars, members in buckets:
-            if any(case_equivalent(a, b) for a in bucket_chars for b in chars):
-                merged_chars += bucket_chars
-                merged += members
-            else:
-                keep.append((bucket_chars, members))
-        buckets = [*keep, ("".join(sorted(set(merged_chars))), sorted(merged))]
-    return sorted(buckets, key=lambda b: b[1][0])
-
-
 def dispatch(alternatives: Sequence[tuple[str | None, str]]) -> str:
     """Regex source equivalent to ``"|".join(regex for _, regex in alternatives)``.
 
@@ -78,9 +62,10 @@ def dispatch(alternatives: Sequence[tuple[str | None, str]]) -> str:
         return "|".join(regex for _, regex in alternatives)
     known = [chars for chars in firsts if chars]
     groups = []
-    for chars, members in _buckets(known):
+    for chars, members in _char_buckets(known, case_equivalent):
         body = "|".join(alternatives[i][1] for i in members)
-        groups.append((chars, f"(?={char_class(chars)})(?:{body})"))
+        first = "".join(sorted(chars))
+        groups.append((first, f"(?={char_class(first)})(?:{body})"))
     # one test first, so positions where no alternative can start fail at once
     return f"(?={char_class(''.join(known))})(?:{_halves(groups)})"
 
@@ -189,15 +174,17 @@ def literal_trie(words: Sequence[str]) -> str:
     return _trie(list(words), 0, _LITERAL_CHARS) if words else r"(?!x)x"
 
 
-def _char_buckets(firsts: Sequence[str], chars: _Chars) -> list[tuple[set[str], list[int]]]:
-    """Indexes of ``firsts`` grouped so that no text character matches two groups:
-    ``(folded characters, indexes)`` in the order of each group's first index."""
+def _char_buckets(
+    firsts: Sequence[Iterable[str]], may_share: Callable[[str, str], bool]
+) -> list[tuple[set[str], list[int]]]:
+    """Indexes of ``firsts`` (the characters each item can start with) grouped so that
+    no text character matches two groups (``may_share`` tells whether two characters
+    can match one text character): ``(characters, indexes)`` in the order of each
+    group's first index."""
     buckets: list[tuple[set[str], list[int]]] = []
-    for i, ch in enumerate(firsts):
-        keys, members = {chars.fold(ch)}, [i]
-        for bucket in [
-            b for b in buckets if any(chars.may_share(k, o) for k in keys for o in b[0])
-        ]:
+    for i, chars in enumerate(firsts):
+        keys, members = set(chars), [i]
+        for bucket in [b for b in buckets if any(may_share(k, o) for k in keys for o in b[0])]:
             buckets.remove(bucket)
             keys, members = keys | bucket[0], sorted(members + bucket[1])
         buckets.append((keys, members))
@@ -214,7 +201,8 @@ def _trie(items: list[str], depth: int, chars: _Chars) -> str:
     if ended and ended != [len(items) - 1]:
         return "(?:" + "|".join(map(rest, items)) + ")"
     parts = []
-    for keys, members in _char_buckets([s[depth] for s in items[: len(items) - len(ended)]], chars):
+    heads = [chars.fold(s[depth]) for s in items[: len(items) - len(ended)]]
+    for keys, members in _char_buckets(heads, chars.may_share):
         group = [items[i] for i in members]
         if len(keys) == 1:
             part = chars.regex(group[0][depth]) + _trie(group, depth + 1, chars)
@@ -253,7 +241,8 @@ def _prefix_trie(items: list[tuple[str, str]], depth: int) -> str:
     if any(len(prefix) <= depth for prefix, _ in items[: len(going)]):
         return "(?:" + "|".join(map(rest, items)) + ")"
     bodies = []
-    for keys, members in _char_buckets([prefix[depth] for prefix, _ in going], _SURFACE_CHARS):
+    heads = [_fold(prefix[depth]) for prefix, _ in going]
+    for keys, members in _char_buckets(heads, _may_share):
         group = [going[i] for i in members]
         if len(keys) == 1:
             bodies.append(group[0][0][depth] + _prefix_trie(group, depth + 1))
@@ -312,11 +301,6 @@ def uncased_lower(text: str) -> str | None:
     if _utf8(lower) == data.lower() and _utf8(text.upper()) == data.upper():
         return lower
     return None
-
-
-def uncased_beyond_ascii(text: str) -> bool:
-    """Whether ``text`` has no cased non-ASCII character (:func:`uncased_lower`)."""
-    return uncased_lower(text) is not None
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)

@@ -21,12 +21,17 @@ from framing.alternation import (
     prefix_trie,
     surface_regex,
     surface_trie,
-    uncased_beyond_ascii,
+    uncased_lower,
 )
 from framing.compare.coverage import default_coverage_lexicon
 from framing.corpus import Article
 from framing.extract import numbers
 from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions, form_regex
+
+
+def _uncased(text: str) -> bool:
+    """Whether the case-sensitive twin may serve ``text`` (no cased non-ASCII character)."""
+    return uncased_lower(text) is not None
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
@@ -36,7 +41,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | 
 def _both_paths(pattern: FoldedPattern, text: str) -> list[list[tuple[int, int, str | None]]]:
     """Matches of the case-insensitive pattern, and of its twin when the text allows it."""
     found = [_matches(pattern.ignorecase, text)]
-    if uncased_beyond_ascii(text):
+    if _uncased(text):
         found.append(_matches(pattern.lowercase, text.lower()))
     return found
 
@@ -154,7 +159,7 @@ def test_folded_finditer_equals_the_case_insensitive_pattern(text: str) -> None:
     ]
     for pattern, group in cases:
         assert _folded_matches(pattern, text, group) == _ignorecase_matches(pattern, text, group)
-        if uncased_beyond_ascii(text):  # the twin itself, not only the path finditer took
+        if _uncased(text):  # the twin itself, not only the path finditer took
             assert _matches(pattern.lowercase, text.lower()) == _matches(pattern.ignorecase, text)
 
 
@@ -183,8 +188,8 @@ def test_folded_finditer_takes_the_twin_only_on_uncased_text() -> None:
         ("a\ud800", True),  # a lone surrogate: uncased, and encoded without error
     ],
 )
-def test_uncased_beyond_ascii(text: str, expected: bool) -> None:
-    assert uncased_beyond_ascii(text) is expected
+def test_uncased_lower_only_for_text_without_cased_non_ascii(text: str, expected: bool) -> None:
+    assert _uncased(text) is expected
     assert expected is all(c.isascii() or c.lower() == c == c.upper() for c in text)
 
 
@@ -202,7 +207,7 @@ def test_ignorecase_never_pairs_an_uncased_character_with_another() -> None:
     an ASCII letter, nor a cased non-ASCII character of a lexicon surface."""
     uncased = _uncased_non_ascii()
     assert re.search("[a-z]", uncased, re.IGNORECASE) is None
-    cased = {c for form in FORMS for c in form if not c.isascii() and not uncased_beyond_ascii(c)}
+    cased = {c for form in FORMS for c in form if not c.isascii() and not _uncased(c)}
     assert cased  # the lexicons have some ("ö", "ł", "ı")
     for c in sorted(cased):
         assert re.search(re.escape(c), uncased, re.IGNORECASE) is None
