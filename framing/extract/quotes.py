@@ -171,7 +171,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
     form_lemma: dict[str, str] = {}
     for lemma in lemma_class:
         if " " not in lemma:
-            for form in inflect(lemma):
+            for form in sorted(inflect(lemma)):  # same pattern every run
                 form_lemma.setdefault(form, lemma)
     for lemma in forms_node:
         known(str(lemma), forms_node, lemma, f"forms.{lemma}")
