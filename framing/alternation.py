@@ -1,10 +1,18 @@
-"""Fast regex alternations over many lexicon forms, dispatched on the first character.
+"""Fast regex scans over many lexicon forms, each equivalent to the plain pattern.
 
 Python's ``re`` tries every alternative of ``a|b|c|...`` at every position of the
 text: with a hundred case-insensitive forms that is most of the time spent on an
-article. :func:`dispatch` builds an *equivalent* pattern in which the alternatives
-are grouped by the character they must start with, each group behind a one-character
-lookahead, so at any position only the few forms that can start there are tried.
+article. This module builds *equivalent* patterns that do less work per position:
+
+* :func:`dispatch`: alternatives grouped by the character they must start with, each
+  group behind a one-character lookahead, so only the forms that can start at a
+  position are tried there;
+* :func:`surface_trie`, :func:`literal_trie`, :func:`prefix_trie`: common prefixes
+  written once (a trie), so a position tries each prefix once;
+* :func:`finditer_from`: a pattern that starts with a lookbehind tried only where a
+  one-character class says a match can start;
+* :class:`FoldedPattern`: a case-insensitive pattern with a case-sensitive twin run on
+  the lower-cased text when that provably finds the same matches.
 
 Equivalence: a match of ``a|b|...`` at a position is the first alternative, in list
 order, that matches there. Two alternatives whose first characters differ (case
