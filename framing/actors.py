@@ -23,9 +23,10 @@ from framing.lexicon import (
     parse_package_yaml,
     require,
 )
+from framing.memo import Memo
 
 UNKNOWN_SIDE = "unknown"
-MEMO_LIMIT = 100_000  # surfaces remembered per registry (odd spacing makes new ones)
+MEMO_LIMIT = 100_000  # surfaces remembered per lexicon (odd spacing makes new ones)
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
 _DEMONYM_WORD = re.compile(r"[\w.]+")
 _SPACES = re.compile(r"\s+")
@@ -81,21 +82,22 @@ class ActorRegistry:
     demonyms: dict[str, str] = field(default_factory=dict)
     # lookup keys of aliases (not titles) listed with a capital: a mention must have one too
     capitalised: frozenset[str] = frozenset()
-    _resolved: dict[str, tuple[Actor, bool] | None] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    _resolved: Memo[str, tuple[Actor, bool] | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_resolved", Memo(self._resolve, MEMO_LIMIT))
 
     def resolve(self, surface: str) -> tuple[Actor, bool] | None:
         """(actor, via title) of a surface the pattern matched; None when it is a
         lower-case match of an alias listed with a capital ("moscow"). Memoised: the
         same few surfaces recur in every article."""
-        if surface in self._resolved:
-            return self._resolved[surface]
+        return self._resolved[surface]
+
+    def _resolve(self, surface: str) -> tuple[Actor, bool] | None:
         key = surface_key(_SPACES.sub(" ", surface))
-        hit = None if key in self.capitalised and not surface[0].isupper() else self.by_surface[key]
-        if len(self._resolved) < MEMO_LIMIT:
-            self._resolved[surface] = hit
-        return hit
+        if key in self.capitalised and not surface[0].isupper():
+            return None
+        return self.by_surface[key]
 
     def find(self, name: str) -> Actor | None:
         """The actor whose alias or title is exactly ``name`` (case-insensitive)."""

@@ -125,3 +125,14 @@ def test_mentions_are_as_written_on_either_path() -> None:
     """Case checks see the text as written, whether or not it was matched lower-cased."""
     for text in ("PUTIN met ZeLensky in moscow", "PUTIN met ZeLensky in moscow, café"):
         assert [m.as_written for m in find_mentions(text)] == ["PUTIN", "ZeLensky"]
+
+
+def test_memo_computes_once_and_empties_when_full() -> None:
+    from framing.memo import Memo
+
+    calls: list[str] = []
+    memo = Memo(lambda key: calls.append(key) or key.upper(), limit=2)
+    assert [memo[k] for k in ("a", "b", "a")] == ["A", "B", "A"]
+    assert calls == ["a", "b"]  # "a" computed once
+    assert memo["c"] == "C" and set(memo) == {"c"}  # full: emptied before "c" went in
+    assert calls == ["a", "b", "c"]

@@ -60,6 +60,7 @@ from framing.lexicon import (
     parse_package_yaml,
     require,
 )
+from framing.memo import Memo
 
 ACTOR, PLACE, NUMBER, DATE = "actor", "place", "number", "date"
 KINDS = (ACTOR, PLACE, NUMBER, DATE)
@@ -120,18 +121,19 @@ class CoverageLexicon:
     version: str
     pattern: FoldedPattern
     by_surface: dict[str, tuple[Place, str]]
-    _resolved: dict[str, Place | None] = field(default_factory=dict, repr=False, compare=False)
+    _resolved: Memo[str, Place | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_resolved", Memo(self._resolve, MEMO_LIMIT))
 
     def resolve(self, surface: str) -> Place | None:
         """The place a surface the pattern matched names; None when it is not written
         as a proper noun (:func:`_proper_case`). Memoised: the same few surfaces recur."""
-        if surface in self._resolved:
-            return self._resolved[surface]
+        return self._resolved[surface]
+
+    def _resolve(self, surface: str) -> Place | None:
         place, alias = self.by_surface[surface_key(re.sub(r"\s+", " ", surface))]
-        hit = place if _proper_case(alias, surface) else None
-        if len(self._resolved) < MEMO_LIMIT:
-            self._resolved[surface] = hit
-        return hit
+        return place if _proper_case(alias, surface) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ from textstat.backend.utils import get_grade_suffix, get_lang_easy_words
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from framing.document import Document
+from framing.memo import Memo
 
 LANG = "en_US"
 
@@ -235,23 +236,7 @@ def token_counts(token: str) -> TokenCounts:
     )
 
 
-class _TokenMemo(dict[str, TokenCounts]):
-    """token -> :func:`token_counts`, computed on first sight; emptied when it gets large.
-
-    A plain dict lookup (``__missing__`` runs only for a new token) lets
-    ``map(memo.__getitem__, tokens)`` run without a Python call per known token.
-    """
-
-    limit = 1 << 16  # as many tokens as word_syllables remembers words
-
-    def __missing__(self, token: str) -> TokenCounts:
-        if len(self) >= self.limit:
-            self.clear()
-        counts = self[token] = token_counts(token)
-        return counts
-
-
-_TOKENS = _TokenMemo()
+_TOKENS = Memo(token_counts, 1 << 16)  # as many tokens as word_syllables remembers words
 
 
 def _linsear_sample(kept: tuple[int, ...], syllables: tuple[int, ...]) -> tuple[list[int], int]:

@@ -55,6 +55,8 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
 )
 
+from framing.memo import Memo
+
 __all__ = [
     "VERIFIED_VERSION",
     "FastVader",
@@ -205,7 +207,7 @@ class FastVader:
         # polarity_scores tests one character at a time, so only 1-character keys
         # (not the skin-tone or variation-selector sequences) can ever match.
         self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
-        self._tokens: dict[str, tuple[str, bool, bool]] = {}
+        self._tokens = Memo(self._token_info, _MAX_CACHED_TOKENS)
         version = installed_version()
         self.delegating = version != VERIFIED_VERSION
         if self.delegating:
@@ -261,16 +263,7 @@ class FastVader:
         if not raw:
             return _score_valence([], text)
 
-        cache_ = self._tokens
-        if len(cache_) > _MAX_CACHED_TOKENS:
-            cache_.clear()
-        infos = list(map(cache_.get, raw))
-        if None in infos:
-            token_info = self._token_info
-            for k, info in enumerate(infos):
-                if info is None:
-                    tok = raw[k]
-                    infos[k] = cache_[tok] = token_info(tok)
+        infos = list(map(self._tokens.__getitem__, raw))
         low: tuple[str, ...]
         upper: tuple[bool, ...]
         scorable: tuple[bool, ...]

@@ -274,7 +274,7 @@ def test_token_memo_emptied_when_full(
 ) -> None:
     text = next(iter(seed_docs.values())).text
     expected = rd.readability_counts(text)
-    monkeypatch.setattr(rd._TokenMemo, "limit", 8)
+    monkeypatch.setattr(rd._TOKENS, "limit", 8)
     rd._TOKENS.clear()
     assert rd.readability_counts(text) == expected
     assert len(rd._TOKENS) <= 8
