@@ -27,7 +27,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 APOSTROPHES = "'’"
@@ -311,12 +311,19 @@ def uncased_lower(text: str) -> str | None:
     return None
 
 
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+@cache
+def _twin_char(ch: str) -> str:
+    """What a surface character ``ch`` is in the twin: the one character of lower-cased
+    text it matches under ``re.IGNORECASE`` when that is an ASCII letter (an ASCII capital
+    its lower case; "ı" and "İ" match "i", "ſ" "s", Kelvin "K" "k"), else ``ch`` itself."""
+    if ch.isascii():
+        return ch.lower()
+    return next((a for a in string.ascii_lowercase if case_equivalent(ch, a)), ch)
 
 
-def ascii_lower(surface: str) -> str:
-    """``surface`` with its ASCII capitals lower-cased, any other character kept."""
-    return surface.translate(_ASCII_LOWER)
+def twin_surface(surface: str) -> str:
+    """``surface`` as the case-sensitive twin spells it (:func:`_twin_char`, per character)."""
+    return "".join(map(_twin_char, surface))
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,22 +331,22 @@ class FoldedPattern:
     """A case-insensitive pattern of lexicon surfaces, with a faster case-sensitive twin.
 
     ``ignorecase`` is built from the surfaces and ``lowercase`` the same way from the
-    surfaces with ASCII capitals lower-cased (:func:`ascii_lower`, applied before any
-    regex is written: lower-casing regex source would turn ``\\S`` into ``\\s``). The
-    builders treat an ASCII letter and its capital alike, so the two sources have the
-    same structure, groups and alternative order, and differ only in the case of ASCII
-    letters. ``re`` runs the twin about twice as fast (its literal fast paths are
-    case-sensitive).
+    surfaces as the twin spells them (:func:`twin_surface`, applied before any regex is
+    written: lower-casing regex source would turn ``\\S`` into ``\\s``): one character
+    for one, in the same order, so the alternatives keep their order and groups. ``re``
+    runs the twin about twice as fast (its literal fast paths are case-sensitive).
 
     Equivalence on a text with no cased non-ASCII character (:func:`uncased_lower`):
     ``text.lower()`` has the same length and differs from ``text`` only in ASCII capitals.
-    Under ``re.IGNORECASE`` an ASCII letter of the pattern matches a text character exactly
-    when that character lower-cased is the letter lower-cased (its other equivalents,
-    Kelvin "K", "ſ", "ı", "İ", are cased, so absent); an uncased character matches only
-    itself; a cased non-ASCII character ("ö") matches only cased characters, so none of
-    this text, in either pattern. Classes (``\\w``, ``\\s``, apostrophes, hyphens) and
-    lookarounds treat an ASCII letter and its capital alike. So the twin on ``text.lower()``
-    gives the same spans and ``lastgroup``; read the matched text from ``text`` by span.
+    Such a text holds ASCII characters and uncased ones. Under ``re.IGNORECASE`` a surface
+    character matches an ASCII letter of it exactly when the twin's character is that
+    letter lower-cased ("ı" matches "I" and "i", so the twin has "i"); an uncased
+    character matches only itself; a cased non-ASCII character with no ASCII equivalent
+    ("ö") matches nothing in this text, in either pattern. Classes (``\\w``, ``\\s``,
+    apostrophes, hyphens) and lookarounds treat an ASCII letter and its capital alike. So
+    each alternative of the twin matches ``text.lower()`` where its original matches
+    ``text``, and the first to match is the same: same spans and ``lastgroup``. Read the
+    matched text from ``text`` by span.
     """
 
     ignorecase: re.Pattern[str]
@@ -352,7 +359,7 @@ class FoldedPattern:
         """``source(surfaces)`` compiled case-insensitively, and its twin."""
         return cls(
             re.compile(source(surfaces), re.IGNORECASE),
-            re.compile(source([ascii_lower(s) for s in surfaces])),
+            re.compile(source([twin_surface(s) for s in surfaces])),
         )
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from framing.actors import _surface_regex, default_actors
 from framing.alternation import (
     FoldedPattern,
-    ascii_lower,
     dispatch,
     finditer_from,
     first_chars,
@@ -21,6 +20,7 @@ from framing.alternation import (
     prefix_trie,
     surface_regex,
     surface_trie,
+    twin_surface,
     uncased_lower,
 )
 from framing.compare.coverage import default_coverage_lexicon
@@ -193,8 +193,18 @@ def test_uncased_lower_only_for_text_without_cased_non_ascii(text: str, expected
     assert expected is all(c.isascii() or c.lower() == c == c.upper() for c in text)
 
 
-def test_ascii_lower_keeps_other_characters() -> None:
-    assert ascii_lower("Türkiye’S İ") == "türkiye’s İ"
+def test_twin_surface_spells_each_character_as_lower_cased_text_has_it() -> None:
+    assert twin_surface("Türkiye’S") == "türkiye’s"  # "ü" matches no ASCII letter
+    assert twin_surface("İbrahim Kalın") == "ibrahim kalin"  # "İ" and "ı" match "i"
+    assert twin_surface("ſt \u212a") == "st k"
+
+
+def test_folded_finditer_on_a_dotless_i_in_a_surface() -> None:
+    # "kalın" (an alias) matches "kalIn" case-insensitively: so must the twin
+    text = "i\u0307brahim kalIn"
+    pattern = default_actors().pattern
+    assert _folded_matches(pattern, text, 1) == _ignorecase_matches(pattern, text, 1)
+    assert [m.span() for m in pattern.finditer(text)] == [(0, 14)]
 
 
 def _uncased_non_ascii() -> str:
