@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from framing.alternation import FoldedPattern, alias_pattern, surface_regex
 from framing.lexicon import (
@@ -53,8 +54,7 @@ class Actor:
     role: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """An alias or title of an actor found in a text (offsets into that text)."""
 
     start: int

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -35,8 +35,7 @@ MISMATCHED = "W102 quotation opened and closed with different marks"
 STRAY_CLOSE = "W103 closing quotation mark without an opening one"
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     """Quoted text; ``start``/``end`` include the marks, ``inner_*`` exclude them."""
 
     start: int

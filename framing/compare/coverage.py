@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -136,8 +136,7 @@ class CoverageLexicon:
         return place if _proper_case(alias, surface) else None
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One actor, place, number or date in a text (offsets into that text)."""
 
     start: int

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from framing.alternation import finditer_from, surface_trie
 
@@ -175,8 +176,7 @@ class Units:
         return unit, m.end(), m.group("sep")
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     """A numeric fact or a date found in a text (offsets into that text)."""
 
     start: int
