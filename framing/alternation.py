@@ -22,13 +22,14 @@ each group gives the same match, group and span, everywhere.
 
 from __future__ import annotations
 
+import importlib
 import operator
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 APOSTROPHES = "'’"
 
@@ -385,3 +386,74 @@ def alias_pattern(surfaces: Sequence[str]) -> FoldedPattern:
     apostrophe or hyphen and ends before none, a possessive allowed ("Russia's"). Group 1
     is the name."""
     return FoldedPattern.build(sorted(surfaces, key=len, reverse=True), alias_source)
+
+
+# ---------------------------------------------------------------- required text
+# Read from ``re``'s own parse of a pattern. The parser is a private module: if it is
+# missing or changes shape, the answers are the ones that assume nothing.
+
+
+def _parsed(pattern: re.Pattern[str]) -> list[tuple[Any, Any]] | None:
+    try:
+        parser = importlib.import_module("re._parser")
+        return list(parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private parser: any surprise means "unknown"
+        return None
+
+
+def _opcodes() -> Any:
+    try:
+        return importlib.import_module("re._constants")
+    except ImportError:
+        return None
+
+
+def opens_with_repeat(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` starts with a repeated or optional item (``.{10,400}``,
+    ``(...)?``), which ``re`` can only fail by backtracking; False when unknown."""
+    sre = _opcodes()
+    items = _parsed(pattern)
+    while items and sre is not None:
+        op, av = items[0]
+        if op is not sre.SUBPATTERN:
+            return op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+        items = list(av[-1])
+    return False
+
+
+def required_literal(pattern: re.Pattern[str]) -> str:
+    """The longest run of ASCII literal characters that every match of ``pattern``
+    contains, lower-cased; "" when none is found.
+
+    Consecutive literals of the top-level sequence, of groups and of repeats that occur
+    at least once (alternations, classes, lookarounds and optional parts add nothing;
+    ``re`` writes the common prefix of an alternation's branches as literals before
+    it). A text that is ASCII and whose lower case lacks the run cannot match, with or
+    without ``re.IGNORECASE``: on ASCII text an ASCII letter matches only itself and
+    its other case.
+    """
+    sre = _opcodes()
+    runs: list[str] = [""]
+
+    def walk(items: Iterable[tuple[Any, Any]]) -> None:
+        run = ""
+        for op, av in items:
+            if op is sre.LITERAL and av < 128:
+                run += chr(av)
+                continue
+            runs.append(run)
+            run = ""
+            if op is sre.SUBPATTERN:
+                walk(av[-1])
+            elif op is sre.ATOMIC_GROUP:
+                walk(av)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                walk(av[2])
+        runs.append(run)
+
+    items = _parsed(pattern)
+    try:
+        walk(items if sre is not None and items is not None else ())
+    except Exception:  # see _parsed
+        return ""
+    return max(runs, key=len).lower()

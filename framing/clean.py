@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from framing.alternation import opens_with_repeat, required_literal
 from framing.corpus import Article
 from framing.document import Document, build_document
 from framing.lexicon import (
@@ -76,11 +77,52 @@ class Boilerplate:
             _GROUP_REFERENCE.search(p.pattern) for _, p in self.line_rules
         ):
             return None
-        source = "|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(self.line_rules))
+        return self._combined(frozenset())
+
+    @cached_property
+    def line_needles(self) -> tuple[tuple[int, str], ...]:
+        """(rule index, text every line it matches holds) for the rules that open with a
+        repeat (``.{10,400}\\s/...``): ``re`` can only fail those by backtracking over
+        the whole line, while a line without the text is ruled out by ``str.find``
+        (:func:`framing.alternation.required_literal`)."""
+        return tuple(
+            (i, needle)
+            for i, (_, p) in enumerate(self.line_rules)
+            if opens_with_repeat(p) and (needle := required_literal(p))
+        )
+
+    def line_pattern_for(self, line: str) -> re.Pattern[str] | None:
+        """:attr:`line_pattern` without the rules that cannot match ``line`` (an ASCII
+        line lacking their needle): the first rule of the rest that matches is the first
+        rule that matches."""
+        if self.line_pattern is None or not line.isascii():
+            return self.line_pattern
+        low = line.lower()
+        skipped = frozenset(i for i, needle in self.line_needles if needle not in low)
+        if not skipped:
+            return self.line_pattern
+        pattern = self._subsets.get(skipped)
+        if pattern is None:
+            if len(self._subsets) >= _MAX_SUBSETS:
+                self._subsets.clear()
+            pattern = self._subsets[skipped] = self._combined(skipped)
+        return pattern
+
+    @cached_property
+    def _subsets(self) -> dict[frozenset[int], re.Pattern[str] | None]:
+        return {}
+
+    def _combined(self, skipped: frozenset[int]) -> re.Pattern[str] | None:
+        source = "|".join(
+            f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(self.line_rules) if i not in skipped
+        )
         try:
-            return re.compile(source, re.IGNORECASE)
+            return re.compile(source or "(?!)", re.IGNORECASE)
         except re.error:
             return None
+
+
+_MAX_SUBSETS = 64  # compiled line patterns kept, one per set of rules ruled out
 
 
 @dataclass(frozen=True)
@@ -193,9 +235,9 @@ def _remove_blocks(
 
 def _line_rule(rules: Boilerplate, line: str) -> str | None:
     """The reason of the first line rule that matches all of ``line``, if any."""
-    combined = rules.line_pattern
-    if combined is not None:
-        m = combined.fullmatch(line)
+    if rules.line_pattern is not None:
+        combined = rules.line_pattern_for(line)
+        m = combined.fullmatch(line) if combined is not None else None
         return rules.line_rules[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
     return next((reason for reason, p in rules.line_rules if p.fullmatch(line)), None)
 

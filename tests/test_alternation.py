@@ -17,7 +17,9 @@ from framing.alternation import (
     finditer_from,
     first_chars,
     literal_trie,
+    opens_with_repeat,
     prefix_trie,
+    required_literal,
     surface_regex,
     surface_trie,
     twin_surface,
@@ -390,3 +392,43 @@ def test_finditer_from_matches_at_every_candidate_after_the_last_match() -> None
     pattern = re.compile(r"(?<![\w])\d+")  # a lookbehind first: re tries every position
     found = [m.group() for m in finditer_from(pattern, re.compile(r"\d"), "1 22 a3 44b 5")]
     assert found == ["1", "22", "44", "5"]
+
+
+@pytest.mark.parametrize(
+    ("source", "needle", "opens_with_repeat_"),
+    [
+        (r".{10,400}\s/\s?(VCG|CFP)", "/", True),
+        (r"(.{10,400}\s)?Photograph: [^/]{2,80}/", "photograph: ", True),
+        (r"[\w ,.&'’-]{0,80}All rights reserved\.?", "all rights reserved", True),
+        (r"(Read more|Related)", "re", False),  # re writes the common prefix as literals
+        (r"a(?:bc)+d", "bc", False),
+        (r"x(?:long)?y", "x", False),  # an optional part adds nothing
+        (r"(?=abc)z", "z", False),  # nor does a lookahead
+        (r"café au lait", " au lait", False),  # non-ASCII literals end a run
+        (r"x{0,3}", "", True),
+    ],
+)
+def test_required_literal(source: str, needle: str, opens_with_repeat_: bool) -> None:
+    pattern = re.compile(source, re.IGNORECASE)
+    assert required_literal(pattern) == needle
+    assert opens_with_repeat(pattern) is opens_with_repeat_
+
+
+@st.composite
+def _rule_and_match(draw: st.DrawFn) -> tuple[re.Pattern[str], str]:
+    from framing.clean import default_boilerplate
+
+    rules = [p for _, p in default_boilerplate().line_rules if required_literal(p)]
+    pattern = draw(st.sampled_from(rules))
+    return pattern, draw(st.from_regex(pattern, fullmatch=True))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_rule_and_match())
+def test_every_ascii_match_of_a_rule_holds_its_required_literal(
+    case: tuple[re.Pattern[str], str],
+) -> None:
+    pattern, line = case
+    assert pattern.fullmatch(line)
+    if line.isascii():
+        assert required_literal(pattern) in line.lower()

@@ -186,8 +186,34 @@ def test_combined_line_rules_pick_the_first_matching_rule() -> None:
     assert rules.line_pattern is not None
     lines = [line.strip() for path in SEEDS.glob("*.txt") for line in path.read_text().split("\n")]
     lines += ["Advertisement", "Photo: AP", "Read more: x", "(c) 2024 Foo", "Cookie policy."]
+    lines += [  # the rules that open with a repeat, each with and without its needle
+        "Residents walk past a damaged building in Kyiv / VCG",
+        "Residents walk past a damaged building in Kyiv. Photograph: Jane Doe/AP",
+        "Ministers met in Geneva (Photo: Xinhua)",
+        "Foo Media Group. All rights reserved.",
+        "Foo Media Group. All right\u017f reserved.",
+        "Residents walk past a damaged building in Kyiv \u212a VCG",
+    ]
     for line in lines:
         assert _line_rule(rules, line) == _first_rule(rules, line)
+    assert len(rules.line_needles) >= 3
+
+
+_LINE_PIECES = st.sampled_from(
+    [
+        "Photo", "Photograph: ", "/", " / ", "VCG", "AFP", "(", ")", ": ", "Image: ",
+        "All rights reserved", "All right\u017f reserved", "via ", "Via Xinhua", " contributed", " read", "5 min",
+        "Reuters", "Residents of Kyiv", " ", "é", "\u212a", "\u017f", "Read more",
+        "Copyright 2024", "By John Smith", ".",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=12).map("".join))
+def test_line_rules_ruled_out_by_needle_never_match(line: str) -> None:
+    rules = load_boilerplate()
+    assert _line_rule(rules, line) == _first_rule(rules, line)
 
 
 def test_rules_with_backreferences_are_not_combined() -> None:
