@@ -31,12 +31,12 @@ MEMO_LIMIT = 100_000  # surfaces remembered per lexicon (odd spacing makes new o
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
 _DEMONYM_WORD = re.compile(r"[\w.]+")
 _SPACES = re.compile(r"\s+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
 def surface_key(text: str) -> str:
     """Lookup key of a surface form: case-folded, curly apostrophes made straight."""
-    return text.translate(_APOSTROPHES).casefold()
+    # str.replace: several times faster than str.translate with a mapping
+    return text.replace("’", "'").replace("‘", "'").casefold()
 
 
 def _surface_regex(surface: str) -> str:
