@@ -17,8 +17,9 @@ Prints articles/s and MB/s for each and the ratio framing/naive per core. The tw
 take turns every 100 articles and are timed in CPU time, so that a busy neighbour or
 a change of clock speed slows both alike; each round prints its rates and the best of
 the rounds is kept. The speed-up of N workers is measured in wall-clock time against
-one worker run just before. First it checks that framing's VADER scores and
-readability formulas equal vaderSentiment's and textstat's on every article.
+one worker run just before, once per round; the median of the rounds is reported.
+First it checks that framing's VADER scores and readability formulas equal
+vaderSentiment's and textstat's on every article.
 
 framing remembers what it worked out per token and per name (VADER's view of a token,
 a token's readability counts and syllables, which actor or place a surface names), so
@@ -33,6 +34,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -275,21 +277,29 @@ def main(argv: list[str] | None = None) -> int:
         f"{serial * mb / len(corpus):7.3f} MB/s ({1000 / serial:.2f} ms per article)"
     )
     print(f"{'framing / naive, 1 core':<28} {serial / naive_rate:9.2f} x")
-    if args.workers and not args.cold:  # wall clock, serial then pooled, back to back
-        one = timed(
-            "framing (1 worker, wall)",
-            lambda: list(run_articles(corpus, Settings(), workers=1)),
-            len(corpus),
-            mb,
-        )
+    if args.workers and not args.cold:
+        # wall clock, 1 worker then N, back to back, once per round: the speed-up of each
+        # round compares two runs made minutes apart at most; the median is reported
         for workers in args.workers:
-            rate = timed(
-                f"framing ({workers} workers, wall)",
-                lambda w=workers: list(run_articles(corpus, Settings(), workers=w)),
-                len(corpus),
-                mb,
+            ratios = []
+            for _ in range(args.rounds):
+                one = timed(
+                    "framing (1 worker, wall)",
+                    lambda: list(run_articles(corpus, Settings(), workers=1)),
+                    len(corpus),
+                    mb,
+                )
+                rate = timed(
+                    f"framing ({workers} workers, wall)",
+                    lambda w=workers: list(run_articles(corpus, Settings(), workers=w)),
+                    len(corpus),
+                    mb,
+                )
+                ratios.append(rate / one)
+            print(
+                f"{f'speed-up with {workers} workers':<28} {statistics.median(ratios):9.2f} x "
+                f"median of {len(ratios)} (rounds: {', '.join(f'{r:.2f}' for r in ratios)})"
             )
-            print(f"{f'speed-up with {workers} workers':<28} {rate / one:9.2f} x")
     if args.stages:
         for stage, ms in stage_times(corpus).items():
             print(f"{'  ' + stage:<28} {ms:9.2f} ms/article")
