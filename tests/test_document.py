@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from framing.document import (
     NEWS_ABBREVIATIONS,
@@ -16,6 +19,7 @@ from framing.document import (
     split_words,
     tokenize,
 )
+from framing.punkt import CLOSING, NON_WORD, WHITESPACE, WORD_TOKEN, span_tokenize
 from framing.quotemarks import MISMATCHED, UNCLOSED
 from tests.conftest import CGTN, RT
 
@@ -64,12 +68,17 @@ def test_split_words_equals_the_token_scan(text: str) -> None:
     assert list(zip(starts, words, strict=True)) == [(t.start, t.text) for t in tokenize(text)]
 
 
-def _stock_punkt_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans from nltk's own Punkt (timed patterns, run on every text), trimmed."""
+def _stock_punkt() -> PunktSentenceTokenizer:
+    """nltk's own Punkt (timed patterns, run on every text) with framing's parameters."""
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def _stock_punkt_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans from nltk's own Punkt, trimmed."""
     spans = []
-    for a, b in PunktSentenceTokenizer(params).span_tokenize(text):
+    for a, b in _stock_punkt().span_tokenize(text):
         piece = text[a:b]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
@@ -84,6 +93,140 @@ _SENTENCE_PIECES = [*"ab A.?!,;:\"'“”’«»()-\n\t", " Mr. ", "U.S.", " p.m
 @given(st.lists(st.sampled_from(_SENTENCE_PIECES)).map("".join))
 def test_split_sentences_equals_stock_punkt(text: str) -> None:
     assert split_sentences(text, 0, len(text)) == _stock_punkt_spans(text)
+
+
+# The alphabet on which framing.punkt could part from nltk: sentence-end marks, the
+# punctuation nltk's patterns name, every kind of whitespace they tell apart (ASCII,
+# Unicode, and \x1c-\x1f, which only Python's strip counts), abbreviations (also
+# hyphenated and in capitals), initials, numbers, letters and digits outside ASCII.
+_HARD_PIECES = [
+    *".?!…\"'“”‘’«»()[]{},:;-–—#&*@`$%/_",
+    *"0123456789ABJXZabxz",
+    *[" "] * 6,
+    *["\n", "\n\n", "\t", "\r", "\x0b", "\x0c", "\x85", "\xa0", "\u2003", "\u2028", "\x1c", "\x1f"],
+    *"U.S. Mr. Jan. e.g. No. ex-Gov. a.m. Gen. etc. MR. U.S.- -Mr.".split(),
+    *["He", "said", "é", "Élan", "Ж", "жена", "İ", "ı", "ǅ", "x\u0301", "٣", "①", "²", "don't"],
+    *["...", "..", ". . .", "--", "1.5", "3,000", "-5", ".5", ",5", "1.", "5-6", "##number##"],
+]
+_HARD_WORDS = [*"He said talks U.S Mr ex-Gov J x _ 5 3.5 é İ".split(), ""]
+_HARD_WORD = st.tuples(
+    st.sampled_from(["", "", "", "(", '"', "“", "‘", "[", "-"]),
+    st.sampled_from(_HARD_WORDS),
+    st.sampled_from(
+        ["", "", ".", ".", "?", "!", ",", ";", '."', ".”", ".)", "?'", "!!", "...", ".’"]
+    ),
+    st.sampled_from([" ", " ", " ", "  ", "\n", "\t", "\u2003", "\x1c", "\n\x1c ", " \x1f\n"]),
+).map("".join)
+_HARD_TEXT = st.tuples(
+    st.sampled_from(["", "", "", " ", "\n", "\t"]),
+    st.one_of(
+        st.lists(st.sampled_from(_HARD_PIECES), max_size=30).map("".join),
+        st.lists(_HARD_WORD, max_size=12).map("".join),
+    ),
+).map("".join)
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None)
+@given(_HARD_TEXT)
+def test_punkt_spans_equal_stock_punkt_on_hard_text(text: str) -> None:
+    assert span_tokenize(text, NEWS_ABBREVIATIONS) == list(_stock_punkt().span_tokenize(text))
+    assert split_sentences(text, 0, len(text)) == _stock_punkt_spans(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HARD_TEXT)
+def test_word_tokens_equal_nltk_word_tokenize(text: str) -> None:
+    assert WORD_TOKEN.findall(text) == PunktLanguageVars().word_tokenize(text)
+
+
+def test_character_classes_are_the_regex_engines() -> None:
+    """framing.punkt's sets are the classes of nltk's patterns, on every code point."""
+    every = "".join(map(chr, [*range(0xD800), *range(0xE000, sys.maxunicode + 1)]))
+    assert set(regex.findall(r"\s", every)) == WHITESPACE
+    # Python's strip (nltk's blank-line test) has four more: the information separators
+    assert {c for c in every if c.isspace()} - WHITESPACE == set("\x1c\x1d\x1e\x1f")
+    # what may follow a mark without whitespace; what realignment moves (nltk's own
+    # patterns, without the ReDoS timer)
+    period_context = PunktLanguageVars().period_context_re()
+    period_context = regex.compile(period_context.pattern, period_context.flags)
+    realignment = PunktLanguageVars.re_boundary_realignment
+    realignment = regex.compile(realignment.pattern, realignment.flags)
+    non_word, closing = set(), set()
+    for c in every:
+        match = period_context.match("." + c)
+        if match and match.group("next_tok") is None:
+            non_word.add(c)
+        if realignment.match(c):
+            closing.add(c)
+    assert non_word == NON_WORD
+    assert closing == CLOSING
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # abbreviation; its last hyphenated part; any case
+        ("Mr. Smith arrived. He left.", ["Mr. Smith arrived.", "He left."]),
+        (
+            "Ex-Gov. Smith and the ex-gov. spoke. Russia-U.S. talks resumed.",
+            ["Ex-Gov. Smith and the ex-gov. spoke.", "Russia-U.S. talks resumed."],
+        ),
+        ("The U.S. said no. U.S. officials left.", ["The U.S. said no. U.S. officials left."]),
+        # an ellipsis never breaks
+        ("Wait... Then he left. Wait.. then.", ["Wait... Then he left.", "Wait.. then."]),
+        # an initial: no break before upper or lower case or ;:,.!?, a break before "("
+        (
+            "J. Smith came. J. he said. J. (x) went. J. ; J. é.",
+            ["J. Smith came.", "J. he said.", "J.", "(x) went.", "J. ; J. é."],
+        ),
+        # an initial is one letter in the regex engine's sense ("_" too, not "²"); a
+        # title-case letter ("ǅ") is neither upper nor lower case: a break before it
+        ("_. x. é. x. ǅ. x. ². x", ["_. x. é. x.", "ǅ. x.", "².", "x"]),
+        # a number: no break before lower case only
+        (
+            "It rose 5. Then it fell 3.5. then it rose 1,000. (x)",
+            ["It rose 5.", "Then it fell 3.5. then it rose 1,000.", "(x)"],
+        ),
+        ("He paid $2. It's over. No. 5 is here.", ["He paid $2.", "It's over.", "No. 5 is here."]),
+        # ? and !; repeated marks are one candidate; "?!" after a space is two sentences
+        ("Is it? Yes! No.", ["Is it?", "Yes!", "No."]),
+        ("Hi!!! There ?! Here", ["Hi!!!", "There ?", "!", "Here"]),
+        # closing quotes and brackets after the mark join the sentence
+        (
+            '"It is." He left. (It was.) She stayed.',
+            ['"It is."', "He left.", "(It was.)", "She stayed."],
+        ),
+        ("He said «yes.» Then left.", ["He said «yes.»", "Then left."]),
+        # a curly quote glued to an abbreviation or initial is part of its token
+        ("“Mr. Smith spoke. ‘J. Smith too.", ["“Mr.", "Smith spoke.", "‘J.", "Smith too."]),
+        # the token after the mark can itself hold a break ("end." before ")")
+        ("Mr. end.) more", ["Mr.", "end.)", "more"]),
+        # the context starts after ASCII whitespace only: "Ab." and "B?" are one context
+        ("Ab.\u2003B? c", ["Ab.\u2003B?", "c"]),
+        # but any Unicode whitespace after a mark makes a candidate
+        ("One.\x85Two.", ["One.", "Two."]),
+        # a line of \x1c-\x1f is blank to Python's strip: no token after "?"
+        ("x?\n\x1c\nY", ["x?\n\x1c\nY"]),
+        ("“x?\n\x1c\nY", ["“x?\n\x1c\nY"]),
+        ("x? \x1c", ["x?"]),
+        # whitespace at the very start counts as none: the first context starts at 0
+        ("\n.!! B", ["\n.!!", "B"]),
+        ("\n. x. Y", ["\n.", "x. Y"]),
+        # spaced periods, a mark after a space
+        ("He said. . . then left", ["He said.", ".", ".", "then left"]),
+        ("a .! B", ["a .", "!", "B"]),
+        # tabs, newlines, trailing whitespace, a text ending without a mark
+        ("One.\tTwo.\nThree.  \n", ["One.", "Two.", "Three."]),
+        ("One. Two", ["One.", "Two"]),
+        ("Just one  \n", ["Just one"]),
+    ],
+)
+def test_punkt_regressions(text: str, sentences: list[str]) -> None:
+    """Each case exercises a branch framing.punkt decides without nltk's code."""
+    spans = span_tokenize(text, NEWS_ABBREVIATIONS)
+    assert spans == list(_stock_punkt().span_tokenize(text))
+    assert [text[a:b] for a, b in spans] == sentences
 
 
 def test_tokens_are_the_words_with_offsets(seed_docs: dict[str, Document]) -> None:
