@@ -347,6 +347,9 @@ NUMBER_PIECES = [
     "seven",
     " and a half",
     " days",
+    "\u017fix",  # "ſ" matches "s" under IGNORECASE: the twin must not serve this text
+    "SEVEN",
+    "é",
 ]
 NUMBER_TEXT = st.lists(st.sampled_from(NUMBER_PIECES), max_size=60).map("".join)
 
@@ -364,6 +367,13 @@ def _found(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], dict
     return [(m.span(), m.groupdict()) for m in matches]
 
 
+def _found_folded(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+    """Spans and lower-cased groups (a FoldedPattern's twin reads the lower-cased text)."""
+    return [
+        (span, {k: v and v.lower() for k, v in groups.items()}) for span, groups in _found(matches)
+    ]
+
+
 @settings(max_examples=400, deadline=None)
 @given(NUMBER_TEXT)
 def test_finditer_from_finds_what_finditer_finds(text: str) -> None:
@@ -373,7 +383,9 @@ def test_finditer_from_finds_what_finditer_finds(text: str) -> None:
         (numbers._NUMBER, numbers._NUMBER_STARTS),
     ]:
         assert _found(finditer_from(pattern, starts, text)) == _found(pattern.finditer(text))
-    assert _found(numbers._SPELLED.finditer(text)) == _found(_plain_spelled().finditer(text))
+    assert _found_folded(numbers._SPELLED.finditer(text)) == _found_folded(
+        _plain_spelled().finditer(text)
+    )
 
 
 def test_finditer_from_on_seed_texts(seed_articles: dict[str, Article]) -> None:
@@ -381,7 +393,7 @@ def test_finditer_from_on_seed_texts(seed_articles: dict[str, Article]) -> None:
     for article in seed_articles.values():
         found = _found(finditer_from(numbers._DATE, numbers._DATE_STARTS, article.text))
         assert found == _found(numbers._DATE.finditer(article.text))
-        assert _found(numbers._SPELLED.finditer(article.text)) == _found(
+        assert _found_folded(numbers._SPELLED.finditer(article.text)) == _found_folded(
             _plain_spelled().finditer(article.text)
         )
         dates += len(found)

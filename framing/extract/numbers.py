@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from framing.alternation import finditer_from, surface_trie
+from framing.alternation import FoldedPattern, finditer_from, surface_trie
 
 NUMBER = "number"
 DATE = "date"
@@ -111,12 +111,14 @@ _NUMBER = re.compile(
 _DIGIT = re.compile(r"\d")  # every time starts with one
 _NUMBER_STARTS = re.compile(r"[\d$€£₽₴Uu]")  # a digit, a currency sign, "US$"
 _SPELLED_WORD = surface_trie(sorted(SPELLED, key=len, reverse=True))  # longest first
-_SPELLED = re.compile(
+_SPELLED_SOURCE = (
     rf"(?<![\w-])(?=[{''.join(sorted(set(w[0] for w in SPELLED)))}])"
     rf"(?P<tens>{_SPELLED_WORD})(?:-(?P<ones>{_SPELLED_WORD}))?"
-    r"(?P<half>\s+and\s+a\s+half)?(?![\w])",
-    re.IGNORECASE,
+    r"(?P<half>\s+and\s+a\s+half)?(?![\w])"
 )
+# Its literals are lower-case ASCII, so its case-sensitive twin on the lower-cased text
+# finds the same spans (FoldedPattern); group texts are then lower case.
+_SPELLED = FoldedPattern(re.compile(_SPELLED_SOURCE, re.IGNORECASE), re.compile(_SPELLED_SOURCE))
 _CURRENCY_WORD = re.compile(
     r"\s+(?:US\s+)?(?P<word>"
     + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))

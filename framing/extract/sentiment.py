@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from framing.actors import ActorRegistry, Mention, find_mentions
@@ -111,7 +112,7 @@ def quoted_share(text: str, start: int, end: int, spans: Sequence[tuple[int, int
     if not total:
         return 0.0
     inside = 0
-    i = bisect.bisect_right([b for _, b in spans], start)
+    i = bisect.bisect_right(spans, start, key=itemgetter(1))  # first span ending after start
     for a, b in spans[i:]:
         if a >= end:
             break
