@@ -8,7 +8,6 @@ result. Tables are built once, at the edge, by :func:`build_analysis`.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -274,13 +273,12 @@ def quoted_word_share(doc: Document, quotes: Sequence[Mapping[str, Any]]) -> flo
     spans = sorted((q["start"], q["end"]) for q in quotes if q["kind"] in ("direct", "partial"))
     if not doc.words:
         return math.nan
-    starts = doc.word_starts
     inside = 0
     covered = 0  # end of the union of the spans counted so far: no word is counted twice
     for start, end in spans:
         start = max(start, covered)
         if start < end:
-            inside += bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+            inside += doc.count_words(start, end)
             covered = end
     return inside / len(doc.words)
 

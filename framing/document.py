@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from typing import NamedTuple
 
 from framing.punkt import span_tokenize
@@ -42,7 +41,7 @@ NEWS_ABBREVIATIONS = frozenset(
 # fmt: on
 
 _WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*", re.UNICODE)
-_WORD_SPLIT = re.compile(f"({_WORD_RE.pattern})")  # split() keeps the words, in odd places
+_WORD_CHAR = re.compile(r"[\w’'\-.]")  # every character of a word is one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,18 +98,36 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     words: tuple[str, ...]  # the word tokens' text (see :attr:`tokens`)
-    word_starts: tuple[int, ...]  # and their start offsets
     quote_spans: tuple[QuoteSpan, ...]
     line_map: tuple[SourceLine, ...] = field(repr=False)
     title: str = ""
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        """Word tokens with offsets (built on first use from :attr:`words`)."""
-        return tuple(
-            Token(start, start + len(word), word)
-            for start, word in zip(self.word_starts, self.words, strict=True)
-        )
+        """Word tokens with offsets (built on first use)."""
+        return tuple(tokenize(self.text))
+
+    @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """Start offsets of :attr:`words` (built on first use)."""
+        return tuple(token.start for token in self.tokens)
+
+    def count_words(self, start: int, end: int) -> int:
+        """How many of :attr:`words` start in ``[start, end)``.
+
+        Words hold only word characters, apostrophes, hyphens and periods, so none
+        spans a character outside them: scanning from the last such character before
+        ``start`` finds the words of the whole text, and no more than needed.
+        """
+        text, restart = self.text, start
+        while restart > 0 and _WORD_CHAR.match(text, restart - 1):
+            restart -= 1
+        n = 0
+        for m in _WORD_RE.finditer(text, restart):
+            if m.start() >= end:
+                break
+            n += m.start() >= start
+        return n
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -189,16 +206,6 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
 
 
-def split_words(text: str) -> tuple[list[str], list[int]]:
-    """The words of :func:`tokenize` and their start offsets, without a Token per word.
-
-    One ``re.split`` (words at the odd indexes) and the running sum of the pieces' lengths.
-    """
-    pieces = _WORD_SPLIT.split(text)
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    return pieces[1::2], offsets[1:-1:2]
-
-
 ParagraphInput = tuple[int, str, Sequence[tuple[int, int]]]
 
 
@@ -234,7 +241,6 @@ def build_document(
         parts.append(body)
         pos += len(body)
     text = "".join(parts)
-    words, word_starts = split_words(text)
 
     sentences: list[Sentence] = []
     for para in paras:
@@ -247,8 +253,7 @@ def build_document(
         text=text,
         paragraphs=tuple(paras),
         sentences=tuple(sentences),
-        words=tuple(words),
-        word_starts=tuple(word_starts),
+        words=tuple(_WORD_RE.findall(text)),
         quote_spans=tuple(find_quote_spans(text, [(p.start, p.end) for p in paras])),
         line_map=tuple(line_map),
         title=title,
