@@ -253,12 +253,50 @@ class _Prefiltered:
         return iter(())
 
 
+@dataclass(frozen=True, slots=True)
+class _EndAnchored:
+    """A pattern anchored at the end of the searched range (``...$``) whose every match
+    is made of ``chars`` only, as is the rest of the range after it (a ``$`` that matches
+    before a final newline leaves that newline, a space). ``re`` tries such a pattern at
+    every position; but no match can start before the last character of the range outside
+    ``chars``, which ``str.rstrip`` finds in C, so the search starts after it. It searches
+    the same string, where lookbehinds and ``\\b`` see the same characters, so it finds
+    the same leftmost match."""
+
+    pattern: re.Pattern[str]
+    chars: str
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        earliest = start + len(text[start:end].rstrip(self.chars))
+        return self.pattern.search(text, earliest, end)
+
+
+# the characters that re's \s matches (str.isspace); a test compares them with every code point
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _characters(*parts: str) -> str:
+    """The distinct characters of ``parts``, sorted: an argument for ``str.rstrip``."""
+    return "".join(sorted(set("".join(parts))))
+
+
 _WORD = re.compile(r"\w[\w’'.\-]*")
 _WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_COORDINATED = re.compile(
-    r"(?:,[”\"’']?|[”\"’'],|[—–]|\band|\bbut|\bwhile)\s*(?:(?:has|have|had|also|then|later|further|again|"
-    r"repeatedly|similarly|separately|he|she|they|it)\s+)*$"
+_COORDINATED = _EndAnchored(
+    re.compile(
+        r"(?:,[”\"’']?|[”\"’'],|[—–]|\band|\bbut|\bwhile)\s*(?:(?:has|have|had|also|then|later|"
+        r"further|again|repeatedly|similarly|separately|he|she|they|it)\s+)*$"
+    ),
+    _characters(
+        ",”\"’'—–",
+        "and but while has have had also then later further again repeatedly similarly",
+        "separately he she they it",
+        WHITESPACE,
+    ),
 )
 # _COORDINATED matches a few glue words just before a verb; searching only this many
 # characters before it keeps a sentence with thousands of verbs linear, not quadratic.
@@ -427,6 +465,12 @@ class _Context:
         self.mentions_ordered = all(
             a.start <= b.start and a.end <= b.end for a, b in pairwise(self.mentions)
         )
+        self.span_starts = [s.start for s in self.spans]
+        self.span_ends = [s.end for s in self.spans]
+        # in text order, none inside another (as _merge_spans gives them): found by bisect
+        self.spans_ordered = all(
+            a.start <= b.start and a.end <= b.end for a, b in pairwise(self.spans)
+        )
 
 
 # ---------------------------------------------------------------- helpers
@@ -446,6 +490,27 @@ def _in_spans(pos: int, spans: Sequence[QuoteSpan]) -> QuoteSpan | None:
         if s.start <= pos < s.end:
             return s
     return None
+
+
+def _quote_at(ctx: _Context, pos: int) -> QuoteSpan | None:
+    """``_in_spans(pos, ctx.spans)``: the first of the document's quote spans holding ``pos``."""
+    if not ctx.spans_ordered:
+        return _in_spans(pos, ctx.spans)
+    # the spans that end after pos are a suffix; with sorted starts, its first span is the
+    # first to hold pos if any does
+    i = bisect.bisect_right(ctx.span_ends, pos)
+    if i < len(ctx.spans) and ctx.spans[i].start <= pos:
+        return ctx.spans[i]
+    return None
+
+
+def _quotes_overlapping(ctx: _Context, start: int, end: int) -> list[QuoteSpan]:
+    """The document's quote spans that overlap ``[start, end)``, in text order."""
+    if not ctx.spans_ordered:
+        return [s for s in ctx.spans if s.start < end and s.end > start]
+    # those that end after start are a suffix, those that start before end a prefix
+    first = bisect.bisect_right(ctx.span_ends, start)
+    return ctx.spans[first : bisect.bisect_left(ctx.span_starts, end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -902,7 +967,7 @@ _CATENATIVE_BEFORE = _Prefiltered(
 def _sentence_spans(ctx: _Context, sentence: Sentence) -> list[QuoteSpan]:
     """The quote spans that overlap ``sentence``: the only ones that can hold or bound
     one of its verbs."""
-    return [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
+    return _quotes_overlapping(ctx, sentence.start, sentence.end)
 
 
 def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> list[Event]:
@@ -970,7 +1035,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return None
     if ev.lemma in verbs.as_verbs:
         m = _AS.search(rest[:200])
-        if m and len(_words(rest[: m.start()])) <= 25 and not _in_spans(pos + m.start(), ctx.spans):
+        if m and len(_words(rest[: m.start()])) <= 25 and not _quote_at(ctx, pos + m.start()):
             return pos + m.end()
     if ev.lemma in verbs.indirect_object:
         # "told reporters (that) ...": skip the hearer, up to three words
@@ -998,7 +1063,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     for i, w in enumerate(words[:9]):
         if zero_that and lows[i] in _FINITE:
             break  # "said he would not sign any deal that ...": zero-that clause
-        if lows[i] == "that" and not _in_spans(pos + w.start(), ctx.spans):
+        if lows[i] == "that" and not _quote_at(ctx, pos + w.start()):
             between = rest[: w.start()]
             if i > 2 and lows[i - 1] in ("and", "but"):
                 break  # "said Putin was open to a meeting but that ...": zero-that first
@@ -1053,7 +1118,8 @@ def _looks_finite(word: str) -> bool:
 
 def _glue_before(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with coordinating glue (", and also")."""
-    return bool(_COORDINATED.search(text[max(start, end - GLUE_WINDOW) : end]))
+    window = text[max(start, end - GLUE_WINDOW) : end]
+    return bool(_COORDINATED.search(window, 0, len(window)))
 
 
 def _coordinate(text: str, start: int, ev: Event) -> bool:
@@ -1678,7 +1744,7 @@ def _subject_mentions(ctx: _Context) -> list[Mention]:
     text, doc = ctx.doc.text, ctx.doc
     out = []
     for m in ctx.mentions:
-        if m.actor.kind != "person" or _in_spans(m.start, ctx.spans):
+        if m.actor.kind != "person" or _quote_at(ctx, m.start):
             continue
         if _is_possessive(text, m.end):
             continue
@@ -1791,7 +1857,7 @@ def extract_quotes(
                 continue
             for a, b in ev.parts:
                 start, end = _trim(doc.text, a, b)
-                inside = [s for s in ctx.spans if s.start < end and start < s.end]
+                inside = _quotes_overlapping(ctx, start, end)
                 if inside and all(_nested_quote(ctx, events, start, s) for s in inside):
                     # "warned that Russia would go on until Kyiv accepted what he called “...”":
                     # the quotation has its own verb; the clause before it is a statement

@@ -12,10 +12,24 @@ from hypothesis import strategies as st
 
 from framing.document import Document
 from framing.extract import quotes
-from framing.extract.quotes import _has_two_words, _Prefiltered, _trim, _words
+from framing.extract.quotes import (
+    WHITESPACE,
+    _Context,
+    _EndAnchored,
+    _has_two_words,
+    _Prefiltered,
+    _quote_at,
+    _quotes_overlapping,
+    _trim,
+    _words,
+)
+from framing.quotemarks import QuoteSpan
 
 PREFILTERED = {
     name: value for name, value in vars(quotes).items() if isinstance(value, _Prefiltered)
+}
+END_ANCHORED = {
+    name: value for name, value in vars(quotes).items() if isinstance(value, _EndAnchored)
 }
 # words the prefiltered patterns are made of, glued by spaces and punctuation
 WORDS = (
@@ -84,3 +98,60 @@ def test_trim_tail_is_the_end_pattern(text: str) -> None:
 @given(st.text(alphabet="ab1 .'’-\n", max_size=20), st.integers(0, 20), st.integers(0, 20))
 def test_has_two_words(text: str, start: int, end: int) -> None:
     assert _has_two_words(text, start, end) == (len(_words(text[start:end])) >= 2)
+
+
+def test_whitespace_is_what_backslash_s_matches() -> None:
+    spaces = {chr(c) for c in range(0x110000) if re.match(r"\s", chr(c))}
+    assert set(WHITESPACE) == spaces == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+def test_end_anchored_patterns_found() -> None:
+    assert set(END_ANCHORED) >= {"_COORDINATED"}
+
+
+GLUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"and but while has also then he it they Ukraine said , ; . ” ’ — – - \" '".split(),
+            *[" ", "\n", "\u00a0", "\u2009", "brand", "ithe", "Hand", ",”", "x"],
+        ]
+    ),
+    max_size=25,
+).map(" ".join) | st.text(alphabet="andbuthlie ,.”’—\n\u00a0xA", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(GLUE_TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_end_anchored_search_is_the_plain_search(text: str, cut_start: int, cut_end: int) -> None:
+    end = max(len(text) - cut_end, 0)
+    for name, anchored in END_ANCHORED.items():
+        for start in range(cut_start, end + 1):
+            plain = anchored.pattern.search(text, start, end)
+            if plain is not None:  # the match and the rest of the range are made of chars
+                assert set(text[plain.start() : end]) <= set(anchored.chars), name
+            found = anchored.search(text, start, end)
+            assert _spans([found] if found else []) == _spans([plain] if plain else []), name
+
+
+def _quote(start: int, end: int) -> QuoteSpan:
+    return QuoteSpan(start, end, start + 1, end - 1, "“", "”", 0)
+
+
+SPAN_LISTS = st.lists(st.tuples(st.integers(0, 40), st.integers(2, 12)), max_size=6).map(
+    lambda pairs: [_quote(a, a + n) for a, n in pairs]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPAN_LISTS, st.integers(-2, 60), st.integers(-2, 60), st.booleans())
+def test_quote_lookups_are_the_linear_scans(
+    spans: list[QuoteSpan], start: int, end: int, ordered: bool
+) -> None:
+    if ordered:  # in text order, none inside another (as _merge_spans gives them)
+        spans, last = sorted(spans), -1
+        spans = [s for s in spans if s.start >= last and (last := s.end)]
+    ctx = _Context(Document("a", "s", "", (), (), (), (), (), ()), None, None, [], spans)  # type: ignore[arg-type]
+    assert _quotes_overlapping(ctx, start, end) == [
+        s for s in spans if s.start < end and s.end > start
+    ]
+    assert _quote_at(ctx, start) == next((s for s in spans if s.start <= start < s.end), None)
