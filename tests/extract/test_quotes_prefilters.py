@@ -20,6 +20,7 @@ from framing.extract.quotes import (
     _Prefiltered,
     _quote_at,
     _quotes_overlapping,
+    _Screened,
     _trim,
     _words,
 )
@@ -28,13 +29,15 @@ from framing.quotemarks import QuoteSpan
 PREFILTERED = {
     name: value for name, value in vars(quotes).items() if isinstance(value, _Prefiltered)
 }
+SCREENED = {name: value for name, value in vars(quotes).items() if isinstance(value, _Screened)}
 END_ANCHORED = {
     name: value for name, value in vars(quotes).items() if isinstance(value, _EndAnchored)
 }
 # words the prefiltered patterns are made of, glued by spaces and punctuation
 WORDS = (
     "quoted as with that and but also , ; : “ ” continue continues went on to said "
-    "did has according while whereas amid a an demand claim assertion Peskov the officials"
+    "did has according while whereas amid a an demand claim assertion Peskov the officials "
+    "allegation stance move"
 )
 PIECES = st.sampled_from([*WORDS.split(), " ", "  ", "\n", "\u00a0", ",", "'", "’"])
 TEXT = st.lists(PIECES, max_size=30).map(" ".join) | st.text(
@@ -47,7 +50,8 @@ def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tupl
 
 
 def test_prefiltered_patterns_found() -> None:
-    assert set(PREFILTERED) >= {"_AND_THAT", "_CLAUSE_CUT", "_QUOTED_AS", "_WITH_NP"}
+    assert set(PREFILTERED) >= {"_AND_THAT", "_AS", "_QUOTED_AS", "_WITH_NP"}
+    assert set(SCREENED) >= {"_CLAUSE_CUT"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -63,6 +67,29 @@ def test_every_match_holds_a_needle(text: str, cut_start: int, cut_end: int) -> 
         assert _spans(pre.finditer(text, cut_start, end)) == _spans(
             pre.pattern.finditer(text, cut_start, end)
         ), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_every_match_holds_a_screen_match(text: str, cut_start: int, cut_end: int) -> None:
+    end = max(len(text) - cut_end, 0)
+    for name, screened in SCREENED.items():
+        for m in screened.pattern.finditer(text, cut_start, end):
+            assert screened.screen.search(m.group()), (name, m.group())
+        found = screened.search(text, cut_start, end)
+        plain = screened.pattern.search(text, cut_start, end)
+        assert _spans([found] if found else []) == _spans([plain] if plain else []), name
+
+
+@pytest.mark.parametrize("name", sorted(SCREENED))
+def test_screened_on_seed_sentences(name: str, seed_docs: dict[str, Document]) -> None:
+    screened = SCREENED[name]
+    for doc in seed_docs.values():
+        for sentence in doc.sentences:
+            for start in (sentence.start, (sentence.start + sentence.end) // 2):
+                plain = screened.pattern.search(doc.text, start, sentence.end)
+                found = screened.search(doc.text, start, sentence.end)
+                assert _spans([found] if found else []) == _spans([plain] if plain else [])
 
 
 @pytest.mark.parametrize("name", sorted(PREFILTERED))
