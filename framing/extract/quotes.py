@@ -35,7 +35,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any
@@ -624,16 +624,21 @@ def _is_possessive(text: str, end: int) -> bool:
 
 
 def _resolve_chunk(
-    ctx: _Context, start: int, end: int, all_words: list[str] | None = None
+    ctx: _Context,
+    start: int,
+    end: int,
+    all_words: list[str] | None = None,
+    core: list[str] | None = None,
 ) -> Subject | None:
     """The speaker named by one noun phrase ``text[start:end]``, or None.
 
-    ``all_words``: ``_words(text[start:end])``, when the caller has split it already.
+    ``all_words``: ``_words(text[start:end])``, and ``core``:
+    ``_strip_tail(_strip_head(all_words))``, when the caller has them already.
     """
     text = ctx.doc.text
     if all_words is None:
         all_words = _words(text[start:end])
-    words = _strip_tail(_strip_head(all_words))
+    words = _strip_tail(_strip_head(all_words)) if core is None else core
     if not words:
         return None
     phrase = " ".join(words)
@@ -769,10 +774,20 @@ def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | Non
     if not tail or len(tail) > 3 or not all(w[0].isupper() for w in tail):
         return None
     key = " " + surface_key(" ".join(tail))
-    for m in reversed(ctx.mentions):
-        if m.end <= start and surface_key(re.sub(r"\s+", " ", m.as_written)).endswith(key):
+    for m in reversed(_mentions_before(ctx, start)):
+        if _written_key(m.as_written).endswith(key):
             return m
     return None
+
+
+@lru_cache(maxsize=4096)
+def _written_key(as_written: str) -> str:
+    """The surface key of a name as written, its runs of spaces made one space (names
+    recur within and across articles: each is keyed once)."""
+    return surface_key(_SPACES.sub(" ", as_written))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _ROLE_WORDS = frozenset(
@@ -837,7 +852,7 @@ def _subject_before(
             continue
         if not _VERBISH.isdisjoint(w.lower() for w in core) or len(words) > 14:
             break
-        subject = _resolve_chunk(ctx, a, b, chunk_words)
+        subject = _resolve_chunk(ctx, a, b, chunk_words, core)
         if subject is None:
             if chain:
                 break
@@ -1770,14 +1785,20 @@ def _subject_mentions(ctx: _Context) -> list[Mention]:
             continue
         if _is_possessive(text, m.end):
             continue
-        sent = doc.sentence_at(m.start)
-        # at most 7 words: the sentence before a mention may be very long
-        before = [w.group() for w in islice(_WORD.finditer(text, sent.start, m.start), 7)]
-        if len(before) <= 6 and all(
-            w[0].isupper() or w.lower() in _TITLE_GAP or w.lower() in DETERMINERS for w in before
-        ):
+        if _opens_clause(text, doc.sentence_at(m.start).start, m.start):
             out.append(m)
     return out
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has at most six words, each capitalised, a title word
+    or a determiner (the words are read only up to the first that fails: the sentence
+    before a mention may be very long)."""
+    for i, word_match in enumerate(_WORD.finditer(text, start, end)):
+        w = word_match.group()
+        if i == 6 or not (w[0].isupper() or w.lower() in _TITLE_GAP or w.lower() in DETERMINERS):
+            return False
+    return True
 
 
 def _from_context(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from framing.extract.quotes import (
     _Context,
     _EndAnchored,
     _has_two_words,
+    _opens_clause,
     _Prefiltered,
     _quote_at,
     _quotes_overlapping,
@@ -182,3 +184,21 @@ def test_quote_lookups_are_the_linear_scans(
         s for s in spans if s.start < end and s.end > start
     ]
     assert _quote_at(ctx, start) == next((s for s in spans if s.start <= start < s.end), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from("The the US Special envoy of a talks Kyiv’s U.S. , — 12".split()),
+        max_size=9,
+    ).map(" ".join),
+    st.integers(0, 3),
+)
+def test_opens_clause_reads_the_first_seven_words(text: str, start: int) -> None:
+    end = len(text)
+    before = [w.group() for w in islice(quotes._WORD.finditer(text, start, end), 7)]
+    expected = len(before) <= 6 and all(
+        w[0].isupper() or w.lower() in quotes._TITLE_GAP or w.lower() in quotes.DETERMINERS
+        for w in before
+    )
+    assert _opens_clause(text, start, end) == expected
