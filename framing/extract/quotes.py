@@ -981,10 +981,10 @@ def _verb_boundary(text: str, pos: int, end: int) -> int:
 # ---------------------------------------------------------------- events
 
 
-def _negated(text: str, sent_start: int, pos: int) -> bool:
-    """Whether the verb at ``pos`` is negated or an infinitive ("did not say", "to say"),
-    judged by the three words before it."""
-    low = [w.lower() for w in _words(text[max(sent_start, pos - 40) : pos])[-3:]]
+def _negated(last_words: list[str]) -> bool:
+    """Whether a verb is negated or an infinitive ("did not say", "to say"), judged by
+    the three words before it (:func:`_last_words`)."""
+    low = [w.lower() for w in last_words]
     if low and low[-1] == "to":
         return True
     if not _NOBODY.isdisjoint(low):
@@ -993,6 +993,18 @@ def _negated(text: str, sent_start: int, pos: int) -> bool:
 
 
 _NOBODY = frozenset({"neither", "nobody", "none"})
+
+
+def _last_words(text: str, floor: int, pos: int, near: list[str]) -> list[str]:
+    """The last three words of ``text[max(floor, pos - 40) : pos]``, given ``near``: the
+    words of ``text[max(floor, pos - 20) : pos]``.
+
+    A range that starts later has the same words but for its first (the part of a word
+    that its start cuts, if any): every word character of a range lies in one of its
+    words. So when ``near`` has four words or more, its last three are the answer."""
+    if len(near) >= 4:
+        return near[-3:]
+    return _words(text[max(floor, pos - 40) : pos])[-3:]
 
 
 _CATENATIVE = re.compile(r"\s+to\s+(?=[a-z])")
@@ -1021,16 +1033,16 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
             continue  # "state media", "claims of"
         if form in _NOUNABLE and _noun_context(text, sentence.start, m.start()):
             continue  # "secretary of state", "struck a positive note"
-        floor = max([sentence.start] + [s.end for s in spans if s.end <= m.start()])
+        pos = m.start()
+        floor = max([sentence.start] + [s.end for s in spans if s.end <= pos])
         if lemma == "continue" and _CATENATIVE.match(text, m.end()):
             continue  # "continues to demand": the second verb reports
-        catenative = _CATENATIVE_BEFORE.search(text, floor, m.start())
-        if catenative is None and _negated(text, floor, m.start()):
+        catenative = _CATENATIVE_BEFORE.search(text, floor, pos)
+        near = _words(text[max(floor, pos - 20) : pos])
+        if catenative is None and _negated(_last_words(text, floor, pos, near)):
             continue
-        if not form.endswith("ing"):
-            prev = _words(text[max(floor, m.start() - 20) : m.start()])
-            if prev and prev[-1].lower() in BE_FORMS:
-                continue  # passive: "was described as"
+        if not form.endswith("ing") and near and near[-1].lower() in BE_FORMS:
+            continue  # passive: "was described as"
         if form.endswith(("ed", "en")):
             after = text[m.end() : min(sentence.end, m.end() + 80)]
             if "by" in after and _BY_AGENT.search(after):

@@ -20,6 +20,7 @@ from framing.extract.quotes import (
     _count_words,
     _EndAnchored,
     _has_two_words,
+    _last_words,
     _opens_clause,
     _Prefiltered,
     _quote_at,
@@ -220,3 +221,18 @@ def test_row_words_are_the_document_words() -> None:
 def test_count_words_is_findall_on_the_slice(text: str, start: int, end: int) -> None:
     doc = document.document_from_text(text)
     assert _count_words(doc, start, end) == len(quotes._WORD_IN_ROW.findall(doc.text[start:end]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "did", "not", "to", "U.S.", "Kyiv’s", "well-known", "x" * 19, "."]),
+        max_size=14,
+    ).map(" ".join)
+    | st.text(alphabet="ab .’'-\n", max_size=50),
+    st.integers(0, 50),
+    st.integers(0, 60),
+)
+def test_last_words_are_those_of_the_forty_characters(text: str, floor: int, pos: int) -> None:
+    near = _words(text[max(floor, pos - 20) : pos])
+    assert _last_words(text, floor, pos, near) == _words(text[max(floor, pos - 40) : pos])[-3:]
