@@ -478,7 +478,6 @@ class _Context:
     verbs: VerbLexicon
     mentions: list[Mention]
     spans: list[QuoteSpan]
-    subjects: list[Mention] = field(default_factory=list)  # persons opening a sentence
 
     def __post_init__(self) -> None:
         self.mention_starts = [m.start for m in self.mentions]
@@ -1727,7 +1726,7 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             elif ref_actor is not None:
                 speaker, side = ref_actor.name, ref_actor.side
             else:
-                subject = next((m for m in reversed(ctx.subjects) if m.end <= c.start), None)
+                subject = _last_sentence_subject(ctx, c.start)
                 recent = last_person is not None and c.paragraph - last_person[2] <= 3
                 if (
                     recent
@@ -1788,18 +1787,26 @@ _NAME_TITLES = frozenset(
 )
 
 
-def _subject_mentions(ctx: _Context) -> list[Mention]:
-    """Persons named as the subject of a sentence: antecedents for "he" and "she"."""
-    text, doc = ctx.doc.text, ctx.doc
-    out = []
-    for m in ctx.mentions:
-        if m.actor.kind != "person" or _quote_at(ctx, m.start):
-            continue
-        if _is_possessive(text, m.end):
-            continue
-        if _opens_clause(text, doc.sentence_at(m.start).start, m.start):
-            out.append(m)
-    return out
+def _last_sentence_subject(ctx: _Context, pos: int) -> Mention | None:
+    """The last person named as the subject of a sentence that ends at or before ``pos``:
+    the antecedent for "he" and "she" (the mentions are read backwards from ``pos`` only
+    as far as needed)."""
+    for m in reversed(_mentions_before(ctx, pos)):
+        if _is_sentence_subject(ctx, m):
+            return m
+    return None
+
+
+def _is_sentence_subject(ctx: _Context, m: Mention) -> bool:
+    """Whether ``m`` names a person as the subject of a sentence: outside quotations, not
+    a possessive, after a few capitalised or title words at most."""
+    text = ctx.doc.text
+    return (
+        m.actor.kind == "person"
+        and not _quote_at(ctx, m.start)
+        and not _is_possessive(text, m.end)
+        and _opens_clause(text, ctx.doc.sentence_at(m.start).start, m.start)
+    )
 
 
 def _opens_clause(text: str, start: int, end: int) -> bool:
@@ -1895,7 +1902,6 @@ def extract_quotes(
     if mentions is None:
         mentions = find_mentions(doc.text, actors)
     ctx = _Context(doc, actors, verbs, list(mentions), _merge_spans(doc))
-    ctx.subjects = _subject_mentions(ctx)
     events_by_sentence: dict[int, list[Event]] = {}
     for sentence in doc.sentences:
         spans = _sentence_spans(ctx, sentence)
