@@ -849,7 +849,7 @@ def _subject_before(
         core = _strip_tail(words)
         if not core:
             continue
-        if not _VERBISH.isdisjoint(w.lower() for w in core) or len(words) > 14:
+        if not _VERBISH.isdisjoint(map(str.lower, core)) or len(words) > 14:
             break
         subject = _resolve_chunk(ctx, a, b, chunk_words, core)
         if subject is None:
@@ -1081,6 +1081,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     words = list(islice(_WORD.finditer(rest), 10))
     if not words:
         return None
+    lows = [w[0].lower() for w in words]
     if ev.lemma in verbs.as_verbs:
         m = _AS.search(rest, 0, 200)  # as in rest[:200]: re reads no character past 200
         if m and len(_words(rest[: m.start()])) <= 25 and not _quote_at(ctx, pos + m.start()):
@@ -1089,7 +1090,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         # "told reporters (that) ...": skip the hearer, up to three words
         capital = None
         for i, w in enumerate(words[:5]):
-            low = w.group().lower()
+            low = lows[i]
             if low == "that" or low in PREPOSITIONS:
                 break
             if i and low in CLAUSE_START:
@@ -1103,10 +1104,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             ):
                 # "told reporters Russia had ...", not "told the Kyiv Independent in an interview"
                 capital = pos + w.start()
-        that = [w for w in words[:9] if w.group().lower() == "that"]
-        if capital is not None and not that:
+        if capital is not None and "that" not in lows[:9]:
             return capital
-    lows = [w.group().lower() for w in words]
     zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
         if zero_that and lows[i] in _FINITE:
@@ -1125,7 +1124,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     if ev.lemma in verbs.prepositions and first.lower() in verbs.prepositions[ev.lemma]:
         return pos + words[0].start()
     if first.lower() in {"instead", "also", "repeatedly"} and len(words) > 1:
-        nxt = words[1].group().lower()
+        nxt = lows[1]
         if ev.lemma in verbs.prepositions and nxt in verbs.prepositions[ev.lemma]:
             return pos + words[0].start()
     if ev.lemma in verbs.object_verbs:
@@ -1143,7 +1142,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         if any(_looks_finite(w.group()) for w in words[1:7]):
             return pos + words[0].start()
         return None
-    if first.lower() not in PREPOSITIONS and any(w.group().lower() in _FINITE for w in words[1:6]):
+    if first.lower() not in PREPOSITIONS and not _FINITE.isdisjoint(lows[1:6]):
         return pos + words[0].start()  # "said progress had been made"
     return None
 
