@@ -486,6 +486,8 @@ class _Context:
         self.mentions_ordered = all(
             a.start <= b.start and a.end <= b.end for a, b in pairwise(self.mentions)
         )
+        # "according to" is looked for in a sentence only when the document has it
+        self.has_according = "ccording to" in self.doc.text
         self.span_starts = [s.start for s in self.spans]
         self.span_ends = [s.end for s in self.spans]
         # in text order, none inside another (as _merge_spans gives them): found by bisect
@@ -1049,7 +1051,7 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
     # the two patterns below need these words: a sentence without them is not scanned
-    if text.find("ccording to", sentence.start, sentence.end) >= 0:
+    if ctx.has_according and text.find("ccording to", sentence.start, sentence.end) >= 0:
         for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
             if not _in_spans(m.start(), spans):
                 events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
@@ -1479,10 +1481,10 @@ def _tag_after(ctx: _Context, span: QuoteSpan, events: list[Event], limit: int) 
     for ev in events:
         if ev.kind != "verb" or not (span.end <= ev.start < limit):
             continue
-        between = text[span.end : ev.start]
-        if len(_words(between)) > 16:
+        between = _words(text[span.end : ev.start])
+        if len(between) > 16:
             return None
-        if not ev.lemma or (_words(between) and ev.subject is None):
+        if not ev.lemma or (between and ev.subject is None):
             continue
         return ev
     return None
