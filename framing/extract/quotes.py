@@ -1076,13 +1076,24 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return ev.end
     pos = ev.end
     when = _WHEN.match(text, pos, limit)
-    if when and _words(text[when.end() : limit]):
+    if when and _WORD.search(text, when.end(), limit):  # a word follows (no lookaround)
         pos = when.end()  # "said on Wednesday Moscow was ...", "vowed on Monday to ..."
     rest = text[pos:limit]
+    first_word = _WORD.search(rest)
+    if first_word is None:
+        return None
+    if (
+        first_word[0].lower() == "that"
+        and ev.lemma not in verbs.as_verbs
+        and ev.lemma not in verbs.indirect_object
+        and not _quote_at(ctx, pos + first_word.start())
+        and not ('"' in rest[: first_word.start()] or "“" in rest[: first_word.start()])
+    ):
+        # "said that ...": what the "that" loop below returns at its first word (the
+        # as- and hearer rules before it do not apply), without splitting nine more words
+        return pos + first_word.end()
     # the rules below look at no word past the tenth (words[i + 1 : i + 7] with i <= 3)
     words = list(islice(_WORD.finditer(rest), 10))
-    if not words:
-        return None
     lows = [w[0].lower() for w in words]
     if ev.lemma in verbs.as_verbs:
         m = _AS.search(rest, 0, 200)  # as in rest[:200]: re reads no character past 200
