@@ -1050,6 +1050,7 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
                 continue  # reduced passive: "a first day described as positive by Kyiv"
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
+    verb_events = len(events)  # in text order, as found
     # the two patterns below need these words: a sentence without them is not scanned
     if ctx.has_according and text.find("ccording to", sentence.start, sentence.end) >= 0:
         for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
@@ -1065,7 +1066,8 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
                 events.append(
                     Event(m.start(), m.end(), verbs.nouns[m.group(1).lower()], sentence, "noun")
                 )
-    events.sort(key=lambda e: e.start)
+    if len(events) > verb_events:
+        events.sort(key=lambda e: e.start)
     return events
 
 
