@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import islice, pairwise
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -333,8 +333,10 @@ _CLAUSE_CUT = _Screened(
         r"stance|charge)|an (?:assertion|accusation|allegation))"
     ),
 )
-_END_JUNK = frozenset(".,;:!?“”\"'‘’»«—–-")  # trimmed off a statement's end, with spaces
-_LEADING_JUNK = re.compile(r"^[\s,;:.“”\"'‘’»«—–-]+")
+# trimmed off a statement's start and end (as arguments for str.lstrip and str.rstrip)
+_LEADING_JUNK = _characters(",;:.“”\"'‘’»«—–-", WHITESPACE)
+_END_JUNK = _characters(".,;:!?“”\"'‘’»«—–-", WHITESPACE)
+_QUOTE_END_JUNK = _characters(",;:", WHITESPACE)
 _GENERIC_TITLE = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(envoy|minister|spokesman|spokeswoman|"
     r"spokesperson|president|official|negotiator|leader|diplomat|secretary|ambassador|chief|"
@@ -483,17 +485,18 @@ class _Context:
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_ends = [m.end for m in self.mentions]
         # in text order, none inside another (as find_mentions gives them): slices by bisect
-        self.mentions_ordered = all(
-            a.start <= b.start and a.end <= b.end for a, b in pairwise(self.mentions)
-        )
+        self.mentions_ordered = _non_decreasing(self.mention_starts, self.mention_ends)
         # "according to" is looked for in a sentence only when the document has it
         self.has_according = "ccording to" in self.doc.text
         self.span_starts = [s.start for s in self.spans]
         self.span_ends = [s.end for s in self.spans]
         # in text order, none inside another (as _merge_spans gives them): found by bisect
-        self.spans_ordered = all(
-            a.start <= b.start and a.end <= b.end for a, b in pairwise(self.spans)
-        )
+        self.spans_ordered = _non_decreasing(self.span_starts, self.span_ends)
+
+
+def _non_decreasing(*values: list[int]) -> bool:
+    """Whether each list is in non-decreasing order (sorting, in C, leaves it as it is)."""
+    return all(v == sorted(v) for v in values)
 
 
 # ---------------------------------------------------------------- helpers
@@ -538,13 +541,10 @@ def _quotes_overlapping(ctx: _Context, start: int, end: int) -> list[QuoteSpan]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past surrounding spaces and punctuation."""
-    seg = text[start:end]
-    lead = _LEADING_JUNK.match(seg)
-    if lead:
-        start += lead.end()
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _END_JUNK):
-        end -= 1
-    return start, max(end, start)
+    segment = text[start:end]
+    body = segment.lstrip(_LEADING_JUNK)
+    start += len(segment) - len(body)
+    return start, start + len(body.rstrip(_END_JUNK))
 
 
 def _strip_tail(words: list[str]) -> list[str]:
@@ -1687,12 +1687,15 @@ def _after_colon(doc: Document, pindex: int) -> bool:
 
 
 def _trim_quote(text: str, span: QuoteSpan) -> tuple[int, int]:
+    """The quoted words: the inside of ``span`` without the spaces around them, nor the
+    commas, semicolons and colons after them."""
     start, end = span.inner_start, span.inner_end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
+    if end <= start:
+        return start, end
+    inner = text[start:end]
+    body = inner.lstrip()  # str.isspace characters, as WHITESPACE
+    start += len(inner) - len(body)
+    return start, start + len(body.rstrip(_QUOTE_END_JUNK))
 
 
 def _join(*warnings: str) -> str:

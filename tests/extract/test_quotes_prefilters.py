@@ -236,3 +236,17 @@ def test_count_words_is_findall_on_the_slice(text: str, start: int, end: int) ->
 def test_last_words_are_those_of_the_forty_characters(text: str, floor: int, pos: int) -> None:
     near = _words(text[max(floor, pos - 20) : pos])
     assert _last_words(text, floor, pos, near) == _words(text[max(floor, pos - 40) : pos])[-3:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab ,;:.\u00a0\u2009\n\t", max_size=20), st.integers(0, 22), st.integers(0, 22)
+)
+def test_trim_quote_is_the_character_loops(text: str, inner_start: int, inner_end: int) -> None:
+    start, end = min(inner_start, len(text)), min(inner_end, len(text))
+    span = QuoteSpan(0, len(text), start, end, "“", "”", 0)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    assert quotes._trim_quote(text, span) == (start, end)
