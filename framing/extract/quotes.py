@@ -1000,10 +1000,11 @@ def _last_words(text: str, floor: int, pos: int, near: list[str]) -> list[str]:
     """The last three words of ``text[max(floor, pos - 40) : pos]``, given ``near``: the
     words of ``text[max(floor, pos - 20) : pos]``.
 
-    A range that starts later has the same words but for its first (the part of a word
-    that its start cuts, if any): every word character of a range lies in one of its
-    words. So when ``near`` has four words or more, its last three are the answer."""
-    if len(near) >= 4:
+    Both ranges start at ``floor`` when the verb is within 20 characters of it. Else, a
+    range that starts later has the same words but for its first (the part of a word that
+    its start cuts, if any): every word character of a range lies in one of its words. So
+    when ``near`` has four words or more, its last three are the answer."""
+    if pos - 20 <= floor or len(near) >= 4:
         return near[-3:]
     return _words(text[max(floor, pos - 40) : pos])[-3:]
 
