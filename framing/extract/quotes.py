@@ -35,8 +35,8 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
-from itertools import islice, pairwise
+from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -253,28 +253,90 @@ class _Prefiltered:
         return iter(())
 
 
+@dataclass(frozen=True, slots=True)
+class _Screened:
+    """A pattern that ``re`` must try at every position, with a ``screen``: a pattern
+    without anchors or lookarounds that matches a part of every match of ``pattern`` and
+    that ``re`` scans fast (each of its alternatives opens with a literal character, and
+    they are few). A range where the screen finds nothing holds no match of ``pattern``,
+    which is searched only where it does: the results are those of the pattern itself.
+    For a pattern that needs one of many words, or words only after a common character
+    (",\\s+while"), where ``_Prefiltered`` would find the character nearly always."""
+
+    pattern: re.Pattern[str]
+    screen: re.Pattern[str]
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        if self.screen.search(text, start, end) is None:
+            return None
+        return self.pattern.search(text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class _EndAnchored:
+    """A pattern anchored at the end of the searched range (``...$``) whose every match
+    is made of ``chars`` only, as is the rest of the range after it (a ``$`` that matches
+    before a final newline leaves that newline, a space). ``re`` tries such a pattern at
+    every position; but no match can start before the last character of the range outside
+    ``chars``, which ``str.rstrip`` finds in C, so the search starts after it. It searches
+    the same string, where lookbehinds and ``\\b`` see the same characters, so it finds
+    the same leftmost match."""
+
+    pattern: re.Pattern[str]
+    chars: str
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        earliest = start + len(text[start:end].rstrip(self.chars))
+        return self.pattern.search(text, earliest, end)
+
+
+# the characters that re's \s matches (str.isspace); a test compares them with every code point
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _characters(*parts: str) -> str:
+    """The distinct characters of ``parts``, sorted: an argument for ``str.rstrip``."""
+    return "".join(sorted(set("".join(parts))))
+
+
 _WORD = re.compile(r"\w[\w’'.\-]*")
-_WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")
+_WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")  # a row's words: the Document's words
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_COORDINATED = re.compile(
-    r"(?:,[”\"’']?|[”\"’'],|[—–]|\band|\bbut|\bwhile)\s*(?:(?:has|have|had|also|then|later|further|again|"
-    r"repeatedly|similarly|separately|he|she|they|it)\s+)*$"
+_COORDINATED = _EndAnchored(
+    re.compile(
+        r"(?:,[”\"’']?|[”\"’'],|[—–]|\band|\bbut|\bwhile)\s*(?:(?:has|have|had|also|then|later|"
+        r"further|again|repeatedly|similarly|separately|he|she|they|it)\s+)*$"
+    ),
+    _characters(
+        ",”\"’'—–",
+        "and but while has have had also then later further again repeatedly similarly",
+        "separately he she they it",
+        WHITESPACE,
+    ),
 )
 # _COORDINATED matches a few glue words just before a verb; searching only this many
 # characters before it keeps a sentence with thousands of verbs linear, not quadratic.
 GLUE_WINDOW = 200
 _AND_THAT = _Prefiltered(re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+"), ("that",))
-_CLAUSE_CUT = _Prefiltered(
+_CLAUSE_CUT = _Screened(
     re.compile(
         r",?\s+but\s+(?:also\s+)?(?:did|does|do|didn’t|didn't|has|had|was|would|gave|declined|"
         r"refused|stopped|offered|provided|made|noted|added|said)\b|,\s+according to\b|;|"
         r",\s+(?:while|whereas|amid|a (?:demand|claim|position|move|view|stance|charge)"
         r"|an (?:assertion|accusation|allegation))\b"
     ),
-    (",", ";", "but"),
+    re.compile(
+        r"but|;|,\s+(?:according to|while|whereas|amid|a (?:demand|claim|position|move|view|"
+        r"stance|charge)|an (?:assertion|accusation|allegation))"
+    ),
 )
-_END_JUNK = frozenset(".,;:!?“”\"'‘’»«—–-")  # trimmed off a statement's end, with spaces
-_LEADING_JUNK = re.compile(r"^[\s,;:.“”\"'‘’»«—–-]+")
+# trimmed off a statement's start and end (as arguments for str.lstrip and str.rstrip)
+_LEADING_JUNK = _characters(",;:.“”\"'‘’»«—–-", WHITESPACE)
+_END_JUNK = _characters(".,;:!?“”\"'‘’»«—–-", WHITESPACE)
+_QUOTE_END_JUNK = _characters(",;:", WHITESPACE)
 _GENERIC_TITLE = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(envoy|minister|spokesman|spokeswoman|"
     r"spokesperson|president|official|negotiator|leader|diplomat|secretary|ambassador|chief|"
@@ -286,7 +348,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–(\n]{0,40})?(?:\s*\([^)]{
 _INTERJECTED = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*,\s*(?![a-z]+ing\b)[a-z]")
 _QUOTED_AS = _Prefiltered(re.compile(r"\bquoted\s+([^,;:“”\"]{1,80}?)\s+as\s+$"), ("quoted",))
 _BY_AGENT = re.compile(r"\bby\s+[A-Z]|\bby both\b")
-_AS = re.compile(r"\bas\s+")
+_AS = _Prefiltered(re.compile(r"\bas\s+"), ("as",))
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:\w+\s+){0,2}$")
 _NP_RUN = re.compile(r"(?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+")  # "two U.S. officials"
 _TAG_TAIL = re.compile(r"^[\s,]*(?:on|in|at|during|after|before|but)\b")
@@ -418,15 +480,23 @@ class _Context:
     verbs: VerbLexicon
     mentions: list[Mention]
     spans: list[QuoteSpan]
-    subjects: list[Mention] = field(default_factory=list)  # persons opening a sentence
 
     def __post_init__(self) -> None:
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_ends = [m.end for m in self.mentions]
         # in text order, none inside another (as find_mentions gives them): slices by bisect
-        self.mentions_ordered = all(
-            a.start <= b.start and a.end <= b.end for a, b in pairwise(self.mentions)
-        )
+        self.mentions_ordered = _non_decreasing(self.mention_starts, self.mention_ends)
+        # "according to" is looked for in a sentence only when the document has it
+        self.has_according = "ccording to" in self.doc.text
+        self.span_starts = [s.start for s in self.spans]
+        self.span_ends = [s.end for s in self.spans]
+        # in text order, none inside another (as _merge_spans gives them): found by bisect
+        self.spans_ordered = _non_decreasing(self.span_starts, self.span_ends)
+
+
+def _non_decreasing(*values: list[int]) -> bool:
+    """Whether each list is in non-decreasing order (sorting, in C, leaves it as it is)."""
+    return all(v == sorted(v) for v in values)
 
 
 # ---------------------------------------------------------------- helpers
@@ -448,15 +518,33 @@ def _in_spans(pos: int, spans: Sequence[QuoteSpan]) -> QuoteSpan | None:
     return None
 
 
+def _quote_at(ctx: _Context, pos: int) -> QuoteSpan | None:
+    """``_in_spans(pos, ctx.spans)``: the first of the document's quote spans holding ``pos``."""
+    if not ctx.spans_ordered:
+        return _in_spans(pos, ctx.spans)
+    # the spans that end after pos are a suffix; with sorted starts, its first span is the
+    # first to hold pos if any does
+    i = bisect.bisect_right(ctx.span_ends, pos)
+    if i < len(ctx.spans) and ctx.spans[i].start <= pos:
+        return ctx.spans[i]
+    return None
+
+
+def _quotes_overlapping(ctx: _Context, start: int, end: int) -> list[QuoteSpan]:
+    """The document's quote spans that overlap ``[start, end)``, in text order."""
+    if not ctx.spans_ordered:
+        return [s for s in ctx.spans if s.start < end and s.end > start]
+    # those that end after start are a suffix, those that start before end a prefix
+    first = bisect.bisect_right(ctx.span_ends, start)
+    return ctx.spans[first : bisect.bisect_left(ctx.span_starts, end)]
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past surrounding spaces and punctuation."""
-    seg = text[start:end]
-    lead = _LEADING_JUNK.match(seg)
-    if lead:
-        start += lead.end()
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _END_JUNK):
-        end -= 1
-    return start, max(end, start)
+    segment = text[start:end]
+    body = segment.lstrip(_LEADING_JUNK)
+    start += len(segment) - len(body)
+    return start, start + len(body.rstrip(_END_JUNK))
 
 
 def _strip_tail(words: list[str]) -> list[str]:
@@ -537,16 +625,21 @@ def _is_possessive(text: str, end: int) -> bool:
 
 
 def _resolve_chunk(
-    ctx: _Context, start: int, end: int, all_words: list[str] | None = None
+    ctx: _Context,
+    start: int,
+    end: int,
+    all_words: list[str] | None = None,
+    core: list[str] | None = None,
 ) -> Subject | None:
     """The speaker named by one noun phrase ``text[start:end]``, or None.
 
-    ``all_words``: ``_words(text[start:end])``, when the caller has split it already.
+    ``all_words``: ``_words(text[start:end])``, and ``core``:
+    ``_strip_tail(_strip_head(all_words))``, when the caller has them already.
     """
     text = ctx.doc.text
     if all_words is None:
         all_words = _words(text[start:end])
-    words = _strip_tail(_strip_head(all_words))
+    words = _strip_tail(_strip_head(all_words)) if core is None else core
     if not words:
         return None
     phrase = " ".join(words)
@@ -682,10 +775,20 @@ def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | Non
     if not tail or len(tail) > 3 or not all(w[0].isupper() for w in tail):
         return None
     key = " " + surface_key(" ".join(tail))
-    for m in reversed(ctx.mentions):
-        if m.end <= start and surface_key(re.sub(r"\s+", " ", m.as_written)).endswith(key):
+    for m in reversed(_mentions_before(ctx, start)):
+        if _written_key(m.as_written).endswith(key):
             return m
     return None
+
+
+@lru_cache(maxsize=4096)
+def _written_key(as_written: str) -> str:
+    """The surface key of a name as written, its runs of spaces made one space (names
+    recur within and across articles: each is keyed once)."""
+    return surface_key(_SPACES.sub(" ", as_written))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _ROLE_WORDS = frozenset(
@@ -748,9 +851,9 @@ def _subject_before(
         core = _strip_tail(words)
         if not core:
             continue
-        if not _VERBISH.isdisjoint(w.lower() for w in core) or len(words) > 14:
+        if not _VERBISH.isdisjoint(map(str.lower, core)) or len(words) > 14:
             break
-        subject = _resolve_chunk(ctx, a, b, chunk_words)
+        subject = _resolve_chunk(ctx, a, b, chunk_words, core)
         if subject is None:
             if chain:
                 break
@@ -879,10 +982,10 @@ def _verb_boundary(text: str, pos: int, end: int) -> int:
 # ---------------------------------------------------------------- events
 
 
-def _negated(text: str, sent_start: int, pos: int) -> bool:
-    """Whether the verb at ``pos`` is negated or an infinitive ("did not say", "to say"),
-    judged by the three words before it."""
-    low = [w.lower() for w in _words(text[max(sent_start, pos - 40) : pos])[-3:]]
+def _negated(last_words: list[str]) -> bool:
+    """Whether a verb is negated or an infinitive ("did not say", "to say"), judged by
+    the three words before it (:func:`_last_words`)."""
+    low = [w.lower() for w in last_words]
     if low and low[-1] == "to":
         return True
     if not _NOBODY.isdisjoint(low):
@@ -891,6 +994,19 @@ def _negated(text: str, sent_start: int, pos: int) -> bool:
 
 
 _NOBODY = frozenset({"neither", "nobody", "none"})
+
+
+def _last_words(text: str, floor: int, pos: int, near: list[str]) -> list[str]:
+    """The last three words of ``text[max(floor, pos - 40) : pos]``, given ``near``: the
+    words of ``text[max(floor, pos - 20) : pos]``.
+
+    Both ranges start at ``floor`` when the verb is within 20 characters of it. Else, a
+    range that starts later has the same words but for its first (the part of a word that
+    its start cuts, if any): every word character of a range lies in one of its words. So
+    when ``near`` has four words or more, its last three are the answer."""
+    if pos - 20 <= floor or len(near) >= 4:
+        return near[-3:]
+    return _words(text[max(floor, pos - 40) : pos])[-3:]
 
 
 _CATENATIVE = re.compile(r"\s+to\s+(?=[a-z])")
@@ -902,7 +1018,7 @@ _CATENATIVE_BEFORE = _Prefiltered(
 def _sentence_spans(ctx: _Context, sentence: Sentence) -> list[QuoteSpan]:
     """The quote spans that overlap ``sentence``: the only ones that can hold or bound
     one of its verbs."""
-    return [s for s in ctx.spans if s.start < sentence.end and s.end > sentence.start]
+    return _quotes_overlapping(ctx, sentence.start, sentence.end)
 
 
 def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> list[Event]:
@@ -919,24 +1035,25 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
             continue  # "state media", "claims of"
         if form in _NOUNABLE and _noun_context(text, sentence.start, m.start()):
             continue  # "secretary of state", "struck a positive note"
-        floor = max([sentence.start] + [s.end for s in spans if s.end <= m.start()])
+        pos = m.start()
+        floor = max([sentence.start] + [s.end for s in spans if s.end <= pos])
         if lemma == "continue" and _CATENATIVE.match(text, m.end()):
             continue  # "continues to demand": the second verb reports
-        catenative = _CATENATIVE_BEFORE.search(text, floor, m.start())
-        if catenative is None and _negated(text, floor, m.start()):
+        catenative = _CATENATIVE_BEFORE.search(text, floor, pos)
+        near = _words(text[max(floor, pos - 20) : pos])
+        if catenative is None and _negated(_last_words(text, floor, pos, near)):
             continue
-        if not form.endswith("ing"):
-            prev = _words(text[max(floor, m.start() - 20) : m.start()])
-            if prev and prev[-1].lower() in BE_FORMS:
-                continue  # passive: "was described as"
+        if not form.endswith("ing") and near and near[-1].lower() in BE_FORMS:
+            continue  # passive: "was described as"
         if form.endswith(("ed", "en")):
             after = text[m.end() : min(sentence.end, m.end() + 80)]
             if "by" in after and _BY_AGENT.search(after):
                 continue  # reduced passive: "a first day described as positive by Kyiv"
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
+    verb_events = len(events)  # in text order, as found
     # the two patterns below need these words: a sentence without them is not scanned
-    if text.find("ccording to", sentence.start, sentence.end) >= 0:
+    if ctx.has_according and text.find("ccording to", sentence.start, sentence.end) >= 0:
         for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
             if not _in_spans(m.start(), spans):
                 events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
@@ -950,7 +1067,8 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
                 events.append(
                     Event(m.start(), m.end(), verbs.nouns[m.group(1).lower()], sentence, "noun")
                 )
-    events.sort(key=lambda e: e.start)
+    if len(events) > verb_events:
+        events.sort(key=lambda e: e.start)
     return events
 
 
@@ -961,22 +1079,34 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return ev.end
     pos = ev.end
     when = _WHEN.match(text, pos, limit)
-    if when and _words(text[when.end() : limit]):
+    if when and _WORD.search(text, when.end(), limit):  # a word follows (no lookaround)
         pos = when.end()  # "said on Wednesday Moscow was ...", "vowed on Monday to ..."
     rest = text[pos:limit]
+    first_word = _WORD.search(rest)
+    if first_word is None:
+        return None
+    if (
+        first_word[0].lower() == "that"
+        and ev.lemma not in verbs.as_verbs
+        and ev.lemma not in verbs.indirect_object
+        and not _quote_at(ctx, pos + first_word.start())
+        and not ('"' in rest[: first_word.start()] or "“" in rest[: first_word.start()])
+    ):
+        # "said that ...": what the "that" loop below returns at its first word (the
+        # as- and hearer rules before it do not apply), without splitting nine more words
+        return pos + first_word.end()
     # the rules below look at no word past the tenth (words[i + 1 : i + 7] with i <= 3)
     words = list(islice(_WORD.finditer(rest), 10))
-    if not words:
-        return None
+    lows = [w[0].lower() for w in words]
     if ev.lemma in verbs.as_verbs:
-        m = _AS.search(rest[:200])
-        if m and len(_words(rest[: m.start()])) <= 25 and not _in_spans(pos + m.start(), ctx.spans):
+        m = _AS.search(rest, 0, 200)  # as in rest[:200]: re reads no character past 200
+        if m and len(_words(rest[: m.start()])) <= 25 and not _quote_at(ctx, pos + m.start()):
             return pos + m.end()
     if ev.lemma in verbs.indirect_object:
         # "told reporters (that) ...": skip the hearer, up to three words
         capital = None
         for i, w in enumerate(words[:5]):
-            low = w.group().lower()
+            low = lows[i]
             if low == "that" or low in PREPOSITIONS:
                 break
             if i and low in CLAUSE_START:
@@ -990,15 +1120,13 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             ):
                 # "told reporters Russia had ...", not "told the Kyiv Independent in an interview"
                 capital = pos + w.start()
-        that = [w for w in words[:9] if w.group().lower() == "that"]
-        if capital is not None and not that:
+        if capital is not None and "that" not in lows[:9]:
             return capital
-    lows = [w.group().lower() for w in words]
     zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
         if zero_that and lows[i] in _FINITE:
             break  # "said he would not sign any deal that ...": zero-that clause
-        if lows[i] == "that" and not _in_spans(pos + w.start(), ctx.spans):
+        if lows[i] == "that" and not _quote_at(ctx, pos + w.start()):
             between = rest[: w.start()]
             if i > 2 and lows[i - 1] in ("and", "but"):
                 break  # "said Putin was open to a meeting but that ...": zero-that first
@@ -1012,7 +1140,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     if ev.lemma in verbs.prepositions and first.lower() in verbs.prepositions[ev.lemma]:
         return pos + words[0].start()
     if first.lower() in {"instead", "also", "repeatedly"} and len(words) > 1:
-        nxt = words[1].group().lower()
+        nxt = lows[1]
         if ev.lemma in verbs.prepositions and nxt in verbs.prepositions[ev.lemma]:
             return pos + words[0].start()
     if ev.lemma in verbs.object_verbs:
@@ -1030,7 +1158,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         if any(_looks_finite(w.group()) for w in words[1:7]):
             return pos + words[0].start()
         return None
-    if first.lower() not in PREPOSITIONS and any(w.group().lower() in _FINITE for w in words[1:6]):
+    if first.lower() not in PREPOSITIONS and not _FINITE.isdisjoint(lows[1:6]):
         return pos + words[0].start()  # "said progress had been made"
     return None
 
@@ -1053,7 +1181,8 @@ def _looks_finite(word: str) -> bool:
 
 def _glue_before(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with coordinating glue (", and also")."""
-    return bool(_COORDINATED.search(text[max(start, end - GLUE_WINDOW) : end]))
+    window = text[max(start, end - GLUE_WINDOW) : end]
+    return bool(_COORDINATED.search(window, 0, len(window)))
 
 
 def _coordinate(text: str, start: int, ev: Event) -> bool:
@@ -1366,10 +1495,10 @@ def _tag_after(ctx: _Context, span: QuoteSpan, events: list[Event], limit: int) 
     for ev in events:
         if ev.kind != "verb" or not (span.end <= ev.start < limit):
             continue
-        between = text[span.end : ev.start]
-        if len(_words(between)) > 16:
+        between = _words(text[span.end : ev.start])
+        if len(between) > 16:
             return None
-        if not ev.lemma or (_words(between) and ev.subject is None):
+        if not ev.lemma or (between and ev.subject is None):
             continue
         return ev
     return None
@@ -1559,12 +1688,15 @@ def _after_colon(doc: Document, pindex: int) -> bool:
 
 
 def _trim_quote(text: str, span: QuoteSpan) -> tuple[int, int]:
+    """The quoted words: the inside of ``span`` without the spaces around them, nor the
+    commas, semicolons and colons after them."""
     start, end = span.inner_start, span.inner_end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
+    if end <= start:
+        return start, end
+    inner = text[start:end]
+    body = inner.lstrip()  # str.isspace characters, as WHITESPACE
+    start += len(inner) - len(body)
+    return start, start + len(body.rstrip(_QUOTE_END_JUNK))
 
 
 def _join(*warnings: str) -> str:
@@ -1612,7 +1744,7 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             elif ref_actor is not None:
                 speaker, side = ref_actor.name, ref_actor.side
             else:
-                subject = next((m for m in reversed(ctx.subjects) if m.end <= c.start), None)
+                subject = _last_sentence_subject(ctx, c.start)
                 recent = last_person is not None and c.paragraph - last_person[2] <= 3
                 if (
                     recent
@@ -1673,23 +1805,37 @@ _NAME_TITLES = frozenset(
 )
 
 
-def _subject_mentions(ctx: _Context) -> list[Mention]:
-    """Persons named as the subject of a sentence: antecedents for "he" and "she"."""
-    text, doc = ctx.doc.text, ctx.doc
-    out = []
-    for m in ctx.mentions:
-        if m.actor.kind != "person" or _in_spans(m.start, ctx.spans):
-            continue
-        if _is_possessive(text, m.end):
-            continue
-        sent = doc.sentence_at(m.start)
-        # at most 7 words: the sentence before a mention may be very long
-        before = [w.group() for w in islice(_WORD.finditer(text, sent.start, m.start), 7)]
-        if len(before) <= 6 and all(
-            w[0].isupper() or w.lower() in _TITLE_GAP or w.lower() in DETERMINERS for w in before
-        ):
-            out.append(m)
-    return out
+def _last_sentence_subject(ctx: _Context, pos: int) -> Mention | None:
+    """The last person named as the subject of a sentence that ends at or before ``pos``:
+    the antecedent for "he" and "she" (the mentions are read backwards from ``pos`` only
+    as far as needed)."""
+    for m in reversed(_mentions_before(ctx, pos)):
+        if _is_sentence_subject(ctx, m):
+            return m
+    return None
+
+
+def _is_sentence_subject(ctx: _Context, m: Mention) -> bool:
+    """Whether ``m`` names a person as the subject of a sentence: outside quotations, not
+    a possessive, after a few capitalised or title words at most."""
+    text = ctx.doc.text
+    return (
+        m.actor.kind == "person"
+        and not _quote_at(ctx, m.start)
+        and not _is_possessive(text, m.end)
+        and _opens_clause(text, ctx.doc.sentence_at(m.start).start, m.start)
+    )
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has at most six words, each capitalised, a title word
+    or a determiner (the words are read only up to the first that fails: the sentence
+    before a mention may be very long)."""
+    for i, word_match in enumerate(_WORD.finditer(text, start, end)):
+        w = word_match.group()
+        if i == 6 or not (w[0].isupper() or w.lower() in _TITLE_GAP or w.lower() in DETERMINERS):
+            return False
+    return True
 
 
 def _from_context(
@@ -1774,7 +1920,6 @@ def extract_quotes(
     if mentions is None:
         mentions = find_mentions(doc.text, actors)
     ctx = _Context(doc, actors, verbs, list(mentions), _merge_spans(doc))
-    ctx.subjects = _subject_mentions(ctx)
     events_by_sentence: dict[int, list[Event]] = {}
     for sentence in doc.sentences:
         spans = _sentence_spans(ctx, sentence)
@@ -1791,7 +1936,7 @@ def extract_quotes(
                 continue
             for a, b in ev.parts:
                 start, end = _trim(doc.text, a, b)
-                inside = [s for s in ctx.spans if s.start < end and start < s.end]
+                inside = _quotes_overlapping(ctx, start, end)
                 if inside and all(_nested_quote(ctx, events, start, s) for s in inside):
                     # "warned that Russia would go on until Kyiv accepted what he called “...”":
                     # the quotation has its own verb; the clause before it is a statement
@@ -1824,7 +1969,7 @@ def extract_quotes(
                 "verb": c.lemma or None,
                 "verb_class": verbs.lemma_class.get(c.lemma) if c.lemma else None,
                 "text": body,
-                "n_words": len(_WORD_IN_ROW.findall(body)),
+                "n_words": _count_words(doc, c.start, c.end),
                 "paragraph": c.paragraph,
                 "start": c.start,
                 "end": c.end,
@@ -1833,6 +1978,29 @@ def extract_quotes(
             }
         )
     return rows
+
+
+def _count_words(doc: Document, start: int, end: int) -> int:
+    """``len(_WORD_IN_ROW.findall(doc.text[start:end]))``, counted from the document's
+    words: the same pattern over the whole text (``doc.words``, ``doc.word_starts``).
+
+    Between two words of the text lies no word character, so each word of the slice lies
+    in one word of the text: each word of the text that starts in the range gives one
+    (cut at ``end`` at most), and the word that starts before ``start`` and ends after it
+    gives one when its part in the range holds a word character."""
+    if end <= start:
+        return 0
+    starts = doc.word_starts
+    first = bisect.bisect_left(starts, start)
+    count = bisect.bisect_left(starts, end) - first
+    if first:
+        cut_end = starts[first - 1] + len(doc.words[first - 1])
+        if cut_end > start and _WORD_CHARACTER.search(doc.text, start, min(cut_end, end)):
+            count += 1
+    return count
+
+
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def quotes_in(rows: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:

@@ -4,23 +4,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing import document
 from framing.document import Document
 from framing.extract import quotes
-from framing.extract.quotes import _has_two_words, _Prefiltered, _trim, _words
+from framing.extract.quotes import (
+    WHITESPACE,
+    _Context,
+    _count_words,
+    _EndAnchored,
+    _has_two_words,
+    _last_words,
+    _opens_clause,
+    _Prefiltered,
+    _quote_at,
+    _quotes_overlapping,
+    _Screened,
+    _trim,
+    _words,
+)
+from framing.quotemarks import QuoteSpan
 
 PREFILTERED = {
     name: value for name, value in vars(quotes).items() if isinstance(value, _Prefiltered)
 }
+SCREENED = {name: value for name, value in vars(quotes).items() if isinstance(value, _Screened)}
+END_ANCHORED = {
+    name: value for name, value in vars(quotes).items() if isinstance(value, _EndAnchored)
+}
 # words the prefiltered patterns are made of, glued by spaces and punctuation
 WORDS = (
     "quoted as with that and but also , ; : “ ” continue continues went on to said "
-    "did has according while whereas amid a an demand claim assertion Peskov the officials"
+    "did has according while whereas amid a an demand claim assertion Peskov the officials "
+    "allegation stance move"
 )
 PIECES = st.sampled_from([*WORDS.split(), " ", "  ", "\n", "\u00a0", ",", "'", "’"])
 TEXT = st.lists(PIECES, max_size=30).map(" ".join) | st.text(
@@ -33,7 +55,8 @@ def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tupl
 
 
 def test_prefiltered_patterns_found() -> None:
-    assert set(PREFILTERED) >= {"_AND_THAT", "_CLAUSE_CUT", "_QUOTED_AS", "_WITH_NP"}
+    assert set(PREFILTERED) >= {"_AND_THAT", "_AS", "_QUOTED_AS", "_WITH_NP"}
+    assert set(SCREENED) >= {"_CLAUSE_CUT"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -49,6 +72,29 @@ def test_every_match_holds_a_needle(text: str, cut_start: int, cut_end: int) -> 
         assert _spans(pre.finditer(text, cut_start, end)) == _spans(
             pre.pattern.finditer(text, cut_start, end)
         ), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_every_match_holds_a_screen_match(text: str, cut_start: int, cut_end: int) -> None:
+    end = max(len(text) - cut_end, 0)
+    for name, screened in SCREENED.items():
+        for m in screened.pattern.finditer(text, cut_start, end):
+            assert screened.screen.search(m.group()), (name, m.group())
+        found = screened.search(text, cut_start, end)
+        plain = screened.pattern.search(text, cut_start, end)
+        assert _spans([found] if found else []) == _spans([plain] if plain else []), name
+
+
+@pytest.mark.parametrize("name", sorted(SCREENED))
+def test_screened_on_seed_sentences(name: str, seed_docs: dict[str, Document]) -> None:
+    screened = SCREENED[name]
+    for doc in seed_docs.values():
+        for sentence in doc.sentences:
+            for start in (sentence.start, (sentence.start + sentence.end) // 2):
+                plain = screened.pattern.search(doc.text, start, sentence.end)
+                found = screened.search(doc.text, start, sentence.end)
+                assert _spans([found] if found else []) == _spans([plain] if plain else [])
 
 
 @pytest.mark.parametrize("name", sorted(PREFILTERED))
@@ -84,3 +130,123 @@ def test_trim_tail_is_the_end_pattern(text: str) -> None:
 @given(st.text(alphabet="ab1 .'’-\n", max_size=20), st.integers(0, 20), st.integers(0, 20))
 def test_has_two_words(text: str, start: int, end: int) -> None:
     assert _has_two_words(text, start, end) == (len(_words(text[start:end])) >= 2)
+
+
+def test_whitespace_is_what_backslash_s_matches() -> None:
+    spaces = {chr(c) for c in range(0x110000) if re.match(r"\s", chr(c))}
+    assert set(WHITESPACE) == spaces == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+def test_end_anchored_patterns_found() -> None:
+    assert set(END_ANCHORED) >= {"_COORDINATED"}
+
+
+GLUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"and but while has also then he it they Ukraine said , ; . ” ’ — – - \" '".split(),
+            *[" ", "\n", "\u00a0", "\u2009", "brand", "ithe", "Hand", ",”", "x"],
+        ]
+    ),
+    max_size=25,
+).map(" ".join) | st.text(alphabet="andbuthlie ,.”’—\n\u00a0xA", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(GLUE_TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_end_anchored_search_is_the_plain_search(text: str, cut_start: int, cut_end: int) -> None:
+    end = max(len(text) - cut_end, 0)
+    for name, anchored in END_ANCHORED.items():
+        for start in range(cut_start, end + 1):
+            plain = anchored.pattern.search(text, start, end)
+            if plain is not None:  # the match and the rest of the range are made of chars
+                assert set(text[plain.start() : end]) <= set(anchored.chars), name
+            found = anchored.search(text, start, end)
+            assert _spans([found] if found else []) == _spans([plain] if plain else []), name
+
+
+def _quote(start: int, end: int) -> QuoteSpan:
+    return QuoteSpan(start, end, start + 1, end - 1, "“", "”", 0)
+
+
+SPAN_LISTS = st.lists(st.tuples(st.integers(0, 40), st.integers(2, 12)), max_size=6).map(
+    lambda pairs: [_quote(a, a + n) for a, n in pairs]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPAN_LISTS, st.integers(-2, 60), st.integers(-2, 60), st.booleans())
+def test_quote_lookups_are_the_linear_scans(
+    spans: list[QuoteSpan], start: int, end: int, ordered: bool
+) -> None:
+    if ordered:  # in text order, none inside another (as _merge_spans gives them)
+        spans, last = sorted(spans), -1
+        spans = [s for s in spans if s.start >= last and (last := s.end)]
+    ctx = _Context(Document("a", "s", "", (), (), (), (), (), ()), None, None, [], spans)  # type: ignore[arg-type]
+    assert _quotes_overlapping(ctx, start, end) == [
+        s for s in spans if s.start < end and s.end > start
+    ]
+    assert _quote_at(ctx, start) == next((s for s in spans if s.start <= start < s.end), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from("The the US Special envoy of a talks Kyiv’s U.S. , — 12".split()),
+        max_size=9,
+    ).map(" ".join),
+    st.integers(0, 3),
+)
+def test_opens_clause_reads_the_first_seven_words(text: str, start: int) -> None:
+    end = len(text)
+    before = [w.group() for w in islice(quotes._WORD.finditer(text, start, end), 7)]
+    expected = len(before) <= 6 and all(
+        w[0].isupper() or w.lower() in quotes._TITLE_GAP or w.lower() in quotes.DETERMINERS
+        for w in before
+    )
+    assert _opens_clause(text, start, end) == expected
+
+
+def test_row_words_are_the_document_words() -> None:
+    assert quotes._WORD_IN_ROW.pattern == document._WORD_RE.pattern
+    assert quotes._WORD_IN_ROW.flags == document._WORD_RE.flags
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="ab1é ’'.-–\n,", max_size=30).filter(str.strip),
+    st.integers(0, 32),
+    st.integers(0, 32),
+)
+def test_count_words_is_findall_on_the_slice(text: str, start: int, end: int) -> None:
+    doc = document.document_from_text(text)
+    assert _count_words(doc, start, end) == len(quotes._WORD_IN_ROW.findall(doc.text[start:end]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "did", "not", "to", "U.S.", "Kyiv’s", "well-known", "x" * 19, "."]),
+        max_size=14,
+    ).map(" ".join)
+    | st.text(alphabet="ab .’'-\n", max_size=50),
+    st.integers(0, 50),
+    st.integers(0, 60),
+)
+def test_last_words_are_those_of_the_forty_characters(text: str, floor: int, pos: int) -> None:
+    near = _words(text[max(floor, pos - 20) : pos])
+    assert _last_words(text, floor, pos, near) == _words(text[max(floor, pos - 40) : pos])[-3:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab ,;:.\u00a0\u2009\n\t", max_size=20), st.integers(0, 22), st.integers(0, 22)
+)
+def test_trim_quote_is_the_character_loops(text: str, inner_start: int, inner_end: int) -> None:
+    start, end = min(inner_start, len(text)), min(inner_end, len(text))
+    span = QuoteSpan(0, len(text), start, end, "“", "”", 0)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    assert quotes._trim_quote(text, span) == (start, end)
