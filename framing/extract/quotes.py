@@ -303,7 +303,7 @@ def _characters(*parts: str) -> str:
 
 
 _WORD = re.compile(r"\w[\w’'.\-]*")
-_WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")  # a row's words: the Document's words
+_WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _COORDINATED = _EndAnchored(
     re.compile(
@@ -1969,7 +1969,7 @@ def extract_quotes(
                 "verb": c.lemma or None,
                 "verb_class": verbs.lemma_class.get(c.lemma) if c.lemma else None,
                 "text": body,
-                "n_words": _count_words(doc, c.start, c.end),
+                "n_words": len(_WORD_IN_ROW.findall(body)),
                 "paragraph": c.paragraph,
                 "start": c.start,
                 "end": c.end,
@@ -1978,29 +1978,6 @@ def extract_quotes(
             }
         )
     return rows
-
-
-def _count_words(doc: Document, start: int, end: int) -> int:
-    """``len(_WORD_IN_ROW.findall(doc.text[start:end]))``, counted from the document's
-    words: the same pattern over the whole text (``doc.words``, ``doc.word_starts``).
-
-    Between two words of the text lies no word character, so each word of the slice lies
-    in one word of the text: each word of the text that starts in the range gives one
-    (cut at ``end`` at most), and the word that starts before ``start`` and ends after it
-    gives one when its part in the range holds a word character."""
-    if end <= start:
-        return 0
-    starts = doc.word_starts
-    first = bisect.bisect_left(starts, start)
-    count = bisect.bisect_left(starts, end) - first
-    if first:
-        cut_end = starts[first - 1] + len(doc.words[first - 1])
-        if cut_end > start and _WORD_CHARACTER.search(doc.text, start, min(cut_end, end)):
-            count += 1
-    return count
-
-
-_WORD_CHARACTER = re.compile(r"\w")
 
 
 def quotes_in(rows: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:

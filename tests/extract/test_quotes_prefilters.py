@@ -11,13 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import document
 from framing.document import Document
 from framing.extract import quotes
 from framing.extract.quotes import (
     WHITESPACE,
     _Context,
-    _count_words,
     _EndAnchored,
     _has_two_words,
     _last_words,
@@ -205,22 +203,6 @@ def test_opens_clause_reads_the_first_seven_words(text: str, start: int) -> None
         for w in before
     )
     assert _opens_clause(text, start, end) == expected
-
-
-def test_row_words_are_the_document_words() -> None:
-    assert quotes._WORD_IN_ROW.pattern == document._WORD_RE.pattern
-    assert quotes._WORD_IN_ROW.flags == document._WORD_RE.flags
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.text(alphabet="ab1é ’'.-–\n,", max_size=30).filter(str.strip),
-    st.integers(0, 32),
-    st.integers(0, 32),
-)
-def test_count_words_is_findall_on_the_slice(text: str, start: int, end: int) -> None:
-    doc = document.document_from_text(text)
-    assert _count_words(doc, start, end) == len(quotes._WORD_IN_ROW.findall(doc.text[start:end]))
 
 
 @settings(max_examples=400, deadline=None)
