@@ -257,11 +257,12 @@ class _Prefiltered:
 class _Screened:
     """A pattern that ``re`` must try at every position, with a ``screen``: a pattern
     without anchors or lookarounds that matches a part of every match of ``pattern`` and
-    that ``re`` scans fast (each of its alternatives opens with a literal character, and
-    they are few). A range where the screen finds nothing holds no match of ``pattern``,
-    which is searched only where it does: the results are those of the pattern itself.
-    For a pattern that needs one of many words, or words only after a common character
-    (",\\s+while"), where ``_Prefiltered`` would find the character nearly always."""
+    that ``re`` scans fast (each of its alternatives opens with a literal character, so
+    it is tried only where one of those characters is). A range where the screen finds
+    nothing holds no match of ``pattern``, which is searched only where it does: the
+    results are those of the pattern itself. For a pattern that needs one of many words,
+    or words only after a common character (",\\s+while"), where ``_Prefiltered`` would
+    find its needles nearly always."""
 
     pattern: re.Pattern[str]
     screen: re.Pattern[str]
@@ -270,6 +271,11 @@ class _Screened:
         if self.screen.search(text, start, end) is None:
             return None
         return self.pattern.search(text, start, end)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        if self.screen.search(text, start, end) is None:
+            return iter(())
+        return self.pattern.finditer(text, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -933,9 +939,12 @@ def _antecedent(ctx: _Context, start: int, end: int) -> Subject | None:
 _FINITE = frozenset(
     "would will was were is are had has have could can should must may might did does".split()
 )
-_SUBORDINATOR = re.compile(
-    r"(?<![\w’'-])(?:what|that|which|who|whom|because|when|while|after|before|since|although|"
-    r"though|if|where|until|unless|whereas|as|than)\s+"
+_SUBORDINATORS = (
+    r"(?:what|that|which|who|whom|because|when|while|after|before|since|although|though|if|"
+    r"where|until|unless|whereas|as|than)\s"
+)
+_SUBORDINATOR = _Screened(
+    re.compile(r"(?<![\w’'-])" + _SUBORDINATORS + "+"), re.compile(_SUBORDINATORS)
 )
 _VERBISH = frozenset(
     "is are was were has have had will would can could should must may might did does do "
