@@ -1465,9 +1465,9 @@ def _merge_spans(doc: Document) -> list[QuoteSpan]:
     return [s for s in doc.quote_spans if s.warning != STRAY_CLOSE and s.inner_end > s.inner_start]
 
 
-def _is_direct(ctx: _Context, span: QuoteSpan, para_spans: list[QuoteSpan]) -> bool:
+def _is_direct(ctx: _Context, span: QuoteSpan, para_spans: list[QuoteSpan], sent: Sentence) -> bool:
+    """Whether ``span`` is a full quotation; ``sent``: the sentence at its start."""
     text, doc = ctx.doc.text, ctx.doc
-    sent = doc.sentence_at(span.start)
     para = doc.paragraphs[span.paragraph]
     lead_start = max(para.start, sent.start if sent.start <= span.start else para.start)
     before: QuoteSpan | None = None
@@ -1581,9 +1581,9 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
             after_sent = doc.sentence_at(max(span.end - 1, span.start))
             limit = min(nxt_q, max(after_sent.end, span.end))
             if (
-                text[span.inner_start : span.inner_end].rstrip()[-1:] in ("?", "!")
-                and after_sent.end <= span.end + 1
+                after_sent.end <= span.end + 1
                 and after_sent.index + 1 < len(doc.sentences)
+                and text[span.inner_start : span.inner_end].rstrip()[-1:] in ("?", "!")
             ):
                 # «... Where is the logic here?» Zakharova asked.: the tag is split off
                 tag = doc.sentences[after_sent.index + 1]
@@ -1592,7 +1592,7 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
             lead_start = max(para.start, sent.start if sent.start <= span.start else para.start)
             for s in spans[:k]:
                 lead_start = max(lead_start, s.end)
-            if _is_direct(ctx, span, spans):
+            if _is_direct(ctx, span, spans, sent):
                 ev = _tag_after(ctx, span, para_events, limit)
                 if ev is None and text[lead_start : span.start].strip().endswith((":", ",")):
                     ev = _tag_before(ctx, span, para_events, lead_start)
