@@ -257,11 +257,12 @@ class _Prefiltered:
 class _Screened:
     """A pattern that ``re`` must try at every position, with a ``screen``: a pattern
     without anchors or lookarounds that matches a part of every match of ``pattern`` and
-    that ``re`` scans fast (each of its alternatives opens with a literal character, and
-    they are few). A range where the screen finds nothing holds no match of ``pattern``,
-    which is searched only where it does: the results are those of the pattern itself.
-    For a pattern that needs one of many words, or words only after a common character
-    (",\\s+while"), where ``_Prefiltered`` would find the character nearly always."""
+    that ``re`` scans fast (each of its alternatives opens with a literal character, so
+    it is tried only where one of those characters is). A range where the screen finds
+    nothing holds no match of ``pattern``, which is searched only where it does: the
+    results are those of the pattern itself. For a pattern that needs one of many words,
+    or words only after a common character (",\\s+while"), where ``_Prefiltered`` would
+    find its needles nearly always."""
 
     pattern: re.Pattern[str]
     screen: re.Pattern[str]
@@ -270,6 +271,11 @@ class _Screened:
         if self.screen.search(text, start, end) is None:
             return None
         return self.pattern.search(text, start, end)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        if self.screen.search(text, start, end) is None:
+            return iter(())
+        return self.pattern.finditer(text, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -933,9 +939,12 @@ def _antecedent(ctx: _Context, start: int, end: int) -> Subject | None:
 _FINITE = frozenset(
     "would will was were is are had has have could can should must may might did does".split()
 )
-_SUBORDINATOR = re.compile(
-    r"(?<![\w’'-])(?:what|that|which|who|whom|because|when|while|after|before|since|although|"
-    r"though|if|where|until|unless|whereas|as|than)\s+"
+_SUBORDINATORS = (
+    r"(?:what|that|which|who|whom|because|when|while|after|before|since|although|though|if|"
+    r"where|until|unless|whereas|as|than)\s"
+)
+_SUBORDINATOR = _Screened(
+    re.compile(r"(?<![\w’'-])" + _SUBORDINATORS + "+"), re.compile(_SUBORDINATORS)
 )
 _VERBISH = frozenset(
     "is are was were has have had will would can could should must may might did does do "
@@ -1456,9 +1465,9 @@ def _merge_spans(doc: Document) -> list[QuoteSpan]:
     return [s for s in doc.quote_spans if s.warning != STRAY_CLOSE and s.inner_end > s.inner_start]
 
 
-def _is_direct(ctx: _Context, span: QuoteSpan, para_spans: list[QuoteSpan]) -> bool:
+def _is_direct(ctx: _Context, span: QuoteSpan, para_spans: list[QuoteSpan], sent: Sentence) -> bool:
+    """Whether ``span`` is a full quotation; ``sent``: the sentence at its start."""
     text, doc = ctx.doc.text, ctx.doc
-    sent = doc.sentence_at(span.start)
     para = doc.paragraphs[span.paragraph]
     lead_start = max(para.start, sent.start if sent.start <= span.start else para.start)
     before: QuoteSpan | None = None
@@ -1572,9 +1581,9 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
             after_sent = doc.sentence_at(max(span.end - 1, span.start))
             limit = min(nxt_q, max(after_sent.end, span.end))
             if (
-                text[span.inner_start : span.inner_end].rstrip()[-1:] in ("?", "!")
-                and after_sent.end <= span.end + 1
+                after_sent.end <= span.end + 1
                 and after_sent.index + 1 < len(doc.sentences)
+                and text[span.inner_start : span.inner_end].rstrip()[-1:] in ("?", "!")
             ):
                 # «... Where is the logic here?» Zakharova asked.: the tag is split off
                 tag = doc.sentences[after_sent.index + 1]
@@ -1583,7 +1592,7 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
             lead_start = max(para.start, sent.start if sent.start <= span.start else para.start)
             for s in spans[:k]:
                 lead_start = max(lead_start, s.end)
-            if _is_direct(ctx, span, spans):
+            if _is_direct(ctx, span, spans, sent):
                 ev = _tag_after(ctx, span, para_events, limit)
                 if ev is None and text[lead_start : span.start].strip().endswith((":", ",")):
                     ev = _tag_before(ctx, span, para_events, lead_start)

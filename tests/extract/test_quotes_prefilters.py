@@ -40,7 +40,7 @@ END_ANCHORED = {
 WORDS = (
     "quoted as with that and but also , ; : “ ” continue continues went on to said "
     "did has according while whereas amid a an demand claim assertion Peskov the officials "
-    "allegation stance move"
+    "allegation stance move who which if because than since has was"
 )
 PIECES = st.sampled_from([*WORDS.split(), " ", "  ", "\n", "\u00a0", ",", "'", "’"])
 TEXT = st.lists(PIECES, max_size=30).map(" ".join) | st.text(
@@ -54,7 +54,7 @@ def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tupl
 
 def test_prefiltered_patterns_found() -> None:
     assert set(PREFILTERED) >= {"_AND_THAT", "_AS", "_QUOTED_AS", "_WITH_NP"}
-    assert set(SCREENED) >= {"_CLAUSE_CUT"}
+    assert set(SCREENED) >= {"_CLAUSE_CUT", "_SUBORDINATOR"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -82,6 +82,9 @@ def test_every_match_holds_a_screen_match(text: str, cut_start: int, cut_end: in
         found = screened.search(text, cut_start, end)
         plain = screened.pattern.search(text, cut_start, end)
         assert _spans([found] if found else []) == _spans([plain] if plain else []), name
+        assert _spans(screened.finditer(text, cut_start, end)) == _spans(
+            screened.pattern.finditer(text, cut_start, end)
+        ), name
 
 
 @pytest.mark.parametrize("name", sorted(SCREENED))
@@ -93,6 +96,9 @@ def test_screened_on_seed_sentences(name: str, seed_docs: dict[str, Document]) -
                 plain = screened.pattern.search(doc.text, start, sentence.end)
                 found = screened.search(doc.text, start, sentence.end)
                 assert _spans([found] if found else []) == _spans([plain] if plain else [])
+                assert _spans(screened.finditer(doc.text, start, sentence.end)) == _spans(
+                    screened.pattern.finditer(doc.text, start, sentence.end)
+                )
 
 
 @pytest.mark.parametrize("name", sorted(PREFILTERED))
