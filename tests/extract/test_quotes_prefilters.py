@@ -52,6 +52,16 @@ def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tupl
     return [(m.span(), m.groups()) for m in matches]
 
 
+def _assert_finds_what_its_pattern_finds(fast: Any, text: str, start: int, end: int) -> None:
+    """A prefiltered or screened pattern's search and finditer equal its plain pattern's."""
+    found = fast.search(text, start, end)
+    plain = fast.pattern.search(text, start, end)
+    assert _spans([found] if found else []) == _spans([plain] if plain else [])
+    assert _spans(fast.finditer(text, start, end)) == _spans(
+        fast.pattern.finditer(text, start, end)
+    )
+
+
 def test_prefiltered_patterns_found() -> None:
     assert set(PREFILTERED) >= {"_AND_THAT", "_AS", "_QUOTED_AS", "_WITH_NP"}
     assert set(SCREENED) >= {"_CLAUSE_CUT", "_SUBORDINATOR"}
@@ -64,12 +74,7 @@ def test_every_match_holds_a_needle(text: str, cut_start: int, cut_end: int) -> 
     for name, pre in PREFILTERED.items():
         for m in pre.pattern.finditer(text, cut_start, end):
             assert any(n in m.group() for n in pre.needles), (name, m.group())
-        found = pre.search(text, cut_start, end)
-        plain = pre.pattern.search(text, cut_start, end)
-        assert _spans([found] if found else []) == _spans([plain] if plain else []), name
-        assert _spans(pre.finditer(text, cut_start, end)) == _spans(
-            pre.pattern.finditer(text, cut_start, end)
-        ), name
+        _assert_finds_what_its_pattern_finds(pre, text, cut_start, end)
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,12 +84,7 @@ def test_every_match_holds_a_screen_match(text: str, cut_start: int, cut_end: in
     for name, screened in SCREENED.items():
         for m in screened.pattern.finditer(text, cut_start, end):
             assert screened.screen.search(m.group()), (name, m.group())
-        found = screened.search(text, cut_start, end)
-        plain = screened.pattern.search(text, cut_start, end)
-        assert _spans([found] if found else []) == _spans([plain] if plain else []), name
-        assert _spans(screened.finditer(text, cut_start, end)) == _spans(
-            screened.pattern.finditer(text, cut_start, end)
-        ), name
+        _assert_finds_what_its_pattern_finds(screened, text, cut_start, end)
 
 
 @pytest.mark.parametrize("name", sorted({**SCREENED, **PREFILTERED}))
@@ -95,12 +95,7 @@ def test_screened_and_prefiltered_on_seed_sentences(
     for doc in seed_docs.values():
         for sentence in doc.sentences:
             for start in (sentence.start, (sentence.start + sentence.end) // 2):
-                plain = fast.pattern.search(doc.text, start, sentence.end)
-                found = fast.search(doc.text, start, sentence.end)
-                assert _spans([found] if found else []) == _spans([plain] if plain else [])
-                assert _spans(fast.finditer(doc.text, start, sentence.end)) == _spans(
-                    fast.pattern.finditer(doc.text, start, sentence.end)
-                )
+                _assert_finds_what_its_pattern_finds(fast, doc.text, start, sentence.end)
 
 
 # the pattern _trim used to find a statement's trailing spaces and punctuation
