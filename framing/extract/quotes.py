@@ -625,8 +625,10 @@ def _mentions_before(ctx: _Context, pos: int) -> list[Mention]:
 
 
 def _is_possessive(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a possessive ("Russia's",
+    "the United States’"); a name at the very end of the text is not."""
     return text[end : end + 2] in ("’s", "'s") or (
-        text[end : end + 1] in "’'" and text[end - 1 : end] == "s"
+        text[end : end + 1] in ("’", "'") and text[end - 1 : end] == "s"
     )
 
 

@@ -221,3 +221,16 @@ def test_trim_quote_is_the_character_loops(text: str, inner_start: int, inner_en
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     assert quotes._trim_quote(text, span) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "possessive"),
+    [
+        ("Russia's envoy", 6, True),
+        ("the United States’ envoy", 17, True),
+        ("the United States envoy", 17, False),
+        ("talks with the United States", 28, False),  # the end of the text is no apostrophe
+    ],
+)
+def test_is_possessive(text: str, end: int, possessive: bool) -> None:
+    assert quotes._is_possessive(text, end) is possessive
