@@ -33,10 +33,21 @@ _DEMONYM_WORD = re.compile(r"[\w.]+")
 _SPACES = re.compile(r"\s+")
 
 
+def straight_apostrophes(text: str) -> str:
+    """``text`` with its curly apostrophes (’ and ‘) made straight."""
+    # str.replace: several times faster than str.translate with a mapping
+    return text.replace("’", "'").replace("‘", "'")
+
+
 def surface_key(text: str) -> str:
     """Lookup key of a surface form: case-folded, curly apostrophes made straight."""
-    # str.replace: several times faster than str.translate with a mapping
-    return text.replace("’", "'").replace("‘", "'").casefold()
+    return straight_apostrophes(text).casefold()
+
+
+def match_key(surface: str) -> str:
+    """:func:`surface_key` of a surface as a pattern matched it: an alias's space
+    matches any run of whitespace, so each run becomes one space."""
+    return surface_key(_SPACES.sub(" ", surface))
 
 
 def _surface_regex(surface: str) -> str:
@@ -94,7 +105,7 @@ class ActorRegistry:
         return self._resolved[surface]
 
     def _resolve(self, surface: str) -> tuple[Actor, bool] | None:
-        key = surface_key(_SPACES.sub(" ", surface))
+        key = match_key(surface)
         if key in self.capitalised and not surface[0].isupper():
             return None
         return self.by_surface[key]

@@ -48,7 +48,15 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from framing.actors import MEMO_LIMIT, ActorRegistry, find_mentions, load_actors, surface_key
+from framing.actors import (
+    MEMO_LIMIT,
+    ActorRegistry,
+    find_mentions,
+    load_actors,
+    match_key,
+    straight_apostrophes,
+    surface_key,
+)
 from framing.actors import Mention as ActorMention
 from framing.alternation import FoldedPattern, alias_pattern
 from framing.extract.numbers import Unit, Units, find_numbers
@@ -102,7 +110,6 @@ COVERAGE_COLUMNS = [
 ]
 GAP_COLUMNS = ["item", "kind", "side", "n_sources", "n_mentions", "mentioned_by", "omitted_by"]
 _APPOSITION = re.compile(r"[\s,]*")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +139,7 @@ class CoverageLexicon:
         return self._resolved[surface]
 
     def _resolve(self, surface: str) -> Place | None:
-        place, alias = self.by_surface[surface_key(re.sub(r"\s+", " ", surface))]
+        place, alias = self.by_surface[match_key(surface)]
         return place if _proper_case(alias, surface) else None
 
 
@@ -229,7 +236,7 @@ def _proper_case(alias: str, surface: str) -> bool:
     for a, s in zip(alias.split(), surface.split(), strict=False):
         letters = [ch for ch in a if ch.isalpha()]
         if len(letters) > 1 and all(ch.isupper() for ch in letters):
-            if s.translate(_APOSTROPHES) != a.translate(_APOSTROPHES):
+            if straight_apostrophes(s) != straight_apostrophes(a):
                 return False
         elif a[:1].isupper() and not s[:1].isupper():
             return False

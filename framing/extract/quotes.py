@@ -47,6 +47,7 @@ from framing.actors import (
     Mention,
     default_actors,
     find_mentions,
+    match_key,
     surface_key,
 )
 from framing.alternation import literal_trie
@@ -793,10 +794,7 @@ def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | Non
 def _written_key(as_written: str) -> str:
     """The surface key of a name as written, its runs of spaces made one space (names
     recur within and across articles: each is keyed once)."""
-    return surface_key(_SPACES.sub(" ", as_written))
-
-
-_SPACES = re.compile(r"\s+")
+    return match_key(as_written)
 
 
 _ROLE_WORDS = frozenset(
