@@ -32,6 +32,7 @@ from framing.lexicon import (
     parse_package_yaml,
     require,
 )
+from framing.memo import Memo
 
 DUPLICATE = "duplicate"
 TRAILING_BLANK = "trailing_blank"
@@ -101,16 +102,12 @@ class Boilerplate:
         skipped = frozenset(i for i, needle in self.line_needles if needle not in low)
         if not skipped:
             return self.line_pattern
-        pattern = self._subsets.get(skipped)
-        if pattern is None:
-            if len(self._subsets) >= _MAX_SUBSETS:
-                self._subsets.clear()
-            pattern = self._subsets[skipped] = self._combined(skipped)
-        return pattern
+        return self._subsets[skipped]
 
     @cached_property
-    def _subsets(self) -> dict[frozenset[int], re.Pattern[str] | None]:
-        return {}
+    def _subsets(self) -> Memo[frozenset[int], re.Pattern[str] | None]:
+        """:meth:`_combined` per set of rules ruled out, compiled on first sight."""
+        return Memo(self._combined, _MAX_SUBSETS)
 
     def _combined(self, skipped: frozenset[int]) -> re.Pattern[str] | None:
         source = "|".join(
@@ -235,9 +232,9 @@ def _remove_blocks(
 
 def _line_rule(rules: Boilerplate, line: str) -> str | None:
     """The reason of the first line rule that matches all of ``line``, if any."""
-    if rules.line_pattern is not None:
-        combined = rules.line_pattern_for(line)
-        m = combined.fullmatch(line) if combined is not None else None
+    combined = rules.line_pattern_for(line)
+    if combined is not None:
+        m = combined.fullmatch(line)
         return rules.line_rules[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
     return next((reason for reason, p in rules.line_rules if p.fullmatch(line)), None)
 
