@@ -51,6 +51,7 @@ from framing.analysis import (  # noqa: E402
     Settings,
     analyze_article,
     analyze_article_safely,
+    coverage_rows,
     load_resources,
     run_articles,
 )
@@ -210,7 +211,6 @@ def stage_times(corpus: list[Article]) -> dict[str, float]:
     """Milliseconds per article spent in each stage of the framing pipeline (one core)."""
     from framing.actors import find_mentions
     from framing.clean import clean_article
-    from framing.compare.coverage import article_mention_rows
     from framing.extract.quotes import extract_quotes
     from framing.extract.readability import readability_scores
     from framing.extract.sentiment import extract_sentences
@@ -242,14 +242,7 @@ def stage_times(corpus: list[Article]) -> dict[str, float]:
         clock("readability", lambda d=doc: readability_scores(d))
         clock(
             "coverage mentions",
-            lambda a=a, s=sentences, m=mentions: article_mention_rows(
-                a.article_id,
-                a.source,
-                [(row["text"], row["start"]) for row in s],
-                actors=res.actors,
-                lexicon=res.coverage,
-                actor_mentions=m,
-            ),
+            lambda d=doc, s=sentences, m=mentions: coverage_rows(d, s, res, m),
         )
     return {k: 1000 * v / len(corpus) for k, v in totals.items()}
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 
-from framing.actors import ActorRegistry, find_mentions, load_actors
+from framing.actors import ActorRegistry, Mention, find_mentions, load_actors
 from framing.cache import ResultCache, article_key
 from framing.clean import Boilerplate, clean_article, load_boilerplate
 from framing.compare.coverage import (
@@ -307,7 +307,19 @@ def analyze_document(doc: Document, resources: Resources) -> DocumentRows:
         "quoted_word_share": quoted_word_share(doc, quotes),
         **readability_scores(doc),
     }
-    coverage = article_mention_rows(
+    coverage = coverage_rows(doc, sentences, resources, mentions)
+    return DocumentRows(quotes, terms, sentences, scores, coverage)
+
+
+def coverage_rows(
+    doc: Document,
+    sentences: Sequence[Mapping[str, Any]],
+    resources: Resources,
+    mentions: Sequence[Mention],
+) -> list[dict[str, Any]]:
+    """The coverage mentions of one Document, from its sentence rows and its actor
+    mentions (:func:`framing.compare.coverage.article_mention_rows`)."""
+    return article_mention_rows(
         doc.article_id,
         doc.source,
         [(sentence["text"], sentence["start"]) for sentence in sentences],
@@ -315,7 +327,6 @@ def analyze_document(doc: Document, resources: Resources) -> DocumentRows:
         lexicon=resources.coverage,
         actor_mentions=mentions,
     )
-    return DocumentRows(quotes, terms, sentences, scores, coverage)
 
 
 def analyze_article(article: Article, settings: Settings = Settings()) -> ArticleResult:
