@@ -14,12 +14,13 @@ number inserted, so no cache can hide the work), then measures, in one run:
   with N workers.
 
 Prints articles/s and MB/s for each and the ratio framing/naive per core. The two
-take turns every 100 articles and are timed in CPU time, so that a busy neighbour or
-a change of clock speed slows both alike; each round prints its rates and the best of
-the rounds is kept. The speed-up of N workers is measured in wall-clock time against
-one worker run just before, once per round; the median of the rounds is reported,
-next to the speed-up a pure-Python loop gets from as many processes in the same
-rounds (the most this machine gives at that time).
+take turns every 20 articles and are timed in CPU time, so that a busy neighbour or
+a change of clock speed slows both alike; each round prints its rates and its ratio;
+the ratio reported is the median of the rounds' ratios, the rates the best round's.
+The speed-up of N workers is measured in wall-clock time against one worker run just
+before, once per round; the median of the rounds is reported, next to the speed-up a
+pure-Python loop gets from as many processes in the same rounds (the most this
+machine gives at that time).
 First it checks that framing's VADER scores and readability formulas equal
 vaderSentiment's and textstat's on every article.
 
@@ -129,7 +130,7 @@ def cold(work: Callable[[Article], object]) -> Callable[[Article], object]:
     return run
 
 
-SLICE = 100  # articles per turn when the two pipelines alternate
+SLICE = 20  # articles per turn when the two pipelines alternate
 
 
 def cpu_seconds(work: Callable[[], object]) -> float:
@@ -271,19 +272,24 @@ def main(argv: list[str] | None = None) -> int:
     naive(corpus[0].text)
 
     # Alternate the two every SLICE articles, so that a busy neighbour or a change of
-    # clock speed slows both alike; each round sums CPU time per pipeline; keep the best.
+    # clock speed slows both alike; each round sums CPU time per pipeline. The ratio is
+    # paired per round (both pipelines timed under the same conditions) and its median
+    # reported; the rates are the best round's.
     work = cold(analyze_article) if args.cold else analyze_article_safely
     label = "framing, cold" if args.cold else "framing"
     naive_rate = serial = 0.0
+    ratios = []
     for _ in range(args.rounds):
         spent = {"naive": 0.0, "framing": 0.0}
         for i in range(0, len(corpus), SLICE):
             part = corpus[i : i + SLICE]
             spent["naive"] += cpu_seconds(lambda p=part: [naive(a.text) for a in p])
             spent["framing"] += cpu_seconds(lambda p=part: [work(a) for a in p])
+        ratios.append(spent["naive"] / spent["framing"])
         print(
             f"{'round':<28} naive {len(corpus) / spent['naive']:6.1f}, "
-            f"{label} {len(corpus) / spent['framing']:6.1f} articles/s (CPU time)"
+            f"{label} {len(corpus) / spent['framing']:6.1f} articles/s (CPU time): "
+            f"{ratios[-1]:.2f} x"
         )
         naive_rate = max(naive_rate, len(corpus) / spent["naive"])
         serial = max(serial, len(corpus) / spent["framing"])
@@ -295,7 +301,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{'best ' + label + ' (1 core)':<28} {serial:9.1f} articles/s "
         f"{serial * mb / len(corpus):7.3f} MB/s ({1000 / serial:.2f} ms per article)"
     )
-    print(f"{'framing / naive, 1 core':<28} {serial / naive_rate:9.2f} x")
+    print(
+        f"{'framing / naive, 1 core':<28} {statistics.median(ratios):9.2f} x "
+        f"median of {len(ratios)} (rounds: {', '.join(f'{r:.2f}' for r in ratios)})"
+    )
     if args.workers and not args.cold:
         # wall clock, 1 worker then N, back to back, once per round: the speed-up of each
         # round compares two runs made minutes apart at most; the median is reported
