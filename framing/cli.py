@@ -144,9 +144,11 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
             print(f"warning: {warning}", file=sys.stderr)
     import pandas as pd
 
+    from framing.corpus import located
+
     errors = run.errors
     for file, line, reason in zip(errors["file"], errors["line"], errors["reason"], strict=True):
-        where = f"{file}:{line}" if pd.notna(line) and int(line) > 1 else str(file)
+        where = located(file, int(line) if pd.notna(line) else None)
         print(f"framing: skipped {where}: {reason}", file=sys.stderr)
     if run.out is None:
         print("framing: error: no article could be analysed; nothing written", file=sys.stderr)
@@ -154,7 +156,7 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
     skipped = len(errors)
     print(
         f"{run.n_articles} articles from {run.n_sources} sources -> {run.out}"
-        + (f" ({skipped} inputs skipped: see errors.csv)" if skipped else "")
+        + (f" ({skipped} input{'s' * (skipped != 1)} skipped: see errors.csv)" if skipped else "")
     )
     return ExitStatus.INPUT_FAILED if skipped else ExitStatus.OK
 

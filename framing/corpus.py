@@ -37,6 +37,18 @@ MAX_BYTES = 20_000_000  # a record file may hold many articles; a larger input i
 ErrorHandler = Callable[["CorpusError"], None]
 
 
+def record_line(file: str | Path, line: int | None) -> int | None:
+    """``line`` for a record of a JSON, JSONL or CSV file, else None: an article read
+    from a whole file has line 1, which points at nothing."""
+    return line if line and Path(file).suffix.lower() in RECORD_SUFFIXES else None
+
+
+def located(file: str | Path, line: int | None) -> str:
+    """``file:line`` for a record (:func:`record_line`), else ``file``."""
+    n = record_line(file, line)
+    return f"{file}:{n}" if n else str(file)
+
+
 class CorpusError(ValueError):
     """An input file cannot be read as articles; names the file and line."""
 
@@ -484,11 +496,11 @@ def iter_unique(
             exc = CorpusError(
                 a.file,
                 f"article id {a.article_id!r} already used by {seen[a.article_id]}",
-                a.line if a.line > 1 else None,
+                record_line(a.file, a.line),
             )
             if on_error is None:
                 raise exc
             on_error(exc)
             continue
-        seen[a.article_id] = a.file
+        seen[a.article_id] = located(a.file, a.line)
         yield a

@@ -164,7 +164,9 @@ def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(
         '{"id": "1", "text": "a"}\n{"id": "1", "text": "b"}\n', encoding="utf-8"
     )
-    with pytest.raises(CorpusError, match="already used"):
+    with pytest.raises(
+        CorpusError, match=r"a\.jsonl:2: article id '1' already used by .*a\.jsonl:1"
+    ):
         load_corpus(tmp_path)
 
 

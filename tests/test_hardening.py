@@ -102,6 +102,11 @@ BUILDERS: dict[str, Any] = {
             json.dumps({"id": "j1", "source": "RT", "text": GOOD_RECORD_TEXT}) + "\n{broken\n"
         ).encode()
     ),
+    "first.jsonl": _bytes(
+        (
+            "{broken\n" + json.dumps({"id": "j2", "source": "RT", "text": GOOD_RECORD_TEXT}) + "\n"
+        ).encode()
+    ),
     "quote.csv": _bytes(
         f'id,source,text\nc1,RT,"{GOOD_RECORD_TEXT}"\nc2,RT,"unterminated\nmore\n'.encode()
     ),
@@ -121,6 +126,7 @@ BAD = [
     Bad("fields.json", "record 1: 'title' is a list, expected a string", 1),
     Bad("missing.json", "record 1 has no 'text' string", 1),
     Bad("lines.jsonl", "invalid JSON", 2, ("j1",)),
+    Bad("first.jsonl", "invalid JSON", 1, ("j2",)),
     Bad("quote.csv", "broken CSV row: unexpected end of data", 3, ("c1",)),
     Bad("columns.csv", "row has more fields than the header", 3, ("d1",)),
     Bad("fewer.csv", "row has fewer fields than the header", 3, ("e1",)),
@@ -159,7 +165,9 @@ def test_bad_inputs_exit_4_and_the_rest_is_written(bad_run: tuple[Path, int, str
 @pytest.mark.parametrize("bad", BAD, ids=BAD_IDS)
 def test_bad_input_is_reported_by_the_cli(bad_run: tuple[Path, int, str], bad: Bad) -> None:
     out, _, err = bad_run
-    where = f"{bad.name}:{bad.line}" if bad.line and bad.line > 1 else bad.name
+    # a record's line is named, even line 1; an article read from a whole file has none
+    record = Path(bad.name).suffix in {".json", ".jsonl", ".csv"}
+    where = f"{bad.name}:{bad.line}" if record and bad.line else bad.name
     (line,) = [x for x in err.splitlines() if f"{where}: " in x]
     assert line.startswith("framing: skipped ") and bad.reason in line
     errors = pd.read_csv(out / "errors.csv", dtype=str, keep_default_na=False)
