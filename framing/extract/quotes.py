@@ -999,7 +999,7 @@ def _negated(last_words: list[str]) -> bool:
         return True
     if not _NOBODY.isdisjoint(low):
         return True  # "neither side has confirmed"
-    return not NEGATIONS.isdisjoint(low[-2:]) or "did not" in " ".join(low)
+    return not NEGATIONS.isdisjoint(low[-2:])
 
 
 _NOBODY = frozenset({"neither", "nobody", "none"})

@@ -136,6 +136,19 @@ def test_no_statement(text: str) -> None:
     assert rows(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "did nothing" is not "did not": a negation is a word, not a prefix of one
+        ("Moscow did nothing, Peskov said on Monday.", "Dmitry Peskov"),
+        ("Moscow did not act, Peskov said on Monday.", "Dmitry Peskov"),
+        ("Kyiv did notify the Red Cross, Zelensky said.", "Volodymyr Zelenskyy"),
+    ],
+)
+def test_negation_word_before_speaker_is_not_the_verbs(text: str, speaker: str) -> None:
+    assert [r["speaker"] for r in rows(text)] == [speaker]
+
+
 def test_columns_ids_and_offsets() -> None:
     doc = document_from_text("“A deal is near,” Witkoff said. Peskov said the talks would go on.")
     found = extract_quotes(doc)
