@@ -29,11 +29,11 @@ thousands", "a year"), numbers inside words or codes ("F-16", "a91857"), and a b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from framing.alternation import FoldedPattern, finditer_from, surface_trie
+from framing.alternation import FoldedPattern, surface_trie
 
 NUMBER = "number"
 DATE = "date"
@@ -94,7 +94,8 @@ _DATE = re.compile(
         ]
     )
 )  # fmt: skip
-_DATE_STARTS = re.compile(r"[JFMASOND\d]")  # a month's capital, or a day's digit
+# Every date starts with a run of digits (its day) or with one of these (its month).
+_MONTH_PREFIX = re.compile("|".join(name[:3] for name in MONTH_NAMES))
 _TIME = re.compile(
     r"(?<![\w.,-])\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)"
     r"|(?<![\w.,:-])\d{1,2}:\d\d(?![\w:])",
@@ -108,8 +109,8 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")  # every time starts with one
-_NUMBER_STARTS = re.compile(r"[\d$€£₽₴Uu]")  # a digit, a currency sign, "US$"
+_DIGITS = re.compile(r"\d+")  # dates, times and numbers start where a run of these does
+_CURRENCY_SIGN = re.compile(r"[$€£₽₴]")
 _SPELLED_WORD = surface_trie(sorted(SPELLED, key=len, reverse=True))  # longest first
 _SPELLED_SOURCE = (
     rf"(?<![\w-])(?=[{''.join(sorted(set(w[0] for w in SPELLED)))}])"
@@ -218,10 +219,49 @@ def _each_before(text: str, start: int) -> bool:
     return _EACH_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
 
-def find_dates(text: str) -> list[NumberMention]:
-    """Calendar dates ("February 5, 2026", "5 Feb", "March 2022"), normalised (module doc)."""
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when each match of ``pattern`` starts at one of ``starts``
+    (sorted): ``pattern`` is tried only there, from the end of the last match on.
+
+    ``re`` cannot skip ahead to a pattern that opens with a lookbehind, so it would try
+    every position of the text; the few places where a match can start are cheap to find.
+    """
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def digit_runs(text: str) -> list[int]:
+    """Where the runs of digits of ``text`` start. A date's day, a time and a number
+    start after no word character, so only there, never inside a run."""
+    return [m.start() for m in _DIGITS.finditer(text)]
+
+
+def _number_starts(text: str, digit_starts: Sequence[int]) -> list[int]:
+    """Where a number can start: a run of digits, a currency sign, or two before a "$"
+    (the one currency written with letters first is "US$")."""
+    signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
+    us_dollars = [pos - 2 for pos in signs if pos >= 2 and text[pos] == "$"]
+    return sorted({*digit_starts, *signs, *us_dollars})
+
+
+def find_dates(text: str, digit_starts: Sequence[int] | None = None) -> list[NumberMention]:
+    """Calendar dates ("February 5, 2026", "5 Feb", "March 2022"), normalised (module doc).
+
+    ``digit_starts``: :func:`digit_runs` of ``text``, when the caller has them.
+    """
+    if digit_starts is None:
+        digit_starts = digit_runs(text)
+    months = [m.start() for m in _MONTH_PREFIX.finditer(text)]
     out: list[NumberMention] = []
-    for m in finditer_from(_DATE, _DATE_STARTS, text):
+    for m in _matches_at(_DATE, text, sorted([*digit_starts, *months])):
         groups = m.groupdict()
         month_word = groups["m1"] or groups["m2"] or groups["m3"]
         day_text = groups["d1"] or groups["d2"]
@@ -337,11 +377,12 @@ def _spelled_mentions(text: str, units: Units) -> list[NumberMention]:
 
 def find_numbers(text: str, units: Units) -> list[NumberMention]:
     """Numbers with a unit, money, percentages and dates in ``text``, in text order."""
-    dates = find_dates(text)
+    digit_starts = digit_runs(text)
+    dates = find_dates(text, digit_starts)
     blocked = [(d.start, d.end) for d in dates]
-    blocked += [(t.start(), t.end()) for t in finditer_from(_TIME, _DIGIT, text)]
+    blocked += [(t.start(), t.end()) for t in _matches_at(_TIME, text, digit_starts)]
     found: list[NumberMention] = list(dates)
-    for m in finditer_from(_NUMBER, _NUMBER_STARTS, text):
+    for m in _matches_at(_NUMBER, text, _number_starts(text, digit_starts)):
         mention = _digit_mention(text, m, units, blocked)
         if mention is not None:
             found.append(mention)
