@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from framing.actors import _surface_regex, default_actors
 from framing.alternation import (
     FoldedPattern,
+    alias_pattern,
     dispatch,
     finditer_from,
     first_chars,
@@ -202,9 +203,10 @@ def test_twin_surface_spells_each_character_as_lower_cased_text_has_it() -> None
 
 
 def test_folded_finditer_on_a_dotless_i_in_a_surface() -> None:
-    # "kalın" (an alias) matches "kalIn" case-insensitively: so must the twin
+    # "kalın" (an alias) matches "kalIn" case-insensitively: so must the twin. (The actors'
+    # pattern no longer has this surface: its lookup keys fold "İ" and "ı" to "i".)
     text = "i\u0307brahim kalIn"
-    pattern = default_actors().pattern
+    pattern = alias_pattern(["i\u0307brahim kalın", "kalın"])
     assert _folded_matches(pattern, text, 1) == _ignorecase_matches(pattern, text, 1)
     assert [m.span() for m in pattern.finditer(text)] == [(0, 14)]
 

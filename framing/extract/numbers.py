@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from framing.actors import ignorecase_fold
 from framing.alternation import FoldedPattern, surface_trie
 
 NUMBER = "number"
@@ -159,7 +160,7 @@ class Units:
         by_form: dict[str, Unit] = {}
         for unit in units:
             for form in unit.forms:
-                by_form.setdefault(form.casefold(), unit)
+                by_form.setdefault(ignorecase_fold(form), unit)
         forms = sorted(by_form, key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
         pattern = re.compile(
@@ -173,7 +174,7 @@ class Units:
         m = self.pattern.match(text, pos)
         if m is None:
             return None
-        unit = self.by_form[re.sub(r"\s+", " ", m.group("form")).casefold()]
+        unit = self.by_form[ignorecase_fold(re.sub(r"\s+", " ", m.group("form")))]
         if m.group("sep") == "-" and not unit.duration:
             return None
         return unit, m.end(), m.group("sep")
@@ -290,7 +291,7 @@ def _unit_after(text: str, pos: int, units: Units) -> tuple[Unit | str, int] | N
     cursor = pos
     for _ in range(2):
         adjective = _ADJECTIVE.match(text, cursor)
-        if adjective is None or adjective.group("word").casefold() in NOT_UNITS:
+        if adjective is None or ignorecase_fold(adjective.group("word")) in NOT_UNITS:
             break
         cursor = adjective.end()
         found = units.at(text, cursor)
@@ -311,13 +312,13 @@ def _digit_mention(
         return None
     raw = m.group("num")
     value = float(raw.replace(",", ""))
-    scale_word = (m.group("abbr") or m.group("scale") or "").lower()
+    scale_word = ignorecase_fold(m.group("abbr") or m.group("scale") or "")
     value *= SCALES.get(scale_word, 1.0)
     currency = CURRENCY_SYMBOLS.get((m.group("cur") or "").upper())
     if currency is None and not m.group("pct"):
         word = _CURRENCY_WORD.match(text, end)
         if word is not None:
-            currency, end = CURRENCY_WORDS[word.group("word").lower()], word.end()
+            currency, end = CURRENCY_WORDS[ignorecase_fold(word.group("word"))], word.end()
     if scale_word in AMBIGUOUS_SCALES and currency is None:
         return None
     if m.group("pct"):
@@ -347,8 +348,8 @@ def _digit_mention(
 
 def _spelled_value(m: re.Match[str]) -> float | None:
     """Value of "five", "twenty-five", "five and a half"; None for "five-three" and the like."""
-    first = SPELLED[m.group("tens").lower()]
-    second = SPELLED[m.group("ones").lower()] if m.group("ones") else 0
+    first = SPELLED[ignorecase_fold(m.group("tens"))]
+    second = SPELLED[ignorecase_fold(m.group("ones"))] if m.group("ones") else 0
     if m.group("ones") and not (first >= 20 and first % 10 == 0 and 1 <= second <= 9):
         return None
     return first + second + (0.5 if m.group("half") else 0.0)

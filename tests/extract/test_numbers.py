@@ -126,3 +126,20 @@ def test_matches_at_the_starts_on_seed_texts(seed_articles: dict[str, Article]) 
         for pattern, starts in _scans(article.text):
             found = _spans(numbers._matches_at(pattern, article.text, starts))
             assert found == _spans(pattern.finditer(article.text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "İ" and "ı" match "i" under re.IGNORECASE, but fold to "i̇" and "ı", not "i"
+        ("They fired 12 MİSSİLES", [(NUMBER, "12 missiles")]),
+        ("They fired 12 mıssıles", [(NUMBER, "12 missiles")]),
+        ("a grant of 5 HRYVNİAS", [(NUMBER, "₴5")]),
+        ("talks lasting FİVE DAYS", [(NUMBER, "5 days")]),
+        ("talks lasting ſix days", [(NUMBER, "6 days")]),  # "ſ" matches "s", lower() keeps it
+        ("12 MİSSİLES EACH", [(NUMBER, "12 missiles each")]),
+        ("a loan of 5 MİLLİON dollars", [(NUMBER, "$5 million")]),  # was "$5": scale missed
+    ],
+)
+def test_letters_that_match_i_under_ignorecase(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _items(text) == expected
