@@ -110,8 +110,11 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"\d+")  # dates, times and numbers start where a run of these does
-_CURRENCY_SIGN = re.compile(r"[$€£₽₴]")
+# Dates, times and numbers start where a run of digits does. "\d\d*", not "\d+": re
+# skips ahead fast to a pattern's leading class, not to a leading repeat.
+_DIGITS = re.compile(r"\d\d*")
+CURRENCY_SIGNS = "$€£₽₴"
+_CURRENCY_SIGN = re.compile(f"[{CURRENCY_SIGNS}]")
 _SPELLED_WORD = surface_trie(sorted(SPELLED, key=len, reverse=True))  # longest first
 _SPELLED_SOURCE = (
     rf"(?<![\w-])(?=[{''.join(sorted(set(w[0] for w in SPELLED)))}])"
@@ -248,6 +251,8 @@ def digit_runs(text: str) -> list[int]:
 def _number_starts(text: str, digit_starts: Sequence[int]) -> list[int]:
     """Where a number can start: a run of digits, a currency sign, or two before a "$"
     (the one currency written with letters first is "US$")."""
+    if not any(sign in text for sign in CURRENCY_SIGNS):  # most texts; faster than a scan
+        return list(digit_starts)
     signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
     us_dollars = [pos - 2 for pos in signs if pos >= 2 and text[pos] == "$"]
     return sorted({*digit_starts, *signs, *us_dollars})
