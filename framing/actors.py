@@ -39,9 +39,22 @@ def straight_apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'")
 
 
+def ignorecase_fold(text: str) -> str:
+    """``text`` case-folded the way ``re.IGNORECASE`` compares characters: two strings
+    that match each other character by character fold to one string.
+
+    ``str.casefold`` alone does that except for two letters that ``re`` matches with
+    "i" and "I": "İ" (dotted capital I) folds to "i̇" (two characters) and "ı" (dotless
+    small i) to itself, so a lookup keyed by the casefold of what a pattern matched
+    would miss "İstanbul" or "MİSSİLES".
+    """
+    return text.replace("İ", "i").replace("ı", "i").casefold()
+
+
 def surface_key(text: str) -> str:
-    """Lookup key of a surface form: case-folded, curly apostrophes made straight."""
-    return straight_apostrophes(text).casefold()
+    """Lookup key of a surface form: case-folded (:func:`ignorecase_fold`), curly
+    apostrophes made straight."""
+    return ignorecase_fold(straight_apostrophes(text))
 
 
 def match_key(surface: str) -> str:

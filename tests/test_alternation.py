@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from framing.actors import _surface_regex, default_actors
 from framing.alternation import (
     FoldedPattern,
+    alias_pattern,
     dispatch,
     finditer_from,
     first_chars,
@@ -202,9 +203,10 @@ def test_twin_surface_spells_each_character_as_lower_cased_text_has_it() -> None
 
 
 def test_folded_finditer_on_a_dotless_i_in_a_surface() -> None:
-    # "kalın" (an alias) matches "kalIn" case-insensitively: so must the twin
+    # "kalın" (an alias) matches "kalIn" case-insensitively: so must the twin. (The actors'
+    # pattern no longer has this surface: its lookup keys fold "İ" and "ı" to "i".)
     text = "i\u0307brahim kalIn"
-    pattern = default_actors().pattern
+    pattern = alias_pattern(["i\u0307brahim kalın", "kalın"])
     assert _folded_matches(pattern, text, 1) == _ignorecase_matches(pattern, text, 1)
     assert [m.span() for m in pattern.finditer(text)] == [(0, 14)]
 
@@ -352,6 +354,7 @@ NUMBER_PIECES = [
     "é",
 ]
 NUMBER_TEXT = st.lists(st.sampled_from(NUMBER_PIECES), max_size=60).map("".join)
+DATE_STARTS = re.compile(r"[JFMASOND\d]")  # a month's capital, or a day's digit
 
 
 def _plain_spelled() -> re.Pattern[str]:
@@ -378,9 +381,9 @@ def _found_folded(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int
 @given(NUMBER_TEXT)
 def test_finditer_from_finds_what_finditer_finds(text: str) -> None:
     for pattern, starts in [
-        (numbers._DATE, numbers._DATE_STARTS),
-        (numbers._TIME, numbers._DIGIT),
-        (numbers._NUMBER, numbers._NUMBER_STARTS),
+        (numbers._DATE, DATE_STARTS),
+        (numbers._TIME, re.compile(r"\d")),
+        (numbers._NUMBER, re.compile(r"[\d$€£₽₴Uu]")),
     ]:
         assert _found(finditer_from(pattern, starts, text)) == _found(pattern.finditer(text))
     assert _found_folded(numbers._SPELLED.finditer(text)) == _found_folded(
@@ -391,7 +394,7 @@ def test_finditer_from_finds_what_finditer_finds(text: str) -> None:
 def test_finditer_from_on_seed_texts(seed_articles: dict[str, Article]) -> None:
     dates = 0
     for article in seed_articles.values():
-        found = _found(finditer_from(numbers._DATE, numbers._DATE_STARTS, article.text))
+        found = _found(finditer_from(numbers._DATE, DATE_STARTS, article.text))
         assert found == _found(numbers._DATE.finditer(article.text))
         assert _found_folded(numbers._SPELLED.finditer(article.text)) == _found_folded(
             _plain_spelled().finditer(article.text)

@@ -29,11 +29,12 @@ thousands", "a year"), numbers inside words or codes ("F-16", "a91857"), and a b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from framing.alternation import FoldedPattern, finditer_from, surface_trie
+from framing.actors import ignorecase_fold
+from framing.alternation import FoldedPattern, surface_trie
 
 NUMBER = "number"
 DATE = "date"
@@ -94,7 +95,8 @@ _DATE = re.compile(
         ]
     )
 )  # fmt: skip
-_DATE_STARTS = re.compile(r"[JFMASOND\d]")  # a month's capital, or a day's digit
+# Every date starts with a run of digits (its day) or with one of these (its month).
+_MONTH_PREFIX = re.compile("|".join(name[:3] for name in MONTH_NAMES))
 _TIME = re.compile(
     r"(?<![\w.,-])\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)"
     r"|(?<![\w.,:-])\d{1,2}:\d\d(?![\w:])",
@@ -108,8 +110,11 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")  # every time starts with one
-_NUMBER_STARTS = re.compile(r"[\d$€£₽₴Uu]")  # a digit, a currency sign, "US$"
+# Dates, times and numbers start where a run of digits does. "\d\d*", not "\d+": re
+# skips ahead fast to a pattern's leading class, not to a leading repeat.
+_DIGITS = re.compile(r"\d\d*")
+CURRENCY_SIGNS = "$€£₽₴"
+_CURRENCY_SIGN = re.compile(f"[{CURRENCY_SIGNS}]")
 _SPELLED_WORD = surface_trie(sorted(SPELLED, key=len, reverse=True))  # longest first
 _SPELLED_SOURCE = (
     rf"(?<![\w-])(?=[{''.join(sorted(set(w[0] for w in SPELLED)))}])"
@@ -158,7 +163,7 @@ class Units:
         by_form: dict[str, Unit] = {}
         for unit in units:
             for form in unit.forms:
-                by_form.setdefault(form.casefold(), unit)
+                by_form.setdefault(ignorecase_fold(form), unit)
         forms = sorted(by_form, key=len, reverse=True)
         alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
         pattern = re.compile(
@@ -172,7 +177,7 @@ class Units:
         m = self.pattern.match(text, pos)
         if m is None:
             return None
-        unit = self.by_form[re.sub(r"\s+", " ", m.group("form")).casefold()]
+        unit = self.by_form[ignorecase_fold(re.sub(r"\s+", " ", m.group("form")))]
         if m.group("sep") == "-" and not unit.duration:
             return None
         return unit, m.end(), m.group("sep")
@@ -218,10 +223,51 @@ def _each_before(text: str, start: int) -> bool:
     return _EACH_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
 
-def find_dates(text: str) -> list[NumberMention]:
-    """Calendar dates ("February 5, 2026", "5 Feb", "March 2022"), normalised (module doc)."""
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when each match of ``pattern`` starts at one of ``starts``
+    (sorted): ``pattern`` is tried only there, from the end of the last match on.
+
+    ``re`` cannot skip ahead to a pattern that opens with a lookbehind, so it would try
+    every position of the text; the few places where a match can start are cheap to find.
+    """
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def digit_runs(text: str) -> list[int]:
+    """Where the runs of digits of ``text`` start. A date's day, a time and a number
+    start after no word character, so only there, never inside a run."""
+    return [m.start() for m in _DIGITS.finditer(text)]
+
+
+def _number_starts(text: str, digit_starts: Sequence[int]) -> list[int]:
+    """Where a number can start: a run of digits, a currency sign, or two before a "$"
+    (the one currency written with letters first is "US$")."""
+    if not any(sign in text for sign in CURRENCY_SIGNS):  # most texts; faster than a scan
+        return list(digit_starts)
+    signs = [m.start() for m in _CURRENCY_SIGN.finditer(text)]
+    us_dollars = [pos - 2 for pos in signs if pos >= 2 and text[pos] == "$"]
+    return sorted({*digit_starts, *signs, *us_dollars})
+
+
+def find_dates(text: str, digit_starts: Sequence[int] | None = None) -> list[NumberMention]:
+    """Calendar dates ("February 5, 2026", "5 Feb", "March 2022"), normalised (module doc).
+
+    ``digit_starts``: :func:`digit_runs` of ``text``, when the caller has them.
+    """
+    if digit_starts is None:
+        digit_starts = digit_runs(text)
+    months = [m.start() for m in _MONTH_PREFIX.finditer(text)]
     out: list[NumberMention] = []
-    for m in finditer_from(_DATE, _DATE_STARTS, text):
+    for m in _matches_at(_DATE, text, sorted([*digit_starts, *months])):
         groups = m.groupdict()
         month_word = groups["m1"] or groups["m2"] or groups["m3"]
         day_text = groups["d1"] or groups["d2"]
@@ -250,7 +296,7 @@ def _unit_after(text: str, pos: int, units: Units) -> tuple[Unit | str, int] | N
     cursor = pos
     for _ in range(2):
         adjective = _ADJECTIVE.match(text, cursor)
-        if adjective is None or adjective.group("word").casefold() in NOT_UNITS:
+        if adjective is None or ignorecase_fold(adjective.group("word")) in NOT_UNITS:
             break
         cursor = adjective.end()
         found = units.at(text, cursor)
@@ -271,13 +317,13 @@ def _digit_mention(
         return None
     raw = m.group("num")
     value = float(raw.replace(",", ""))
-    scale_word = (m.group("abbr") or m.group("scale") or "").lower()
+    scale_word = ignorecase_fold(m.group("abbr") or m.group("scale") or "")
     value *= SCALES.get(scale_word, 1.0)
     currency = CURRENCY_SYMBOLS.get((m.group("cur") or "").upper())
     if currency is None and not m.group("pct"):
         word = _CURRENCY_WORD.match(text, end)
         if word is not None:
-            currency, end = CURRENCY_WORDS[word.group("word").lower()], word.end()
+            currency, end = CURRENCY_WORDS[ignorecase_fold(word.group("word"))], word.end()
     if scale_word in AMBIGUOUS_SCALES and currency is None:
         return None
     if m.group("pct"):
@@ -307,8 +353,8 @@ def _digit_mention(
 
 def _spelled_value(m: re.Match[str]) -> float | None:
     """Value of "five", "twenty-five", "five and a half"; None for "five-three" and the like."""
-    first = SPELLED[m.group("tens").lower()]
-    second = SPELLED[m.group("ones").lower()] if m.group("ones") else 0
+    first = SPELLED[ignorecase_fold(m.group("tens"))]
+    second = SPELLED[ignorecase_fold(m.group("ones"))] if m.group("ones") else 0
     if m.group("ones") and not (first >= 20 and first % 10 == 0 and 1 <= second <= 9):
         return None
     return first + second + (0.5 if m.group("half") else 0.0)
@@ -337,11 +383,12 @@ def _spelled_mentions(text: str, units: Units) -> list[NumberMention]:
 
 def find_numbers(text: str, units: Units) -> list[NumberMention]:
     """Numbers with a unit, money, percentages and dates in ``text``, in text order."""
-    dates = find_dates(text)
+    digit_starts = digit_runs(text)
+    dates = find_dates(text, digit_starts)
     blocked = [(d.start, d.end) for d in dates]
-    blocked += [(t.start(), t.end()) for t in finditer_from(_TIME, _DIGIT, text)]
+    blocked += [(t.start(), t.end()) for t in _matches_at(_TIME, text, digit_starts)]
     found: list[NumberMention] = list(dates)
-    for m in finditer_from(_NUMBER, _NUMBER_STARTS, text):
+    for m in _matches_at(_NUMBER, text, _number_starts(text, digit_starts)):
         mention = _digit_mention(text, m, units, blocked)
         if mention is not None:
             found.append(mention)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.analysis import Analysis
+from framing.analysis import Analysis, analyze_article
 from framing.compare.coverage import (
     COVERAGE_COLUMNS,
     GAP_COLUMNS,
@@ -20,6 +20,7 @@ from framing.compare.coverage import (
     load_coverage_lexicon,
     text_mentions,
 )
+from framing.corpus import Article
 from framing.document import Document
 from framing.lexicon import LexiconError
 
@@ -245,3 +246,40 @@ def test_places_are_as_written_on_either_path() -> None:
     """Case checks see the text as written, whether or not it was matched lower-cased."""
     for text in ("KYIV and us and the US", "KYIV and us and the US, café"):
         assert [m.as_written for m in find_places(text)] == ["KYIV", "the US"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "İ" and "ı" match "i" under re.IGNORECASE, but fold to "i̇" and "ı", not "i"
+        ("talks in İstanbul", [("place", "Istanbul", "İstanbul")]),
+        (
+            "talks in ISTANBUL and İSTANBUL",
+            [("place", "Istanbul", "ISTANBUL"), ("place", "Istanbul", "İSTANBUL")],
+        ),
+        (
+            "talks in Istanbul with PUTİN",
+            [("place", "Istanbul", "Istanbul"), ("actor", "Vladimir Putin", "PUTİN")],
+        ),
+    ],
+)
+def test_letters_that_match_i_under_ignorecase(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _found(text) == expected
+    assert [(m.item, m.as_written) for m in find_places(text) if m.item == "Istanbul"] == [
+        (item, as_written) for _, item, as_written in expected if item == "Istanbul"
+    ]
+
+
+def test_analyze_article_with_letters_that_match_i_under_ignorecase() -> None:
+    text = (
+        "Delegations met in İstanbul on Tuesday, officials said.\n"
+        "Russia said Ukraine fired 12 MİSSİLES at the city overnight, and PUTİN called it "
+        "a provocation that could delay the talks by FİVE DAYS.\n"
+    )
+    result = analyze_article(Article("tr", "tr.txt", text, source="Wire"))
+    assert result.error is None
+    found = {(row["kind"], row["item"]) for row in result.coverage}
+    assert {("place", "Istanbul"), ("number", "12 missiles"), ("number", "5 days")} <= found
+    assert ("actor", "Vladimir Putin") in found

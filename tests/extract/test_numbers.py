@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import pytest
+from hypothesis import given, settings
 
 from framing.compare.coverage import default_coverage_lexicon
+from framing.corpus import Article
+from framing.extract import numbers
 from framing.extract.numbers import DATE, NUMBER, find_numbers, format_value
+from tests.test_alternation import NUMBER_TEXT
 
 
 def _items(text: str) -> list[tuple[str, str]]:
@@ -81,3 +88,58 @@ def test_offsets_and_as_written() -> None:
 )
 def test_format_value(value: float, expected: str) -> None:
     assert format_value(value) == expected
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def _scans(text: str) -> list[tuple[re.Pattern[str], list[int]]]:
+    """The patterns find_numbers scans with, each with the starts it tries."""
+    digits = numbers.digit_runs(text)
+    months = [m.start() for m in numbers._MONTH_PREFIX.finditer(text)]
+    return [
+        (numbers._DATE, sorted(digits + months)),
+        (numbers._TIME, digits),
+        (numbers._NUMBER, numbers._number_starts(text, digits)),
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(NUMBER_TEXT)
+def test_matches_at_the_starts_finds_what_finditer_finds(text: str) -> None:
+    for pattern, starts in _scans(text):
+        assert _spans(numbers._matches_at(pattern, text, starts)) == _spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["paid US$5 and us$6, Uſ$7, a$8 $9 €10", "On 5 Feb, 2026 at 10:30 GMT, 12 May; 1999 x3 4"],
+)
+def test_matches_at_the_starts_on_currencies_and_dates(text: str) -> None:
+    for pattern, starts in _scans(text):
+        assert _spans(numbers._matches_at(pattern, text, starts)) == _spans(pattern.finditer(text))
+
+
+def test_matches_at_the_starts_on_seed_texts(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        for pattern, starts in _scans(article.text):
+            found = _spans(numbers._matches_at(pattern, article.text, starts))
+            assert found == _spans(pattern.finditer(article.text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "İ" and "ı" match "i" under re.IGNORECASE, but fold to "i̇" and "ı", not "i"
+        ("They fired 12 MİSSİLES", [(NUMBER, "12 missiles")]),
+        ("They fired 12 mıssıles", [(NUMBER, "12 missiles")]),
+        ("a grant of 5 HRYVNİAS", [(NUMBER, "₴5")]),
+        ("talks lasting FİVE DAYS", [(NUMBER, "5 days")]),
+        ("talks lasting ſix days", [(NUMBER, "6 days")]),  # "ſ" matches "s", lower() keeps it
+        ("12 MİSSİLES EACH", [(NUMBER, "12 missiles each")]),
+        ("a loan of 5 MİLLİON dollars", [(NUMBER, "$5 million")]),  # was "$5": scale missed
+    ],
+)
+def test_letters_that_match_i_under_ignorecase(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _items(text) == expected
