@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from framing.alternation import FoldedPattern, alias_pattern, surface_regex
+from framing.alternation import FoldedPattern, alias_pattern, ignorecase_fold, surface_regex
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -37,18 +37,6 @@ def straight_apostrophes(text: str) -> str:
     """``text`` with its curly apostrophes (’ and ‘) made straight."""
     # str.replace: several times faster than str.translate with a mapping
     return text.replace("’", "'").replace("‘", "'")
-
-
-def ignorecase_fold(text: str) -> str:
-    """``text`` case-folded the way ``re.IGNORECASE`` compares characters: two strings
-    that match each other character by character fold to one string.
-
-    ``str.casefold`` alone does that except for two letters that ``re`` matches with
-    "i" and "I": "İ" (dotted capital I) folds to "i̇" (two characters) and "ı" (dotless
-    small i) to itself, so a lookup keyed by the casefold of what a pattern matched
-    would miss "İstanbul" or "MİSSİLES".
-    """
-    return text.replace("İ", "i").replace("ı", "i").casefold()
 
 
 def surface_key(text: str) -> str:

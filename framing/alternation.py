@@ -34,6 +34,18 @@ from typing import Any, NamedTuple
 APOSTROPHES = "'’"
 
 
+def ignorecase_fold(text: str) -> str:
+    """``text`` case-folded the way ``re.IGNORECASE`` compares characters: two strings
+    that match each other character by character fold to one string.
+
+    ``str.casefold`` alone does that except for two letters that ``re`` matches with
+    "i" and "I": "İ" (dotted capital I) folds to "i̇" (two characters) and "ı" (dotless
+    small i) to itself, so a lookup keyed by the casefold of what a pattern matched
+    would miss "İstanbul" or "MİSSİLES".
+    """
+    return text.replace("İ", "i").replace("ı", "i").casefold()
+
+
 def case_equivalent(a: str, b: str) -> bool:
     """Whether the characters ``a`` and ``b`` match each other under ``re.IGNORECASE``."""
     return bool(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from framing.actors import UNKNOWN_SIDE, find_mentions, ignorecase_fold, load_actors
+from framing.actors import UNKNOWN_SIDE, find_mentions, load_actors
 from framing.lexicon import LexiconError
 
 
@@ -143,15 +141,3 @@ def test_memo_computes_once_and_empties_when_full() -> None:
 def test_mentions_with_letters_that_match_i_under_ignorecase() -> None:
     found = [(m.actor.name, m.as_written) for m in find_mentions("PUTİN met Putın")]
     assert found == [("Vladimir Putin", "PUTİN"), ("Vladimir Putin", "Putın")]
-
-
-def test_ignorecase_fold_folds_alike_what_ignorecase_matches() -> None:
-    cased = "".join(
-        ch
-        for ch in map(chr, range(sys.maxunicode + 1))
-        if ch.lower() != ch or ch.upper() != ch or ch.casefold() != ch
-    )
-    for ch in cased:
-        for other in re.findall(re.escape(ch), cased, re.IGNORECASE):
-            assert ignorecase_fold(other) == ignorecase_fold(ch), (ch, other)
-    assert ignorecase_fold("İSTANBUL ıi") == "istanbul ii"

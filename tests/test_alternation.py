@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from framing.alternation import (
     dispatch,
     finditer_from,
     first_chars,
+    ignorecase_fold,
     literal_trie,
     opens_with_repeat,
     prefix_trie,
@@ -447,3 +449,15 @@ def test_every_ascii_match_of_a_rule_holds_its_required_literal(
     assert pattern.fullmatch(line)
     if line.isascii():
         assert required_literal(pattern) in line.lower()
+
+
+def test_ignorecase_fold_folds_alike_what_ignorecase_matches() -> None:
+    cased = "".join(
+        ch
+        for ch in map(chr, range(sys.maxunicode + 1))
+        if ch.lower() != ch or ch.upper() != ch or ch.casefold() != ch
+    )
+    for ch in cased:
+        for other in re.findall(re.escape(ch), cased, re.IGNORECASE):
+            assert ignorecase_fold(other) == ignorecase_fold(ch), (ch, other)
+    assert ignorecase_fold("İSTANBUL ıi") == "istanbul ii"

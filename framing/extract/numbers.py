@@ -33,8 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from framing.actors import ignorecase_fold
-from framing.alternation import FoldedPattern, surface_trie
+from framing.alternation import FoldedPattern, ignorecase_fold, surface_trie
 
 NUMBER = "number"
 DATE = "date"

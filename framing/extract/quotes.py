@@ -50,7 +50,7 @@ from framing.actors import (
     match_key,
     surface_key,
 )
-from framing.alternation import literal_trie
+from framing.alternation import ignorecase_fold, literal_trie
 from framing.document import Document, Sentence
 from framing.lexicon import (
     LexiconError,
@@ -747,7 +747,7 @@ def _resolve_chunk(
             break
     generic = _GENERIC_TITLE.match(phrase)
     if generic:
-        return Subject("generic", phrase, noun=generic.group(1).lower(), clean=clean)
+        return Subject("generic", phrase, noun=ignorecase_fold(generic.group(1)), clean=clean)
     earlier = _earlier_alias(ctx, start, words)
     if earlier is not None:
         return Subject("actor", earlier.as_written, earlier.actor, earlier.actor.side, clean=clean)
