@@ -9,8 +9,8 @@ article. This module builds *equivalent* patterns that do less work per position
   position are tried there;
 * :func:`surface_trie`, :func:`literal_trie`, :func:`prefix_trie`: common prefixes
   written once (a trie), so a position tries each prefix once;
-* :func:`finditer_from`: a pattern that starts with a lookbehind tried only where a
-  one-character class says a match can start;
+* :func:`matches_at`: a pattern that starts with a lookbehind tried only at the
+  positions where a match can start;
 * :class:`FoldedPattern`: a case-insensitive pattern with a case-sensitive twin run on
   the lower-cased text when that provably finds the same matches.
 
@@ -273,27 +273,23 @@ def _prefix_trie(items: list[tuple[str, str]], depth: int) -> str:
     return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
 
 
-def finditer_from(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches.
+    """``pattern.finditer(text)`` when each match of ``pattern`` starts at one of ``starts``
+    (sorted): ``pattern`` is tried only there, from the end of the last match on.
 
-    ``re`` skips ahead fast only to a pattern's leading literal or character class; a
-    pattern that starts with a lookbehind, an optional group or an alternation is tried
-    at every position of the text. ``starts`` is a one-character class that every match
-    of ``pattern`` starts with: searching it first and matching ``pattern`` there (its
-    lookbehinds still see the text before) gives the same matches in the same order,
-    as long as ``pattern`` never matches the empty string.
+    ``re`` cannot skip ahead to a pattern that opens with a lookbehind, so it would try
+    every position of the text; the few places where a match can start are cheap to find.
     """
-    search, match = starts.search, pattern.match
-    pos = 0
-    while (candidate := search(text, pos)) is not None:
-        m = match(text, candidate.start())
-        if m is None:
-            pos = candidate.start() + 1
-        else:
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
             yield m
-            pos = m.end()
+            end = m.end()
 
 
 # ---------------------------------------------------------------- case-folded twin

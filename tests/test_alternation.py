@@ -16,10 +16,10 @@ from framing.alternation import (
     FoldedPattern,
     alias_pattern,
     dispatch,
-    finditer_from,
     first_chars,
     ignorecase_fold,
     literal_trie,
+    matches_at,
     opens_with_repeat,
     prefix_trie,
     required_literal,
@@ -356,7 +356,6 @@ NUMBER_PIECES = [
     "é",
 ]
 NUMBER_TEXT = st.lists(st.sampled_from(NUMBER_PIECES), max_size=60).map("".join)
-DATE_STARTS = re.compile(r"[JFMASOND\d]")  # a month's capital, or a day's digit
 
 
 def _plain_spelled() -> re.Pattern[str]:
@@ -381,33 +380,23 @@ def _found_folded(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int
 
 @settings(max_examples=400, deadline=None)
 @given(NUMBER_TEXT)
-def test_finditer_from_finds_what_finditer_finds(text: str) -> None:
-    for pattern, starts in [
-        (numbers._DATE, DATE_STARTS),
-        (numbers._TIME, re.compile(r"\d")),
-        (numbers._NUMBER, re.compile(r"[\d$€£₽₴Uu]")),
-    ]:
-        assert _found(finditer_from(pattern, starts, text)) == _found(pattern.finditer(text))
+def test_spelled_twin_finds_what_the_plain_pattern_finds(text: str) -> None:
     assert _found_folded(numbers._SPELLED.finditer(text)) == _found_folded(
         _plain_spelled().finditer(text)
     )
 
 
-def test_finditer_from_on_seed_texts(seed_articles: dict[str, Article]) -> None:
-    dates = 0
+def test_spelled_twin_on_seed_texts(seed_articles: dict[str, Article]) -> None:
     for article in seed_articles.values():
-        found = _found(finditer_from(numbers._DATE, DATE_STARTS, article.text))
-        assert found == _found(numbers._DATE.finditer(article.text))
         assert _found_folded(numbers._SPELLED.finditer(article.text)) == _found_folded(
             _plain_spelled().finditer(article.text)
         )
-        dates += len(found)
-    assert dates >= 3  # the seeds are dated in their metadata, rarely in the text
 
 
-def test_finditer_from_matches_at_every_candidate_after_the_last_match() -> None:
+def test_matches_at_tries_every_start_after_the_last_match() -> None:
     pattern = re.compile(r"(?<![\w])\d+")  # a lookbehind first: re tries every position
-    found = [m.group() for m in finditer_from(pattern, re.compile(r"\d"), "1 22 a3 44b 5")]
+    text = "1 22 a3 44b 5"
+    found = [m.group() for m in matches_at(pattern, text, [0, 2, 3, 6, 8, 9, 12])]
     assert found == ["1", "22", "44", "5"]
 
 

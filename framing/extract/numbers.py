@@ -29,11 +29,11 @@ thousands", "a year"), numbers inside words or codes ("F-16", "a91857"), and a b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from framing.alternation import FoldedPattern, ignorecase_fold, surface_trie
+from framing.alternation import FoldedPattern, ignorecase_fold, matches_at, surface_trie
 
 NUMBER = "number"
 DATE = "date"
@@ -222,25 +222,6 @@ def _each_before(text: str, start: int) -> bool:
     return _EACH_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
 
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: Sequence[int]
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when each match of ``pattern`` starts at one of ``starts``
-    (sorted): ``pattern`` is tried only there, from the end of the last match on.
-
-    ``re`` cannot skip ahead to a pattern that opens with a lookbehind, so it would try
-    every position of the text; the few places where a match can start are cheap to find.
-    """
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None:
-            yield m
-            end = m.end()
-
-
 def digit_runs(text: str) -> list[int]:
     """Where the runs of digits of ``text`` start. A date's day, a time and a number
     start after no word character, so only there, never inside a run."""
@@ -266,7 +247,7 @@ def find_dates(text: str, digit_starts: Sequence[int] | None = None) -> list[Num
         digit_starts = digit_runs(text)
     months = [m.start() for m in _MONTH_PREFIX.finditer(text)]
     out: list[NumberMention] = []
-    for m in _matches_at(_DATE, text, sorted([*digit_starts, *months])):
+    for m in matches_at(_DATE, text, sorted([*digit_starts, *months])):
         groups = m.groupdict()
         month_word = groups["m1"] or groups["m2"] or groups["m3"]
         day_text = groups["d1"] or groups["d2"]
@@ -385,9 +366,9 @@ def find_numbers(text: str, units: Units) -> list[NumberMention]:
     digit_starts = digit_runs(text)
     dates = find_dates(text, digit_starts)
     blocked = [(d.start, d.end) for d in dates]
-    blocked += [(t.start(), t.end()) for t in _matches_at(_TIME, text, digit_starts)]
+    blocked += [(t.start(), t.end()) for t in matches_at(_TIME, text, digit_starts)]
     found: list[NumberMention] = list(dates)
-    for m in _matches_at(_NUMBER, text, _number_starts(text, digit_starts)):
+    for m in matches_at(_NUMBER, text, _number_starts(text, digit_starts)):
         mention = _digit_mention(text, m, units, blocked)
         if mention is not None:
             found.append(mention)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import pytest
 from hypothesis import given, settings
 
+from framing.alternation import matches_at
 from framing.compare.coverage import default_coverage_lexicon
 from framing.corpus import Article
 from framing.extract import numbers
@@ -109,7 +110,7 @@ def _scans(text: str) -> list[tuple[re.Pattern[str], list[int]]]:
 @given(NUMBER_TEXT)
 def test_matches_at_the_starts_finds_what_finditer_finds(text: str) -> None:
     for pattern, starts in _scans(text):
-        assert _spans(numbers._matches_at(pattern, text, starts)) == _spans(pattern.finditer(text))
+        assert _spans(matches_at(pattern, text, starts)) == _spans(pattern.finditer(text))
 
 
 @pytest.mark.parametrize(
@@ -118,13 +119,13 @@ def test_matches_at_the_starts_finds_what_finditer_finds(text: str) -> None:
 )
 def test_matches_at_the_starts_on_currencies_and_dates(text: str) -> None:
     for pattern, starts in _scans(text):
-        assert _spans(numbers._matches_at(pattern, text, starts)) == _spans(pattern.finditer(text))
+        assert _spans(matches_at(pattern, text, starts)) == _spans(pattern.finditer(text))
 
 
 def test_matches_at_the_starts_on_seed_texts(seed_articles: dict[str, Article]) -> None:
     for article in seed_articles.values():
         for pattern, starts in _scans(article.text):
-            found = _spans(numbers._matches_at(pattern, article.text, starts))
+            found = _spans(matches_at(pattern, article.text, starts))
             assert found == _spans(pattern.finditer(article.text))
 
 
