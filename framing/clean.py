@@ -93,10 +93,10 @@ class Boilerplate:
         )
 
     def line_pattern_for(self, line: str) -> re.Pattern[str] | None:
-        """:attr:`line_pattern` without the rules that cannot match ``line`` (an ASCII
-        line lacking their needle): the first rule of the rest that matches is the first
-        rule that matches."""
-        if self.line_pattern is None or not line.isascii():
+        """:attr:`line_pattern` without the rules that cannot match ``line`` (a line
+        lacking their needle): the first rule of the rest that matches is the first rule
+        that matches."""
+        if self.line_pattern is None or not _needles_apply(line):
             return self.line_pattern
         low = line.lower()
         skipped = frozenset(i for i, needle in self.line_needles if needle not in low)
@@ -120,6 +120,17 @@ class Boilerplate:
 
 
 _MAX_SUBSETS = 64  # compiled line patterns kept, one per set of rules ruled out
+# The only non-ASCII characters that re.IGNORECASE matches to an ASCII character
+# (İ and ı to i, the Kelvin sign to k, the long s to s); tests/test_clean.py checks.
+_ASCII_CASE_TWINS = "\u0130\u0131\u212a\u017f"
+_ASCII_CASE_TWIN = re.compile(f"[{_ASCII_CASE_TWINS}]")
+
+
+def _needles_apply(line: str) -> bool:
+    """Whether a needle (ASCII, lower case) missing from ``line.lower()`` rules its rule
+    out: yes unless ``line`` holds a character that matches an ASCII letter only under
+    re.IGNORECASE. Any other non-ASCII character matches no ASCII needle character."""
+    return line.isascii() or _ASCII_CASE_TWIN.search(line) is None
 
 
 @dataclass(frozen=True)

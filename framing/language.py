@@ -71,6 +71,19 @@ def script_of(text: str) -> tuple[float, str]:
     return ((letters - other) / letters if letters else 1.0), main_other
 
 
+def _short_function_word_share(tokens: Sequence[str], *, chunk: int = 64) -> float | None:
+    """The share of ``tokens`` (not empty) that are function words when it is below
+    :data:`MIN_FUNCTION_WORD_SHARE`, else None. Counted ``chunk`` tokens at a time: once
+    the tokens counted so far make the minimum share of all, the full count can only
+    be larger, and English text gets there within a few chunks."""
+    count = 0
+    for i in range(0, len(tokens), chunk):
+        count += sum(map(FUNCTION_WORDS.__contains__, map(str.lower, tokens[i : i + chunk])))
+        if count / len(tokens) >= MIN_FUNCTION_WORD_SHARE:
+            return None
+    return count / len(tokens)
+
+
 def language_problem(text: str, tokens: Sequence[str]) -> str | None:
     """Why this text is not analysable English, or None when it is."""
     latin_share, other = script_of(text)
@@ -80,8 +93,8 @@ def language_problem(text: str, tokens: Sequence[str]) -> str | None:
             "(the lexicons and sentiment model are English)"
         )
     if len(tokens) >= MIN_TOKENS_FOR_WORD_CHECK:
-        share = sum(map(FUNCTION_WORDS.__contains__, map(str.lower, tokens))) / len(tokens)
-        if share < MIN_FUNCTION_WORD_SHARE:
+        share = _short_function_word_share(tokens)
+        if share is not None:
             return (
                 f"not English: only {share:.0%} of words are common English function words "
                 f"(English prose has over {MIN_FUNCTION_WORD_SHARE:.0%})"

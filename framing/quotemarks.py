@@ -13,7 +13,7 @@ of the article is not swallowed. German „...“ pairs are recognised.
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -24,7 +24,6 @@ SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 ALL_MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + '"' + "'")
-_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 _OPEN_CONTEXT = " \t\n([{—–-/:;"
 _CLOSE_PUNCT = ",.!?;:"
@@ -66,7 +65,23 @@ def _opens(text: str, i: int, start: int) -> bool:
     return (prev in _OPEN_CONTEXT or prev in "“‘\"'") and not nxt.isspace()
 
 
-def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[QuoteSpan]:
+def mark_offsets(text: str) -> list[int]:
+    """Offsets of the quote marks in ``text``, in order: a ``str.find`` pass per mark
+    (a few fast C scans instead of one character class tried at every offset)."""
+    offsets = []
+    for mark in ALL_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            offsets.append(i)
+            i = text.find(mark, i + 1)
+    offsets.sort()
+    return offsets
+
+
+def _scan_paragraph(
+    text: str, start: int, end: int, index: int, marks: Sequence[int]
+) -> list[QuoteSpan]:
+    """The spans of the paragraph ``text[start:end]``, whose quote marks stand at ``marks``."""
     spans: list[QuoteSpan] = []
     double: tuple[int, str] | None = None  # (offset, mark) of the open double quote
     single: tuple[int, str] | None = None  # open top-level single quote
@@ -77,8 +92,8 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[QuoteSp
             QuoteSpan(opened[0], i + 1, opened[0] + 1, i, opened[1], mark, index, False, warning)
         )
 
-    for m in _MARK.finditer(text, start, end):  # only the marks: the loop skips the rest
-        i, ch = m.start(), m.group()
+    for i in marks:
+        ch = text[i]
         if ch in DOUBLE_OPEN or (
             ch == STRAIGHT_DOUBLE and double is None and _opens(text, i, start)
         ):
@@ -156,8 +171,13 @@ def _scan_paragraph(text: str, start: int, end: int, index: int) -> list[QuoteSp
 
 
 def find_quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
-    """Quote spans of ``text``, scanning each ``(start, end)`` paragraph separately."""
+    """Quote spans of ``text``, scanning each ``(start, end)`` paragraph separately
+    (a paragraph without a quote mark has none)."""
+    marks = mark_offsets(text)
     spans: list[QuoteSpan] = []
     for index, (start, end) in enumerate(paragraphs):
-        spans.extend(_scan_paragraph(text, start, end, index))
+        first = bisect.bisect_left(marks, start)
+        stop = bisect.bisect_left(marks, end, first)
+        if first < stop:
+            spans.extend(_scan_paragraph(text, start, end, index, marks[first:stop]))
     return spans

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.clean import (
+    _ASCII_CASE_TWINS,
     DUPLICATE,
     TRAILING_BLANK,
     Boilerplate,
@@ -193,6 +195,9 @@ def test_combined_line_rules_pick_the_first_matching_rule() -> None:
         "Foo Media Group. All rights reserved.",
         "Foo Media Group. All right\u017f reserved.",
         "Residents walk past a damaged building in Kyiv \u212a VCG",
+        "Residents walk past a “damaged” building in Kyiv / VCG",
+        "Residents walk past a “damaged” building. Photograph: Jane Doe/AP",
+        "Foo Medıa Group. All rıghts reserved.",
     ]
     for line in lines:
         assert _line_rule(rules, line) == _first_rule(rules, line)
@@ -203,7 +208,8 @@ _LINE_PIECES = st.sampled_from(
     [
         "Photo", "Photograph: ", "/", " / ", "VCG", "AFP", "(", ")", ": ", "Image: ",
         "All rights reserved", "All right\u017f reserved", "via ", "Via Xinhua", " contributed", " read", "5 min",
-        "Reuters", "Residents of Kyiv", " ", "é", "\u212a", "\u017f", "Read more",
+        "Reuters", "Residents of Kyiv", " ", "é", "\u212a", "\u017f", "\u0130", "\u0131", "“",
+        "’", "Read more",
         "Copyright 2024", "By John Smith", ".",
     ]
 )  # fmt: skip
@@ -214,6 +220,12 @@ _LINE_PIECES = st.sampled_from(
 def test_line_rules_ruled_out_by_needle_never_match(line: str) -> None:
     rules = load_boilerplate()
     assert _line_rule(rules, line) == _first_rule(rules, line)
+
+
+def test_ascii_case_twins_are_all_non_ascii_characters_that_ignorecase_makes_ascii() -> None:
+    every_non_ascii = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    twins = {ch for c in range(128) for ch in re.findall(re.escape(chr(c)), every_non_ascii, re.I)}
+    assert twins == set(_ASCII_CASE_TWINS)
 
 
 def test_rules_with_backreferences_are_not_combined() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -75,6 +76,19 @@ def test_words_and_word_counts_equal_the_token_scan(text: str) -> None:
         for end in range(start, len(text) + 1):
             expected = sum(start <= t.start < end for t in tokens)
             assert doc.count_words(start, end) == expected, (start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"ab1_ .-'’\n\u00e9\u0301\u0436“", "U.S.", "..", "a'-b"])).map(
+        "".join
+    )
+)
+def test_possessive_word_pattern_finds_the_words_of_the_backtracking_one(text: str) -> None:
+    backtracking = re.compile(r"\w+(?:[’'\-.]\w+)*")
+    assert [m.span() for m in _WORD_RE.finditer(text)] == [
+        m.span() for m in backtracking.finditer(text)
+    ]
 
 
 def _stock_punkt() -> PunktSentenceTokenizer:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.language import _script_name, language_problem, script_of
+from framing.language import (
+    FUNCTION_WORDS,
+    MIN_FUNCTION_WORD_SHARE,
+    _script_name,
+    _short_function_word_share,
+    language_problem,
+    script_of,
+)
 
 
 def _script_of_by_character(text: str) -> tuple[float, str]:
@@ -31,3 +38,21 @@ def test_script_of_equals_the_definition(text: str) -> None:
 def test_non_latin_text_is_refused() -> None:
     problem = language_problem("Переговоры продолжатся на следующей неделе.", [])
     assert problem is not None and "Cyrillic" in problem
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the", "The", "OF", "Kyiv", "talks", "said"]), min_size=1),
+    st.integers(1, 70),
+)
+def test_short_function_word_share_equals_the_definition(tokens: list[str], chunk: int) -> None:
+    share = sum(t.lower() in FUNCTION_WORDS for t in tokens) / len(tokens)
+    expected = share if share < MIN_FUNCTION_WORD_SHARE else None
+    assert _short_function_word_share(tokens, chunk=chunk) == expected
+
+
+def test_too_few_function_words_are_refused_with_their_share() -> None:
+    tokens = ["The", "OF", "aNd"] + ["Kyiv"] * 37
+    problem = language_problem("Latin letters only", tokens)
+    assert problem is not None and "only 8% of words" in problem
+    assert language_problem("Latin letters only", ["The", "Kyiv", "talks"] * 20) is None

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.quotemarks import (
+    ALL_MARKS,
     MISMATCHED,
     STRAY_CLOSE,
     UNCLOSED,
     QuoteSpan,
     find_quote_spans,
+    mark_offsets,
 )
 
 
@@ -106,3 +110,14 @@ def test_new_opening_mark_closes_an_unclosed_quote() -> None:
 def test_offsets_are_ordered(text: str) -> None:
     for s in spans(text):
         assert 0 <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*ALL_MARKS, "a", " ", "\n", "é"])))
+def test_mark_offsets_are_the_offsets_of_the_marks_in_order(text: str) -> None:
+    assert mark_offsets(text) == [i for i, ch in enumerate(text) if ch in ALL_MARKS]
+
+
+def test_a_paragraph_without_marks_has_no_spans_and_keeps_its_index() -> None:
+    text = "no marks here\n\nsaid “yes”"
+    assert [(s.paragraph, text[s.inner_start : s.inner_end]) for s in spans(text)] == [(1, "yes")]
