@@ -202,6 +202,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def word_count(text: str) -> int:
+    """How many words ``text`` holds, split as :attr:`Document.words` is."""
+    return len(_WORD_RE.findall(text))
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets."""
     return [Token(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]

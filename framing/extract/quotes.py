@@ -51,7 +51,7 @@ from framing.actors import (
     surface_key,
 )
 from framing.alternation import ignorecase_fold, literal_trie
-from framing.document import Document, Sentence
+from framing.document import Document, Sentence, word_count
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -310,7 +310,6 @@ def _characters(*parts: str) -> str:
 
 
 _WORD = re.compile(r"\w[\w’'.\-]*")
-_WORD_IN_ROW = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _COORDINATED = _EndAnchored(
     re.compile(
@@ -1978,7 +1977,7 @@ def extract_quotes(
                 "verb": c.lemma or None,
                 "verb_class": verbs.lemma_class.get(c.lemma) if c.lemma else None,
                 "text": body,
-                "n_words": len(_WORD_IN_ROW.findall(body)),
+                "n_words": word_count(body),
                 "paragraph": c.paragraph,
                 "start": c.start,
                 "end": c.end,
