@@ -27,7 +27,8 @@ Counting rules are textstat's, reproduced exactly (``list_words`` is textstat's 
   words not in CMUdict: ``len(Pyphen("en_US").positions(word)) + 1``;
 * polysyllables: words with >= 3 syllables;
 * difficult words: not in textstat's Dale-Chall easy-word list (lowercased) and with at
-  least ``syllable_threshold`` syllables (3 for Gunning fog, 0 for Dale-Chall);
+  least ``syllable_threshold`` syllables (3 for Gunning fog, 0 for Dale-Chall), counted
+  on the lowercased word with punctuation removed again (:func:`_difficulty_syllables`);
 * letters: non-space characters with all punctuation removed; characters (ARI): all
   non-space characters over ``list_words(text, rm_punctuation=False)``.
 
@@ -229,11 +230,23 @@ def token_counts(token: str) -> TokenCounts:
         words=1,
         syllables=syllables,
         polysyllables=int(syllables >= 3),
-        gunning_difficult=int(not_easy and syllables >= _GUNNING_THRESHOLD),
+        gunning_difficult=int(not_easy and _difficulty_syllables(lower) >= _GUNNING_THRESHOLD),
         dale_chall_difficult=int(not_easy and syllables >= _DALE_CHALL_THRESHOLD),
         letters=len(word) - word.count("'"),  # all but the kept apostrophes are \w
         characters=len(token),
     )
+
+
+def _difficulty_syllables(lower: str) -> int:
+    """Syllables of a lowercased word as textstat's ``is_difficult_word`` counts them.
+
+    It calls ``count_syllables(word.lower())``, which removes punctuation again, AFTER
+    the lowercasing: a character whose lowercase is not ``\\w`` is dropped there (only
+    "İ", whose lowercase is "i" + U+0307 COMBINING DOT ABOVE), and a word left empty
+    has 0 syllables. Every other word counts as in :func:`word_syllables`.
+    """
+    again = _word_of(lower).lower()
+    return word_syllables(again) if again else 0
 
 
 _TOKENS = Memo(token_counts, 1 << 16)  # as many tokens as word_syllables remembers words

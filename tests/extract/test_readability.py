@@ -80,6 +80,11 @@ def test_equals_textstat_on_seeds(seed_docs: dict[str, Document]) -> None:
         "The cat sat. It's here! Don't go? Yes.",
         "Rock'n'roll isn't dead; the Kremlin's ultra-long-range plans aren't either.",
         " ".join(["Negotiations continued throughout the extraordinarily complicated week."] * 30),
+        # "İ".lower() is "i" + U+0307 (combining dot, not \w): textstat's Gunning fog
+        # counts a word's syllables after lowercasing it and removing punctuation again,
+        # so the dot is dropped there (found by hypothesis)
+        "0IIİ ",
+        "İİİİİİ İstanbul İİİ. Negotiations İİİİ İnternationalİzation.",
     ],
 )
 def test_equals_textstat_on_edge_cases(text: str) -> None:
@@ -204,6 +209,10 @@ def whole_text_counts(text: str) -> dict[str, int]:
     words = list_words(text)
     syllables = [rd.word_syllables(word) for word in list_words(text, lowercase=True)]
     not_easy = [word.lower() not in rd.easy_words() for word in words]
+    # textstat's is_difficult_word: count_syllables(word.lower()), which lists the words again
+    fog_syllables = [
+        sum(map(rd.word_syllables, list_words(word.lower(), lowercase=True))) for word in words
+    ]
     tokens = list_words(text, rm_punctuation=False)
     sample = syllables[:100]
     spanned = len(tokens)
@@ -218,7 +227,7 @@ def whole_text_counts(text: str) -> dict[str, int]:
         "letters": len(remove_punctuation(re.sub(r"\s", "", text), rm_apostrophe=True)),
         "characters": len(re.sub(r"\s", "", text)),
         "words_with_punctuation": len(tokens),
-        "difficult_words": sum(d and n >= 3 for d, n in zip(not_easy, syllables, strict=True)),
+        "difficult_words": sum(d and n >= 3 for d, n in zip(not_easy, fog_syllables, strict=True)),
         "dale_chall_difficult_words": sum(not_easy),
         "linsear_easy_words": sum(1 <= n < 3 for n in sample),
         "linsear_difficult_words": sum(n >= 3 for n in sample),
