@@ -192,6 +192,11 @@ def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
     }
 
 
+# The scores of a sentence whose words all score 0 (none is a lexicon word but a
+# booster): the same for every such sentence, as "!" and "?" only amplify a non-zero sum.
+_NEUTRAL_SCORES = _score_valence([0], "")
+
+
 class FastVader:
     """``SentimentIntensityAnalyzer.polarity_scores`` with identical output, faster.
 
@@ -268,6 +273,8 @@ class FastVader:
         upper: tuple[bool, ...]
         scorable: tuple[bool, ...]
         low, upper, scorable = zip(*infos, strict=True)
+        if not any(scorable):
+            return dict(_NEUTRAL_SCORES)
         n = len(low)
         allcap_words = sum(upper)
         is_cap_diff = 0 < n - allcap_words < n

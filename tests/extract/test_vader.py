@@ -228,6 +228,11 @@ TRICKY = [
     "İstanbul was great",
     "ΣΊΣΥΦΟΣ good",
     "ﬁne ﬁne good",
+    # no word that scores (all neutral): "!" and "?" leave a zero sum alone
+    "The talks continued on Tuesday!!!! Why?? Why???",
+    "VERY very KIND OF extremely but",
+    "kind of",
+    "THE TALKS: 2024 ... ?",
     # long text
     " ".join(["The good, the bad and the ugly!"] * 200),
     "good " * 5000,
