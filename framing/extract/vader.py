@@ -17,8 +17,10 @@ emphasis) and the same floating-point operations in the same order, but:
 
 * the emoji pass runs only when the text contains an emoji character
   (a precomputed frozenset, ``isdisjoint``);
-* each token is stripped, lowercased and tested for ALL CAPS once (memoised per
-  distinct token), and that one lowercase list serves every later check;
+* each token is stripped and lowercased once (memoised per distinct token), and that
+  one lowercase list serves every later check; the ALL CAPS test needs no stripping;
+* the words that get a valence are found by set membership in one precomputed set,
+  and a sentence with none of them gets the neutral scores at once;
 * negation is a set look-up on one word instead of a scan of ``NEGATE`` over a
   freshly lowercased list; the idiom check builds its n-grams only when one of the
   words can start an idiom; attribute look-ups are hoisted out of the loop.
@@ -197,6 +199,18 @@ def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
 _NEUTRAL_SCORES = _score_valence([0], "")
 
 
+def _lowercase_word(token: str) -> str:
+    """A token after VADER's ``_strip_punc_if_word``, lowercased (the form every rule reads).
+
+    Its ALL CAPS test needs no stripping: ``token.isupper()`` equals
+    ``stripped.isupper()``, as stripping removes ASCII punctuation only, which has no case.
+    """
+    stripped = token.strip(_PUNCTUATION)
+    if len(stripped) <= 2:
+        stripped = token
+    return stripped.lower()
+
+
 class FastVader:
     """``SentimentIntensityAnalyzer.polarity_scores`` with identical output, faster.
 
@@ -212,7 +226,9 @@ class FastVader:
         # polarity_scores tests one character at a time, so only 1-character keys
         # (not the skin-tone or variation-selector sequences) can ever match.
         self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
-        self._tokens = Memo(self._token_info, _MAX_CACHED_TOKENS)
+        # The lowercase words polarity_scores gives a valence: lexicon words but boosters.
+        self._scorable = frozenset(w for w in self.lexicon if w not in BOOSTER_DICT)
+        self._tokens = Memo(_lowercase_word, _MAX_CACHED_TOKENS)
         version = installed_version()
         self.delegating = version != VERIFIED_VERSION
         if self.delegating:
@@ -223,18 +239,6 @@ class FastVader:
                 RuntimeWarning,
                 stacklevel=2,
             )
-
-    def _token_info(self, token: str) -> tuple[str, bool, bool]:
-        """A token after VADER's ``_strip_punc_if_word``: (lowercase, ALL CAPS, scorable).
-
-        Scorable: its lowercase form is a lexicon word and not a booster, so
-        ``polarity_scores`` gives it a valence rather than 0.
-        """
-        stripped = token.strip(_PUNCTUATION)
-        if len(stripped) <= 2:
-            stripped = token
-        lower = stripped.lower()
-        return lower, stripped.isupper(), lower in self.lexicon and lower not in BOOSTER_DICT
 
     def _replace_emoji(self, text: str) -> str:
         """The emoji pass of ``polarity_scores``: each emoji becomes its description."""
@@ -268,13 +272,11 @@ class FastVader:
         if not raw:
             return _score_valence([], text)
 
-        infos = list(map(self._tokens.__getitem__, raw))
-        low: tuple[str, ...]
-        upper: tuple[bool, ...]
-        scorable: tuple[bool, ...]
-        low, upper, scorable = zip(*infos, strict=True)
-        if not any(scorable):
+        low = list(map(self._tokens.__getitem__, raw))
+        scorable = self._scorable
+        if scorable.isdisjoint(low):
             return dict(_NEUTRAL_SCORES)
+        upper = list(map(str.isupper, raw))
         n = len(low)
         allcap_words = sum(upper)
         is_cap_diff = 0 < n - allcap_words < n
@@ -290,7 +292,7 @@ class FastVader:
         # Boosters, "kind" before "of" and words outside the lexicon score int 0, as in
         # the library; only lexicon words that are not boosters get a valence.
         sentiments: list[float] = [0] * n
-        for i in compress(range(n), scorable):
+        for i in compress(range(n), map(scorable.__contains__, low)):
             lw = low[i]
             if i < last and lw == "kind" and low[i + 1] == "of":
                 continue

@@ -362,3 +362,13 @@ def test_generated_text(text: str) -> None:
 @given(st.text(max_size=60))
 def test_arbitrary_unicode(text: str) -> None:
     assert_same(analyzer(), _HYPOTHESIS_REFERENCE, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=8) | st.text("aA'!?.-İǅẞ:)(", max_size=8))
+def test_all_caps_needs_no_stripping(token: str) -> None:
+    """VADER tests ALL CAPS on the stripped token; stripping removes caseless characters."""
+    stripped = token.strip(vader._PUNCTUATION)
+    if len(stripped) <= 2:
+        stripped = token
+    assert token.isupper() == stripped.isupper()
