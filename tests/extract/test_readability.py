@@ -303,3 +303,12 @@ def test_scores_computed_once_equal_text_standard(seed_docs: dict[str, Document]
 def test_word_of_equals_remove_punctuation(text: str) -> None:
     for token in text.split():
         assert rd._word_of(token) == remove_punctuation(token, rm_apostrophe=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(*[st.integers(0, 2**40)] * len(rd.TokenCounts._fields)), max_size=20))
+def test_sum_of_packed_counts_is_packed_sum(rows: list[tuple[int, ...]]) -> None:
+    packed = [rd.pack(rd.TokenCounts._make(row)) for row in rows]
+    assert [rd.unpack(p) for p in packed] == rows
+    column_sums = [sum(row[k] for row in rows) for k in range(len(rd.TokenCounts._fields))]
+    assert list(rd.unpack(sum(packed))) == column_sums
