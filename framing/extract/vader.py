@@ -22,8 +22,8 @@ emphasis) and the same floating-point operations in the same order, but:
 * the words that get a valence are found by set membership in one precomputed set,
   and a sentence with none of them gets the neutral scores at once;
 * negation is a set look-up on one word instead of a scan of ``NEGATE`` over a
-  freshly lowercased list; the idiom check builds its n-grams only when one of the
-  words can start an idiom; attribute look-ups are hoisted out of the loop.
+  freshly lowercased list; the idiom check builds its n-grams only when two adjacent
+  words start an idiom; attribute look-ups are hoisted out of the loop.
 
 The data are not copied: the lexicon and emoji dictionaries come from a
 ``SentimentIntensityAnalyzer`` built once, the constants (``N_SCALAR``, ``C_INCR``,
@@ -72,12 +72,14 @@ VERIFIED_VERSION = "3.3.2"
 
 _PUNCTUATION = string.punctuation
 _NEGATE = frozenset(NEGATE)
-# Words that can start one of the multi-word keys the idiom check looks up (special
-# cases and the "kind of"/"sort of"/"just enough" boosters). Tokens never contain a
-# space, so an n-gram "a b" can equal a key only if ``a`` is the key's first word:
-# when none of the candidate first words is in this set, the check changes nothing.
-_IDIOM_STARTS = frozenset(
-    key.split(" ")[0] for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key
+# The first two words of the multi-word keys the idiom check looks up (special cases
+# and the "kind of"/"sort of"/"just enough" boosters). Tokens never contain a space, so
+# an n-gram of the check can equal a key only if its first two words are such a pair:
+# when none of the adjacent word pairs around a word is one, the check changes nothing.
+_IDIOM_PAIRS = frozenset(
+    (words[0], words[1])
+    for words in (key.split(" ") for key in (*SPECIAL_CASES, *BOOSTER_DICT))
+    if len(words) > 1
 )
 _MAX_CACHED_TOKENS = 200_000
 
@@ -284,7 +286,7 @@ class FastVader:
         lexicon = self.lexicon
         booster_get = BOOSTER_DICT.get
         negate = _NEGATE
-        idiom_starts = _IDIOM_STARTS
+        idiom_pairs = _IDIOM_PAIRS
         n_scalar = N_SCALAR
         c_incr = C_INCR
         last = n - 1
@@ -381,11 +383,12 @@ class FastVader:
                                 pass
                             elif w3 in negate or "n't" in w3:
                                 valence = valence * n_scalar
+                            # the check's n-grams start at w3, w2, w1 or lw
                             if (
-                                w3 in idiom_starts
-                                or w2 in idiom_starts
-                                or w1 in idiom_starts
-                                or lw in idiom_starts
+                                (w3, w2) in idiom_pairs
+                                or (w2, w1) in idiom_pairs
+                                or (w1, lw) in idiom_pairs
+                                or (i < last and (lw, low[i + 1]) in idiom_pairs)
                             ):
                                 valence = _special_idioms_check(valence, low, i)
                 # _least_check

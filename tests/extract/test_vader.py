@@ -191,6 +191,15 @@ TRICKY = [
     "a beating heart",
     "the bus stop was nice",
     "On the other hand, VADER is quite bad ass",
+    # an idiom's first two words at each place of the window the check reads
+    "the bomb was good",
+    "bad ass good",
+    "bad ass good great",
+    "bus stop nice good great",
+    "good kiss of death",
+    "great the bomb",
+    "they said yeah right great",
+    "great to die for",
     "VADER is such a badass!",
     "the good the bad",
     "in the red",
@@ -231,7 +240,6 @@ TRICKY = [
     # no word that scores (all neutral): "!" and "?" leave a zero sum alone
     "The talks continued on Tuesday!!!! Why?? Why???",
     "VERY very KIND OF extremely but",
-    "kind of",
     "THE TALKS: 2024 ... ?",
     # long text
     " ".join(["The good, the bad and the ugly!"] * 200),
