@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
@@ -253,22 +254,22 @@ def _difficulty_syllables(lower: str) -> int:
     return word_syllables(again) if again else 0
 
 
-# Each count of a token is a field of _FIELD_BITS bits of one int. No count of a text
-# reaches 2**64 (none exceeds three per character), so adding packed ints adds the
-# fields without carries: the sum of the packed counts is the packed sum of the counts.
-_FIELD_BITS = 64
-_FIELD_MASK = (1 << _FIELD_BITS) - 1
+# Each count of a token is a 64-bit field of one int, little-endian (``words`` lowest).
+# No count of a text reaches 2**64 (none exceeds three per character), so adding packed
+# ints adds the fields without carries: the sum of the packed counts is the packed sum
+# of the counts.
+_FIELDS = struct.Struct(f"<{len(TokenCounts._fields)}Q")
+_WORDS_MASK = (1 << 64) - 1  # the lowest field
 
 
 def pack(counts: TokenCounts) -> int:
-    """The counts as one int, field ``k`` in bits ``64k`` to ``64k + 63`` (``words`` lowest)."""
-    return sum(count << (_FIELD_BITS * k) for k, count in enumerate(counts))
+    """The counts as one int, field ``k`` in bits ``64k`` to ``64k + 63``."""
+    return int.from_bytes(_FIELDS.pack(*counts), "little")
 
 
 def unpack(packed: int) -> TokenCounts:
     """The counts packed by :func:`pack`, or the column sums of a sum of packed counts."""
-    shifts = range(0, _FIELD_BITS * len(TokenCounts._fields), _FIELD_BITS)
-    return TokenCounts._make((packed >> shift) & _FIELD_MASK for shift in shifts)
+    return TokenCounts._make(_FIELDS.unpack(packed.to_bytes(_FIELDS.size, "little")))
 
 
 def packed_token_counts(token: str) -> int:
@@ -286,7 +287,7 @@ def _linsear_span(packed: list[int]) -> int:
     whose sentences are counted in the text of the tokens up to the last sample word.
     """
     limit = int(COEFFICIENTS["linsear_write_formula"]["sample_words"])
-    keeps_word = map(and_, packed, repeat(_FIELD_MASK))  # the words field, the lowest
+    keeps_word = map(and_, packed, repeat(_WORDS_MASK))
     positions = compress(range(1, len(packed) + 1), keeps_word)
     return next(islice(positions, limit - 1, None), len(packed))
 
