@@ -12,7 +12,8 @@ Design (textacy ``text_stats/readability.py`` style):
   thresholds), the Linsear Write sample. textstat recomputes them once per formula.
 * all but the sentences are sums over the article's space-separated tokens, and a
   token's share (:func:`token_counts`) depends on the token alone, so it is computed
-  once per distinct token and remembered (``_TOKENS``); see :func:`token_counts` for
+  once per distinct token and remembered (``_TOKENS``), packed into one int
+  (:func:`pack`) so that one ``sum`` adds up every count; see :func:`token_counts` for
   why the per-token counts add up to textstat's whole-text ones.
 * one function per formula applies the coefficients in :data:`COEFFICIENTS` (each
   with its source) to those counts, with textstat's exact arithmetic and edge cases.
@@ -27,7 +28,8 @@ Counting rules are textstat's, reproduced exactly (``list_words`` is textstat's 
   words not in CMUdict: ``len(Pyphen("en_US").positions(word)) + 1``;
 * polysyllables: words with >= 3 syllables;
 * difficult words: not in textstat's Dale-Chall easy-word list (lowercased) and with at
-  least ``syllable_threshold`` syllables (3 for Gunning fog, 0 for Dale-Chall);
+  least ``syllable_threshold`` syllables (3 for Gunning fog, 0 for Dale-Chall), counted
+  on the lowercased word with punctuation removed again (:func:`_difficulty_syllables`);
 * letters: non-space characters with all punctuation removed; characters (ARI): all
   non-space characters over ``list_words(text, rm_punctuation=False)``.
 
@@ -43,10 +45,12 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from itertools import compress, islice
+from itertools import compress, islice, repeat
+from operator import and_
 from typing import Any, NamedTuple
 
 from textstat.backend.selections import list_words
@@ -187,7 +191,8 @@ class TokenCounts(NamedTuple):
 
     words: int  # 1 if list_words keeps a word of it, else 0
     syllables: int
-    polysyllables: int  # 1 if >= 3 syllables
+    polysyllables: int  # 1 if >= 3 syllables (a difficult word for Linsear Write)
+    linsear_easy: int  # 1 if 1 or 2 syllables (an easy word for Linsear Write)
     gunning_difficult: int  # 1 if not an easy word and >= Gunning fog's threshold
     dale_chall_difficult: int  # 1 if not an easy word and >= Dale-Chall's threshold
     letters: int
@@ -221,7 +226,7 @@ def token_counts(token: str) -> TokenCounts:
     """
     word = _word_of(token)
     if not word:
-        return TokenCounts(0, 0, 0, 0, 0, 0, len(token))
+        return TokenCounts(0, 0, 0, 0, 0, 0, 0, len(token))
     lower = word.lower()
     syllables = word_syllables(lower)
     not_easy = lower not in easy_words()
@@ -229,41 +234,71 @@ def token_counts(token: str) -> TokenCounts:
         words=1,
         syllables=syllables,
         polysyllables=int(syllables >= 3),
-        gunning_difficult=int(not_easy and syllables >= _GUNNING_THRESHOLD),
+        linsear_easy=int(1 <= syllables < 3),
+        gunning_difficult=int(not_easy and _difficulty_syllables(lower) >= _GUNNING_THRESHOLD),
         dale_chall_difficult=int(not_easy and syllables >= _DALE_CHALL_THRESHOLD),
         letters=len(word) - word.count("'"),  # all but the kept apostrophes are \w
         characters=len(token),
     )
 
 
-_TOKENS = Memo(token_counts, 1 << 16)  # as many tokens as word_syllables remembers words
+def _difficulty_syllables(lower: str) -> int:
+    """Syllables of a lowercased word as textstat's ``is_difficult_word`` counts them.
+
+    It calls ``count_syllables(word.lower())``, which removes punctuation again, AFTER
+    the lowercasing: a character whose lowercase is not ``\\w`` is dropped there (only
+    "İ", whose lowercase is "i" + U+0307 COMBINING DOT ABOVE), and a word left empty
+    has 0 syllables. Every other word counts as in :func:`word_syllables`.
+    """
+    again = _word_of(lower).lower()
+    return word_syllables(again) if again else 0
 
 
-def _linsear_sample(kept: tuple[int, ...], syllables: tuple[int, ...]) -> tuple[list[int], int]:
-    """Syllables of the Linsear Write sample's words, and how many tokens it spans.
+# Each count of a token is a 64-bit field of one int, little-endian (``words`` lowest).
+# No count of a text reaches 2**64 (none exceeds three per character), so adding packed
+# ints adds the fields without carries: the sum of the packed counts is the packed sum
+# of the counts.
+_FIELDS = struct.Struct(f"<{len(TokenCounts._fields)}Q")
+_WORDS_MASK = (1 << 64) - 1  # the lowest field
 
-    textstat's sample is the first ``sample_words`` words of ``list_words(text)``: the
-    tokens that keep a word (``kept``), whose sentences are counted in the text of the
-    tokens up to the last sample word.
+
+def pack(counts: TokenCounts) -> int:
+    """The counts as one int, field ``k`` in bits ``64k`` to ``64k + 63``."""
+    return int.from_bytes(_FIELDS.pack(*counts), "little")
+
+
+def unpack(packed: int) -> TokenCounts:
+    """The counts packed by :func:`pack`, or the column sums of a sum of packed counts."""
+    return TokenCounts._make(_FIELDS.unpack(packed.to_bytes(_FIELDS.size, "little")))
+
+
+def packed_token_counts(token: str) -> int:
+    """:func:`token_counts` of ``token``, packed."""
+    return pack(token_counts(token))
+
+
+_TOKENS = Memo(packed_token_counts, 1 << 16)  # as many tokens as word_syllables remembers words
+
+
+def _linsear_span(packed: list[int]) -> int:
+    """How many tokens the Linsear Write sample spans: up to the one of its last word.
+
+    textstat's sample is the first ``sample_words`` words of ``list_words(text)``,
+    whose sentences are counted in the text of the tokens up to the last sample word.
     """
     limit = int(COEFFICIENTS["linsear_write_formula"]["sample_words"])
-    sample = list(islice(compress(syllables, kept), limit))
-    if len(sample) < limit:
-        return sample, len(kept)
-    positions = compress(range(1, len(kept) + 1), kept)
-    return sample, next(islice(positions, limit - 1, None))
+    keeps_word = map(and_, packed, repeat(_WORDS_MASK))
+    positions = compress(range(1, len(packed) + 1), keeps_word)
+    return next(islice(positions, limit - 1, None), len(packed))
 
 
 def readability_counts(text: str) -> ReadabilityCounts:
     """Every count the formulas need, computed once for ``text``."""
     tokens = text.split()  # = list_words(text, rm_punctuation=False)
-    per_token = list(map(_TOKENS.__getitem__, tokens))
-    columns = list(zip(*per_token, strict=True)) or [()] * len(TokenCounts._fields)
-    totals = TokenCounts._make(map(sum, columns))
-    kept, syllables = columns[:2]  # the words and syllables fields
-    sample, spanned = _linsear_sample(kept, syllables)
-    lw_difficult = sum(n >= 3 for n in sample)
-    lw_easy = sum(n >= 1 for n in sample) - lw_difficult
+    packed = list(map(_TOKENS.__getitem__, tokens))
+    totals = unpack(sum(packed))
+    spanned = _linsear_span(packed)
+    sample = unpack(sum(packed[:spanned]))
     return ReadabilityCounts(
         readability_words=totals.words,
         readability_sentences=_count_sentences(text),
@@ -274,8 +309,8 @@ def readability_counts(text: str) -> ReadabilityCounts:
         words_with_punctuation=len(tokens),
         difficult_words=totals.gunning_difficult,
         dale_chall_difficult_words=totals.dale_chall_difficult,
-        linsear_easy_words=lw_easy,
-        linsear_difficult_words=lw_difficult,
+        linsear_easy_words=sample.linsear_easy,
+        linsear_difficult_words=sample.polysyllables,
         linsear_sentences=_count_sentences(" ".join(tokens[:spanned])),
     )
 

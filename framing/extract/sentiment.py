@@ -108,11 +108,13 @@ def quoted_spans(doc: Document, quotes: Sequence[Mapping[str, Any]] = ()) -> lis
 
 def quoted_share(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> float:
     """Share of the non-space characters of ``text[start:end]`` inside ``spans``."""
+    i = bisect.bisect_right(spans, start, key=itemgetter(1))  # first span ending after start
+    if i == len(spans) or spans[i][0] >= end:
+        return 0.0  # no quote overlaps the range
     total = _non_space(text[start:end])
     if not total:
         return 0.0
     inside = 0
-    i = bisect.bisect_right(spans, start, key=itemgetter(1))  # first span ending after start
     for a, b in spans[i:]:
         if a >= end:
             break

@@ -17,11 +17,13 @@ emphasis) and the same floating-point operations in the same order, but:
 
 * the emoji pass runs only when the text contains an emoji character
   (a precomputed frozenset, ``isdisjoint``);
-* each token is stripped, lowercased and tested for ALL CAPS once (memoised per
-  distinct token), and that one lowercase list serves every later check;
+* each token is stripped and lowercased once (memoised per distinct token), and that
+  one lowercase list serves every later check; the ALL CAPS test needs no stripping;
+* the words that get a valence are found by set membership in one precomputed set,
+  and a sentence with none of them gets the neutral scores at once;
 * negation is a set look-up on one word instead of a scan of ``NEGATE`` over a
-  freshly lowercased list; the idiom check builds its n-grams only when one of the
-  words can start an idiom; attribute look-ups are hoisted out of the loop.
+  freshly lowercased list; the idiom check builds its n-grams only when two adjacent
+  words start an idiom; attribute look-ups are hoisted out of the loop.
 
 The data are not copied: the lexicon and emoji dictionaries come from a
 ``SentimentIntensityAnalyzer`` built once, the constants (``N_SCALAR``, ``C_INCR``,
@@ -70,12 +72,14 @@ VERIFIED_VERSION = "3.3.2"
 
 _PUNCTUATION = string.punctuation
 _NEGATE = frozenset(NEGATE)
-# Words that can start one of the multi-word keys the idiom check looks up (special
-# cases and the "kind of"/"sort of"/"just enough" boosters). Tokens never contain a
-# space, so an n-gram "a b" can equal a key only if ``a`` is the key's first word:
-# when none of the candidate first words is in this set, the check changes nothing.
-_IDIOM_STARTS = frozenset(
-    key.split(" ")[0] for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key
+# The first two words of the multi-word keys the idiom check looks up (special cases
+# and the "kind of"/"sort of"/"just enough" boosters). Tokens never contain a space, so
+# an n-gram of the check can equal a key only if its first two words are such a pair:
+# when none of the adjacent word pairs around a word is one, the check changes nothing.
+_IDIOM_PAIRS = frozenset(
+    (words[0], words[1])
+    for words in (key.split(" ") for key in (*SPECIAL_CASES, *BOOSTER_DICT))
+    if len(words) > 1
 )
 _MAX_CACHED_TOKENS = 200_000
 
@@ -192,6 +196,23 @@ def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
     }
 
 
+# The scores of a sentence whose words all score 0 (none is a lexicon word but a
+# booster): the same for every such sentence, as "!" and "?" only amplify a non-zero sum.
+_NEUTRAL_SCORES = _score_valence([0], "")
+
+
+def _lowercase_word(token: str) -> str:
+    """A token after VADER's ``_strip_punc_if_word``, lowercased (the form every rule reads).
+
+    Its ALL CAPS test needs no stripping: ``token.isupper()`` equals
+    ``stripped.isupper()``, as stripping removes ASCII punctuation only, which has no case.
+    """
+    stripped = token.strip(_PUNCTUATION)
+    if len(stripped) <= 2:
+        stripped = token
+    return stripped.lower()
+
+
 class FastVader:
     """``SentimentIntensityAnalyzer.polarity_scores`` with identical output, faster.
 
@@ -207,7 +228,9 @@ class FastVader:
         # polarity_scores tests one character at a time, so only 1-character keys
         # (not the skin-tone or variation-selector sequences) can ever match.
         self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
-        self._tokens = Memo(self._token_info, _MAX_CACHED_TOKENS)
+        # The lowercase words polarity_scores gives a valence: lexicon words but boosters.
+        self._scorable = frozenset(w for w in self.lexicon if w not in BOOSTER_DICT)
+        self._tokens = Memo(_lowercase_word, _MAX_CACHED_TOKENS)
         version = installed_version()
         self.delegating = version != VERIFIED_VERSION
         if self.delegating:
@@ -218,18 +241,6 @@ class FastVader:
                 RuntimeWarning,
                 stacklevel=2,
             )
-
-    def _token_info(self, token: str) -> tuple[str, bool, bool]:
-        """A token after VADER's ``_strip_punc_if_word``: (lowercase, ALL CAPS, scorable).
-
-        Scorable: its lowercase form is a lexicon word and not a booster, so
-        ``polarity_scores`` gives it a valence rather than 0.
-        """
-        stripped = token.strip(_PUNCTUATION)
-        if len(stripped) <= 2:
-            stripped = token
-        lower = stripped.lower()
-        return lower, stripped.isupper(), lower in self.lexicon and lower not in BOOSTER_DICT
 
     def _replace_emoji(self, text: str) -> str:
         """The emoji pass of ``polarity_scores``: each emoji becomes its description."""
@@ -263,11 +274,11 @@ class FastVader:
         if not raw:
             return _score_valence([], text)
 
-        infos = list(map(self._tokens.__getitem__, raw))
-        low: tuple[str, ...]
-        upper: tuple[bool, ...]
-        scorable: tuple[bool, ...]
-        low, upper, scorable = zip(*infos, strict=True)
+        low = list(map(self._tokens.__getitem__, raw))
+        scorable = self._scorable
+        if scorable.isdisjoint(low):
+            return dict(_NEUTRAL_SCORES)
+        upper = list(map(str.isupper, raw))
         n = len(low)
         allcap_words = sum(upper)
         is_cap_diff = 0 < n - allcap_words < n
@@ -275,7 +286,7 @@ class FastVader:
         lexicon = self.lexicon
         booster_get = BOOSTER_DICT.get
         negate = _NEGATE
-        idiom_starts = _IDIOM_STARTS
+        idiom_pairs = _IDIOM_PAIRS
         n_scalar = N_SCALAR
         c_incr = C_INCR
         last = n - 1
@@ -283,7 +294,7 @@ class FastVader:
         # Boosters, "kind" before "of" and words outside the lexicon score int 0, as in
         # the library; only lexicon words that are not boosters get a valence.
         sentiments: list[float] = [0] * n
-        for i in compress(range(n), scorable):
+        for i in compress(range(n), map(scorable.__contains__, low)):
             lw = low[i]
             if i < last and lw == "kind" and low[i + 1] == "of":
                 continue
@@ -372,11 +383,12 @@ class FastVader:
                                 pass
                             elif w3 in negate or "n't" in w3:
                                 valence = valence * n_scalar
+                            # the check's n-grams start at w3, w2, w1 or lw
                             if (
-                                w3 in idiom_starts
-                                or w2 in idiom_starts
-                                or w1 in idiom_starts
-                                or lw in idiom_starts
+                                (w3, w2) in idiom_pairs
+                                or (w2, w1) in idiom_pairs
+                                or (w1, lw) in idiom_pairs
+                                or (i < last and (lw, low[i + 1]) in idiom_pairs)
                             ):
                                 valence = _special_idioms_check(valence, low, i)
                 # _least_check

@@ -77,6 +77,10 @@ def test_voice_thresholds() -> None:
     assert voice_of(0.8) == voice_of(1.0) == "quoted"
     assert quoted_share("ab cd", 0, 5, [(0, 2)]) == 0.5  # spaces do not count
     assert quoted_share("   ", 0, 3, [(0, 3)]) == 0.0
+    # spans before, after and touching the range: no overlap
+    assert quoted_share("ab cd ef", 3, 5, [(0, 3), (5, 8)]) == 0.0
+    assert quoted_share("ab cd ef", 3, 5, []) == 0.0
+    assert quoted_share("ab cd ef", 3, 5, [(0, 4), (5, 8)]) == 0.5
 
 
 def test_sides_inline() -> None:

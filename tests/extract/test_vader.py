@@ -191,6 +191,15 @@ TRICKY = [
     "a beating heart",
     "the bus stop was nice",
     "On the other hand, VADER is quite bad ass",
+    # an idiom's first two words at each place of the window the check reads
+    "the bomb was good",
+    "bad ass good",
+    "bad ass good great",
+    "bus stop nice good great",
+    "good kiss of death",
+    "great the bomb",
+    "they said yeah right great",
+    "great to die for",
     "VADER is such a badass!",
     "the good the bad",
     "in the red",
@@ -228,6 +237,10 @@ TRICKY = [
     "İstanbul was great",
     "ΣΊΣΥΦΟΣ good",
     "ﬁne ﬁne good",
+    # no word that scores (all neutral): "!" and "?" leave a zero sum alone
+    "The talks continued on Tuesday!!!! Why?? Why???",
+    "VERY very KIND OF extremely but",
+    "THE TALKS: 2024 ... ?",
     # long text
     " ".join(["The good, the bad and the ugly!"] * 200),
     "good " * 5000,
@@ -357,3 +370,13 @@ def test_generated_text(text: str) -> None:
 @given(st.text(max_size=60))
 def test_arbitrary_unicode(text: str) -> None:
     assert_same(analyzer(), _HYPOTHESIS_REFERENCE, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=8) | st.text("aA'!?.-İǅẞ:)(", max_size=8))
+def test_all_caps_needs_no_stripping(token: str) -> None:
+    """VADER tests ALL CAPS on the stripped token; stripping removes caseless characters."""
+    stripped = token.strip(vader._PUNCTUATION)
+    if len(stripped) <= 2:
+        stripped = token
+    assert token.isupper() == stripped.isupper()
