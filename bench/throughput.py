@@ -20,7 +20,10 @@ the ratio reported is the median of the rounds' ratios, the rates the best round
 The speed-up of N workers is measured in wall-clock time against one worker run just
 before, once per round; the median of the rounds is reported, next to the speed-up a
 pure-Python loop gets from as many processes in the same rounds (the most this
-machine gives at that time).
+machine gives at that time), and next to the speed-up N dedicated cores would give:
+N x the serial run's CPU time / the CPU time of the pooled run's processes (main and
+workers), which counts what the pool costs (sending articles, pickling rows back) and
+not whether the machine's cores are all there.
 First it checks that framing's VADER scores and readability formulas equal
 vaderSentiment's and textstat's on every article.
 
@@ -37,6 +40,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import statistics
 import sys
 import time
@@ -152,6 +156,13 @@ def timed(label: str, work: Callable[[], object], n: int, mb: float) -> float:
         f"({seconds:.2f} s wall, {cpu:.2f} s CPU in this process)"
     )
     return n / seconds
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished child processes (pool workers, once the
+    pool has shut down)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _spin(n: int) -> int:
@@ -309,21 +320,26 @@ def main(argv: list[str] | None = None) -> int:
         # wall clock, 1 worker then N, back to back, once per round: the speed-up of each
         # round compares two runs made minutes apart at most; the median is reported
         for workers in args.workers:
-            ratios, ceilings = [], []
+            ratios, ceilings, projected = [], [], []
             for _ in range(args.rounds):
+                serial_cpu = time.process_time()
                 one = timed(
                     "framing (1 worker, wall)",
                     lambda: list(run_articles(corpus, Settings(), workers=1)),
                     len(corpus),
                     mb,
                 )
+                serial_cpu = time.process_time() - serial_cpu
+                pooled_cpu = time.process_time() + children_cpu()
                 rate = timed(
                     f"framing ({workers} workers, wall)",
                     lambda w=workers: list(run_articles(corpus, Settings(), workers=w)),
                     len(corpus),
                     mb,
                 )
+                pooled_cpu = time.process_time() + children_cpu() - pooled_cpu
                 ratios.append(rate / one)
+                projected.append(workers * serial_cpu / pooled_cpu)
                 ceilings.append(machine_speedup(workers))
             print(
                 f"{f'speed-up with {workers} workers':<28} {statistics.median(ratios):9.2f} x "
@@ -332,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{'  the machine, same rounds':<28} {statistics.median(ceilings):9.2f} x "
                 f"(a pure-Python loop: {', '.join(f'{r:.2f}' for r in ceilings)})"
+            )
+            print(
+                f"{f'  on {workers} dedicated cores':<28} {statistics.median(projected):9.2f} x "
+                f"projected from CPU time (rounds: {', '.join(f'{r:.2f}' for r in projected)})"
             )
     if args.stages:
         for stage, ms in stage_times(corpus).items():

@@ -28,6 +28,7 @@ def test_throughput_compares_checks_and_times_stages() -> None:
     assert re.search(r"framing / naive, 1 core\s+\d+\.\d+ x median of 1", out)
     assert re.search(r"speed-up with 2 workers\s+\d+\.\d+ x median of 1", out)
     assert re.search(r"the machine, same rounds\s+\d+\.\d+ x", out)
+    assert re.search(r"on 2 dedicated cores\s+\d+\.\d+ x projected from CPU time", out)
     assert "  quotes " in out and "  coverage mentions " in out
 
 
