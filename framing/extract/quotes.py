@@ -1188,9 +1188,10 @@ def _looks_finite(word: str) -> bool:
 
 
 def _glue_before(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` ends with coordinating glue (", and also")."""
-    window = text[max(start, end - GLUE_WINDOW) : end]
-    return bool(_COORDINATED.search(window, 0, len(window)))
+    """Whether ``text[start:end]`` ends with coordinating glue (", and also"), read in
+    ``text`` as :func:`_content_limit` reads it: a word that the range's start cuts
+    ("...band also") is not the glue word "and"."""
+    return bool(_COORDINATED.search(text, max(start, end - GLUE_WINDOW), end))
 
 
 def _coordinate(text: str, start: int, ev: Event) -> bool:

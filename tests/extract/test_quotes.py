@@ -17,6 +17,7 @@ from framing.extract.quotes import (
     CARRIED_OVER,
     NO_SPEAKER,
     QUOTE_COLUMNS,
+    _glue_before,
     extract_quotes,
     inflect,
     load_verbs,
@@ -147,6 +148,21 @@ def test_no_statement(text: str) -> None:
 )
 def test_negation_word_before_speaker_is_not_the_verbs(text: str, speaker: str) -> None:
     assert [r["speaker"] for r in rows(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "glue"),
+    [
+        ("Kyiv, and also said", 0, 15, True),
+        ("The band also said", 0, 14, False),
+        ("The band also said", 5, 14, False),  # a range that cuts "band" holds no "and"
+        ("The band, and also said", 5, 19, True),
+    ],
+)
+def test_glue_before_reads_the_words_of_the_text(
+    text: str, start: int, end: int, glue: bool
+) -> None:
+    assert _glue_before(text, start, end) is glue
 
 
 def test_columns_ids_and_offsets() -> None:
