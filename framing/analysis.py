@@ -450,7 +450,7 @@ def _frame(chunks: Sequence[pd.DataFrame], name: str) -> pd.DataFrame:
 BATCH_ARTICLES = 256  # rows become compact DataFrame chunks this often (bounds Python objects)
 
 
-CHUNK_SIZE = 16  # articles per pool task: ~0.2 s of work, small next to the IPC cost
+CHUNK_SIZE = 16  # articles per pool task: ~0.06 s of work at ~4 ms an article
 IN_FLIGHT = 4  # chunks queued per worker: keeps workers busy, bounds memory
 
 
