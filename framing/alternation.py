@@ -32,6 +32,9 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 APOSTROPHES = "'’"
+# The only non-ASCII characters that re.IGNORECASE matches to an ASCII character
+# (İ and ı to i, the Kelvin sign to k, the long s to s); tests/test_alternation.py checks.
+ASCII_CASE_TWINS = "\u0130\u0131\u212a\u017f"
 
 
 def ignorecase_fold(text: str) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from framing.alternation import opens_with_repeat, required_literal
+from framing.alternation import ASCII_CASE_TWINS, opens_with_repeat, required_literal
 from framing.corpus import Article
 from framing.document import Document, build_document
 from framing.lexicon import (
@@ -120,10 +120,7 @@ class Boilerplate:
 
 
 _MAX_SUBSETS = 64  # compiled line patterns kept, one per set of rules ruled out
-# The only non-ASCII characters that re.IGNORECASE matches to an ASCII character
-# (İ and ı to i, the Kelvin sign to k, the long s to s); tests/test_clean.py checks.
-_ASCII_CASE_TWINS = "\u0130\u0131\u212a\u017f"
-_ASCII_CASE_TWIN = re.compile(f"[{_ASCII_CASE_TWINS}]")
+_ASCII_CASE_TWIN = re.compile(f"[{ASCII_CASE_TWINS}]")
 
 
 def _needles_apply(line: str) -> bool:

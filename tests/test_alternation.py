@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from framing.actors import _surface_regex, default_actors
 from framing.alternation import (
+    ASCII_CASE_TWINS,
     FoldedPattern,
     alias_pattern,
     dispatch,
@@ -450,3 +451,9 @@ def test_ignorecase_fold_folds_alike_what_ignorecase_matches() -> None:
         for other in re.findall(re.escape(ch), cased, re.IGNORECASE):
             assert ignorecase_fold(other) == ignorecase_fold(ch), (ch, other)
     assert ignorecase_fold("İSTANBUL ıi") == "istanbul ii"
+
+
+def test_ascii_case_twins_are_all_non_ascii_characters_that_ignorecase_makes_ascii() -> None:
+    every_non_ascii = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    twins = {ch for c in range(128) for ch in re.findall(re.escape(chr(c)), every_non_ascii, re.I)}
+    assert twins == set(ASCII_CASE_TWINS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.clean import (
-    _ASCII_CASE_TWINS,
     DUPLICATE,
     TRAILING_BLANK,
     Boilerplate,
@@ -220,12 +218,6 @@ _LINE_PIECES = st.sampled_from(
 def test_line_rules_ruled_out_by_needle_never_match(line: str) -> None:
     rules = load_boilerplate()
     assert _line_rule(rules, line) == _first_rule(rules, line)
-
-
-def test_ascii_case_twins_are_all_non_ascii_characters_that_ignorecase_makes_ascii() -> None:
-    every_non_ascii = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
-    twins = {ch for c in range(128) for ch in re.findall(re.escape(chr(c)), every_non_ascii, re.I)}
-    assert twins == set(_ASCII_CASE_TWINS)
 
 
 def test_rules_with_backreferences_are_not_combined() -> None:

@@ -112,7 +112,7 @@ _NUMBER = re.compile(
 # Dates, times and numbers start where a run of digits does. "\d\d*", not "\d+": re
 # skips ahead fast to a pattern's leading class, not to a leading repeat.
 _DIGITS = re.compile(r"\d\d*")
-CURRENCY_SIGNS = "$€£₽₴"
+CURRENCY_SIGNS = "".join(s for s in CURRENCY_SYMBOLS if len(s) == 1)  # "$€£₽₴"
 _CURRENCY_SIGN = re.compile(f"[{CURRENCY_SIGNS}]")
 _SPELLED_WORD = surface_trie(sorted(SPELLED, key=len, reverse=True))  # longest first
 _SPELLED_SOURCE = (
