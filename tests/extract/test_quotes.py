@@ -17,11 +17,11 @@ from framing.extract.quotes import (
     CARRIED_OVER,
     NO_SPEAKER,
     QUOTE_COLUMNS,
-    _glue_before,
     extract_quotes,
     inflect,
     load_verbs,
 )
+from framing.extract.quotes.content import _glue_before
 from framing.lexicon import LexiconError
 from framing.quotemarks import MISMATCHED, UNCLOSED
 from tests.conftest import CGTN, CHINA_DAILY, GUARDIAN, MOSCOW_TIMES, RT

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from collections.abc import Iterable
 from itertools import islice
@@ -13,29 +15,31 @@ from hypothesis import strategies as st
 
 from framing.document import Document
 from framing.extract import quotes
-from framing.extract.quotes import (
+from framing.extract.quotes.candidates import _trim_quote
+from framing.extract.quotes.cues import _last_words
+from framing.extract.quotes.model import _Context, _quote_at, _quotes_overlapping
+from framing.extract.quotes.patterns import (
+    _TITLE_GAP,
+    _WORD,
+    DETERMINERS,
     WHITESPACE,
-    _Context,
     _EndAnchored,
-    _has_two_words,
-    _last_words,
-    _opens_clause,
     _Prefiltered,
-    _quote_at,
-    _quotes_overlapping,
     _Screened,
-    _trim,
-    _words,
 )
+from framing.extract.quotes.speakers import _opens_clause
+from framing.extract.quotes.text import _has_two_words, _is_possessive, _trim, _words
 from framing.quotemarks import QuoteSpan
 
-PREFILTERED = {
-    name: value for name, value in vars(quotes).items() if isinstance(value, _Prefiltered)
+# every module-level value of the package's modules, by name
+VALUES = {
+    name: value
+    for info in pkgutil.iter_modules(quotes.__path__, quotes.__name__ + ".")
+    for name, value in vars(importlib.import_module(info.name)).items()
 }
-SCREENED = {name: value for name, value in vars(quotes).items() if isinstance(value, _Screened)}
-END_ANCHORED = {
-    name: value for name, value in vars(quotes).items() if isinstance(value, _EndAnchored)
-}
+PREFILTERED = {name: value for name, value in VALUES.items() if isinstance(value, _Prefiltered)}
+SCREENED = {name: value for name, value in VALUES.items() if isinstance(value, _Screened)}
+END_ANCHORED = {name: value for name, value in VALUES.items() if isinstance(value, _EndAnchored)}
 # words the prefiltered patterns are made of, glued by spaces and punctuation
 WORDS = (
     "quoted as with that and but also , ; : “ ” continue continues went on to said "
@@ -186,10 +190,9 @@ def test_quote_lookups_are_the_linear_scans(
 )
 def test_opens_clause_reads_the_first_seven_words(text: str, start: int) -> None:
     end = len(text)
-    before = [w.group() for w in islice(quotes._WORD.finditer(text, start, end), 7)]
+    before = [w.group() for w in islice(_WORD.finditer(text, start, end), 7)]
     expected = len(before) <= 6 and all(
-        w[0].isupper() or w.lower() in quotes._TITLE_GAP or w.lower() in quotes.DETERMINERS
-        for w in before
+        w[0].isupper() or w.lower() in _TITLE_GAP or w.lower() in DETERMINERS for w in before
     )
     assert _opens_clause(text, start, end) == expected
 
@@ -220,7 +223,7 @@ def test_trim_quote_is_the_character_loops(text: str, inner_start: int, inner_en
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
-    assert quotes._trim_quote(text, span) == (start, end)
+    assert _trim_quote(text, span) == (start, end)
 
 
 @pytest.mark.parametrize(
@@ -233,4 +236,4 @@ def test_trim_quote_is_the_character_loops(text: str, inner_start: int, inner_en
     ],
 )
 def test_is_possessive(text: str, end: int, possessive: bool) -> None:
-    assert quotes._is_possessive(text, end) is possessive
+    assert _is_possessive(text, end) is possessive

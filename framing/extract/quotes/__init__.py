@@ -1,0 +1,186 @@
+"""Quote attribution: direct, partial and indirect statements with speaker and reporting verb.
+
+Rules over the shared :class:`~framing.document.Document` (no model, no network):
+
+* **direct**: a full quotation (it opens a sentence, or follows a colon or a
+  ``said on Wednesday,``). A quotation split by its tag (``“A,” he said. “B.”``) gives
+  **two rows with the same speaker**, and so does a quotation running over several
+  paragraphs (one row per paragraph): every row's ``start``/``end`` is one contiguous
+  run of quoted words, so each figure can be traced back to its sentence.
+* **partial**: a quoted phrase inside the narrator's sentence (``described the talks as
+  “very challenging”``). A reported clause that contains quoted phrases is represented
+  by its partial rows only (one per phrase), not by an extra indirect row: one
+  statement, counted once. A coordinated clause without quotes (``... “have not been
+  easy” and that Kiev would like ...``) is a separate indirect row.
+* **indirect**: reported speech (``X said (that) ...``, ``X told reporters ...``,
+  ``according to X, ...``, ``..., X said.``, ``X welcomed the cooperation ...``,
+  ``X accused Y of ...``, ``what X described as ...``); ``start``/``end`` cover the
+  reported clause.
+
+Speakers come from the actors registry (aliases, titles, sides); pronouns ("he said")
+and generic titles ("the envoy added") refer back to the last matching person; unlisted
+speakers are kept as written with side ``unknown`` (or the side of a demonym:
+"a Ukrainian official"); outlets and platforms ("told Reuters", "wrote on X") never
+speak. Quote-mark problems found by :mod:`framing.quotemarks` (W101 unclosed, W102
+mismatched, W103 stray) are carried into the ``warning`` column, with W201 for a full
+quotation whose speaker was not found, W202 for an untagged quotation paragraph given
+the speaker of the quotation before it, W203 for one given the last person named in its
+paragraph. Statements without a speaker are kept only for full quotations (a quoted
+phrase with no reporting verb is a scare quote or a title, not a statement).
+
+The rules are split by job, each module importing only those above it:
+:mod:`~framing.extract.quotes.lexicon` (the reporting-verb lexicon),
+:mod:`~framing.extract.quotes.patterns` (compiled patterns and word lists),
+:mod:`~framing.extract.quotes.text` (word and span helpers),
+:mod:`~framing.extract.quotes.model` (the records the rules pass along),
+:mod:`~framing.extract.quotes.subjects` (the speaker named before or after a verb),
+:mod:`~framing.extract.quotes.cues` (reporting verbs, nouns and "according to" in a sentence,
+and the tags that need no content search), :mod:`~framing.extract.quotes.content` (where a
+statement starts and ends), :mod:`~framing.extract.quotes.candidates` (quotation marks to
+direct and partial rows), :mod:`~framing.extract.quotes.speakers` (pronouns, titles and
+untagged quotations resolved in text order); this module runs them and builds the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from framing.actors import UNKNOWN_SIDE, ActorRegistry, Mention, default_actors, find_mentions
+from framing.document import Document, word_count
+from framing.extract.quotes.candidates import _merge_spans, _nested_quote, _quote_candidates
+from framing.extract.quotes.content import _analyse_sentence
+from framing.extract.quotes.cues import _find_events, _sentence_spans
+from framing.extract.quotes.lexicon import (
+    VerbLexicon,
+    default_verbs,
+    inflect,
+    load_verbs,
+    parse_verbs,
+)
+from framing.extract.quotes.model import (
+    CARRIED_OVER,
+    INFERRED,
+    NO_SPEAKER,
+    Candidate,
+    Event,
+    _Context,
+    _quotes_overlapping,
+)
+from framing.extract.quotes.speakers import _resolve
+from framing.extract.quotes.text import _has_two_words, _join, _trim
+
+__all__ = [
+    "CARRIED_OVER",
+    "INFERRED",
+    "NO_SPEAKER",
+    "QUOTE_COLUMNS",
+    "VerbLexicon",
+    "default_verbs",
+    "extract_quotes",
+    "inflect",
+    "load_verbs",
+    "parse_verbs",
+    "quotes_in",
+]
+
+QUOTE_COLUMNS = (
+    "article_id",
+    "source",
+    "quote_id",
+    "kind",
+    "speaker",
+    "speaker_as_written",
+    "affiliation",
+    "verb",
+    "verb_class",
+    "text",
+    "n_words",
+    "paragraph",
+    "start",
+    "end",
+    "compound",
+    "warning",
+)
+
+
+def extract_quotes(
+    doc: Document,
+    *,
+    actors: ActorRegistry | None = None,
+    verbs: VerbLexicon | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> list[dict[str, Any]]:
+    """One row per attributed statement of ``doc`` (columns: :data:`QUOTE_COLUMNS`).
+
+    ``mentions``: the document's actor mentions (:func:`framing.actors.find_mentions` over
+    ``doc.text`` with ``actors``), when the caller has them already.
+    """
+    actors = actors or default_actors()
+    verbs = verbs or default_verbs()
+    if mentions is None:
+        mentions = find_mentions(doc.text, actors)
+    ctx = _Context(doc, actors, verbs, list(mentions), _merge_spans(doc))
+    events_by_sentence: dict[int, list[Event]] = {}
+    for sentence in doc.sentences:
+        spans = _sentence_spans(ctx, sentence)
+        events = _find_events(ctx, sentence, spans)
+        _analyse_sentence(ctx, sentence, events, spans)
+        events_by_sentence[sentence.index] = events
+    cands = _quote_candidates(ctx, events_by_sentence)
+    quoted = [(c.start, c.end) for c in cands]
+    for events in events_by_sentence.values():
+        for ev in events:
+            if not ev.lemma or ev.subject is None or not ev.parts:
+                continue
+            if ev.subject.kind == "media":
+                continue
+            for a, b in ev.parts:
+                start, end = _trim(doc.text, a, b)
+                inside = _quotes_overlapping(ctx, start, end)
+                if inside and all(_nested_quote(ctx, events, start, s) for s in inside):
+                    # "warned that Russia would go on until Kyiv accepted what he called “...”":
+                    # the quotation has its own verb; the clause before it is a statement
+                    start, end = _trim(doc.text, start, inside[0].start)
+                elif inside:
+                    continue  # content with quoted words: represented by partial rows
+                if not _has_two_words(doc.text, start, end):
+                    continue
+                if any(qa < end and start < qb for qa, qb in quoted):
+                    continue
+                cands.append(
+                    Candidate("indirect", start, end, doc.paragraph_at(start), ev.subject, ev.lemma)
+                )
+    cands.sort(key=lambda c: (c.start, c.end))
+    rows: list[dict[str, Any]] = []
+    for n, (c, speaker, written, side) in enumerate(_resolve(ctx, cands), 1):
+        body = doc.text[c.start : c.end]
+        warning = c.warning
+        if c.kind == "direct" and not speaker and NO_SPEAKER not in warning:
+            warning = _join(warning, NO_SPEAKER)
+        rows.append(
+            {
+                "article_id": doc.article_id,
+                "source": doc.source,
+                "quote_id": f"{doc.article_id}:q{n}",
+                "kind": c.kind,
+                "speaker": speaker or None,
+                "speaker_as_written": written or None,
+                "affiliation": side if speaker else UNKNOWN_SIDE,
+                "verb": c.lemma or None,
+                "verb_class": verbs.lemma_class.get(c.lemma) if c.lemma else None,
+                "text": body,
+                "n_words": word_count(body),
+                "paragraph": c.paragraph,
+                "start": c.start,
+                "end": c.end,
+                "compound": None,
+                "warning": warning or None,
+            }
+        )
+    return rows
+
+
+def quotes_in(rows: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """The rows of one kind (direct, partial or indirect)."""
+    return [r for r in rows if r["kind"] == kind]

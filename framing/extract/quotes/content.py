@@ -1,0 +1,300 @@
+"""Quote attribution: subject and reported content of each event in a sentence: where a
+statement starts ("said (that) ...", "told reporters ..."), where it ends (a coordinated verb,
+a clause cut), and its parts ("... and that ...")."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from framing.document import Sentence
+from framing.extract.quotes.cues import (
+    _according,
+    _fronted,
+    _fronted_inverted,
+    _inverted_subject,
+    _possessor,
+)
+from framing.extract.quotes.model import Event, _Context, _quote_at
+from framing.extract.quotes.patterns import (
+    _AND_THAT,
+    _AS,
+    _CLAUSE_CUT,
+    _COORDINATED,
+    _INTERJECTED,
+    _NP_RUN,
+    _QUOTED_AS,
+    _WORD,
+    CLAUSE_START,
+    GLUE_WINDOW,
+    PREPOSITIONS,
+    _Prefiltered,
+)
+from framing.extract.quotes.subjects import _main_subject, _resolve_chunk, _subject_before
+from framing.extract.quotes.text import _words
+from framing.quotemarks import QuoteSpan
+
+_FINITE = frozenset(
+    "would will was were is are had has have could can should must may might did does".split()
+)
+
+
+def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
+    """Where the reported content of a verb starts, or None (no content)."""
+    text, verbs = ctx.doc.text, ctx.verbs
+    if ev.kind == "noun":
+        return ev.end
+    pos = ev.end
+    when = _WHEN.match(text, pos, limit)
+    if when and _WORD.search(text, when.end(), limit):  # a word follows (no lookaround)
+        pos = when.end()  # "said on Wednesday Moscow was ...", "vowed on Monday to ..."
+    rest = text[pos:limit]
+    first_word = _WORD.search(rest)
+    if first_word is None:
+        return None
+    if (
+        first_word[0].lower() == "that"
+        and ev.lemma not in verbs.as_verbs
+        and ev.lemma not in verbs.indirect_object
+        and not _quote_at(ctx, pos + first_word.start())
+        and not ('"' in rest[: first_word.start()] or "“" in rest[: first_word.start()])
+    ):
+        # "said that ...": what the "that" loop below returns at its first word (the
+        # as- and hearer rules before it do not apply), without splitting nine more words
+        return pos + first_word.end()
+    # the rules below look at no word past the tenth (words[i + 1 : i + 7] with i <= 3)
+    words = list(islice(_WORD.finditer(rest), 10))
+    lows = [w[0].lower() for w in words]
+    if ev.lemma in verbs.as_verbs:
+        m = _AS.search(rest, 0, 200)  # as in rest[:200]: re reads no character past 200
+        if m and len(_words(rest[: m.start()])) <= 25 and not _quote_at(ctx, pos + m.start()):
+            return pos + m.end()
+    if ev.lemma in verbs.indirect_object:
+        # "told reporters (that) ...": skip the hearer, up to three words
+        capital = None
+        for i, w in enumerate(words[:5]):
+            low = lows[i]
+            if low == "that" or low in PREPOSITIONS:
+                break
+            if i and low in CLAUSE_START:
+                return pos + w.start()
+            if (
+                i
+                and capital is None
+                and w.group()[0].isupper()
+                and i <= 3
+                and any(_looks_finite(x.group()) for x in words[i + 1 : i + 7])
+            ):
+                # "told reporters Russia had ...", not "told the Kyiv Independent in an interview"
+                capital = pos + w.start()
+        if capital is not None and "that" not in lows[:9]:
+            return capital
+    zero_that = lows[0] in CLAUSE_START
+    for i, w in enumerate(words[:9]):
+        if zero_that and lows[i] in _FINITE:
+            break  # "said he would not sign any deal that ...": zero-that clause
+        if lows[i] == "that" and not _quote_at(ctx, pos + w.start()):
+            between = rest[: w.start()]
+            if i > 2 and lows[i - 1] in ("and", "but"):
+                break  # "said Putin was open to a meeting but that ...": zero-that first
+            if '"' in between or "“" in between or (i > 0 and between.strip().endswith(".")):
+                break
+            return pos + w.end()
+    first = words[0].group()
+    gap = rest[: words[0].start()]
+    if "“" in gap or '"' in gap or ":" in gap:
+        return None
+    if ev.lemma in verbs.prepositions and first.lower() in verbs.prepositions[ev.lemma]:
+        return pos + words[0].start()
+    if first.lower() in {"instead", "also", "repeatedly"} and len(words) > 1:
+        nxt = lows[1]
+        if ev.lemma in verbs.prepositions and nxt in verbs.prepositions[ev.lemma]:
+            return pos + words[0].start()
+    if ev.lemma in verbs.object_verbs:
+        if gap.strip() or first.lower() in PREPOSITIONS:
+            return None
+        return pos + words[0].start()
+    if ev.lemma in verbs.that_only or ev.lemma in verbs.indirect_object:
+        return None
+    if gap.strip():
+        return None
+    if first.lower() in CLAUSE_START:
+        return pos + words[0].start()
+    if first[0].isupper() and first.lower() not in PREPOSITIONS:
+        # "said Ukraine and Russia would release ...", not "called Trump on Monday"
+        if any(_looks_finite(w.group()) for w in words[1:7]):
+            return pos + words[0].start()
+        return None
+    if first.lower() not in PREPOSITIONS and not _FINITE.isdisjoint(lows[1:6]):
+        return pos + words[0].start()  # "said progress had been made"
+    return None
+
+
+_WHEN = re.compile(
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,])|\s+(?:earlier|later|"
+    r"yesterday|today|again)(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _looks_finite(word: str) -> bool:
+    """An auxiliary, or a lower-case past-tense or third-person form ("wanted", "says")."""
+    low = word.lower()
+    return low in _FINITE or (
+        word[0].islower() and len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks"))
+    )
+
+
+def _glue_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with coordinating glue (", and also"), read in
+    ``text`` as :func:`_content_limit` reads it: a word that the range's start cuts
+    ("...band also") is not the glue word "and"."""
+    return bool(_COORDINATED.search(text, max(start, end - GLUE_WINDOW), end))
+
+
+def _coordinate(text: str, start: int, ev: Event) -> bool:
+    """Whether a verb continues the previous statement (", adding", "and added")."""
+    return ev.kind == "verb" and _glue_before(text, start, ev.start)
+
+
+def _analyse_sentence(
+    ctx: _Context, sentence: Sentence, events: list[Event], sent_spans: list[QuoteSpan]
+) -> None:
+    """Fill subject and content of each event in one sentence (left to right)."""
+    text = ctx.doc.text
+    prev: Event | None = None
+    for i, ev in enumerate(events):
+        if ev.kind == "noun":
+            ev.subject = _possessor(ctx, sentence, ev)
+            qs = [s for s in sent_spans if s.start >= ev.end and s.start - ev.end < 3]
+            if qs:
+                ev.content = (qs[0].start, qs[0].end)
+            continue
+        ing = text[ev.start : ev.end].endswith("ing")
+        with_np = _WITH_NP.search(text, sentence.start, ev.start) if ing else None
+        if with_np:
+            # "..., with French President Emmanuel Macron warning that ...": absolute clause
+            subject = _resolve_chunk(ctx, with_np.start(1), with_np.end(1))
+            if subject is not None and subject.kind in ("actor", "unknown"):
+                if prev is not None and prev.content and prev.content[0] < with_np.start():
+                    cut = text.rfind(",", prev.content[0], with_np.start())
+                    prev.content = (prev.content[0], cut if cut > 0 else with_np.start())
+                    prev.parts = _split_parts(text, *prev.content)
+                ev.subject = subject
+                limit = _content_limit(text, ev, events[i + 1 :], sentence.end)
+                cs = _content_start(ctx, ev, limit)
+                if cs is not None and cs < limit:
+                    ev.content = (cs, limit)
+                    ev.parts = _split_parts(text, cs, limit)
+                prev = ev
+                continue
+        if (
+            prev is not None
+            and prev.content
+            and prev.content[0] <= ev.start < prev.content[1]
+            and not _coordinate(text, prev.end, ev)
+        ):
+            ev.nested, ev.lemma = ev.lemma, ""  # inside reported content: "said Russia claims"
+            continue
+        if ev.kind == "according":
+            _according(ctx, sentence, ev)
+            np = _NP_RUN.match(text, ev.end, sentence.end)
+            for e in events[i + 1 :]:
+                if np and e.start < np.end():
+                    e.nested, e.lemma = e.lemma, ""  # "according to a source who spoke to"
+            prev = ev
+            continue
+        coordinated = (
+            prev is not None
+            and prev.subject is not None
+            and _glue_before(text, max(prev.end, sentence.start), ev.start)
+            and (ing or _only_glue(text, prev, ev) or _after_quote(text, sent_spans, prev, ev))
+        )
+        participle = ing and text[max(sentence.start, ev.start - 3) : ev.start].strip().endswith(
+            (",", "—", "–", ",”", ',"')
+        )
+        if coordinated and prev is not None:
+            ev.subject = prev.subject
+        elif participle:
+            ev.subject = (prev.subject if prev is not None else None) or _main_subject(
+                ctx, sentence.start, ev.start
+            )
+        else:
+            seg_start = sentence.start
+            for s in sent_spans:
+                if s.end <= ev.start:
+                    seg_start = max(seg_start, s.end)
+            interjected = bool(_INTERJECTED.match(text, ev.end))
+            quoted_as = _QUOTED_AS.search(text, seg_start, ev.start)
+            if quoted_as:  # "RIA quoted Peskov as saying": the outlet is not the speaker
+                ev.subject = _resolve_chunk(ctx, quoted_as.start(1), quoted_as.end(1))
+            else:
+                ev.subject = _subject_before(
+                    ctx, seg_start, ev.head if ev.head >= 0 else ev.start, interjected=interjected
+                )
+            if ev.subject is None:
+                ev.subject = _inverted_subject(ctx, sentence, ev, sent_spans)
+                if ev.subject is not None:
+                    _fronted_inverted(ctx, sentence, ev, sent_spans)
+                    prev = ev
+                    continue  # "..., said X, a Y": no content after the speaker
+        limit = _content_limit(text, ev, events[i + 1 :], sentence.end)
+        cs = _content_start(ctx, ev, limit)
+        if cs is not None and cs < limit:
+            ev.content = (cs, limit)
+            ev.parts = _split_parts(text, cs, limit)
+        elif (
+            ev.subject is not None
+            and ev.subject.kind != "media"
+            and (ev.lemma not in ctx.verbs.that_only or ev.lemma in _FRONTED_THAT_ONLY)
+            and ev.lemma not in ctx.verbs.object_verbs
+        ):
+            _fronted(ctx, sentence, ev, sent_spans)
+        prev = ev
+
+
+# that-only verbs that still close a statement: "CONTENT, the Air Force reported."
+_FRONTED_THAT_ONLY = frozenset({"report", "inform", "estimate", "post"})
+
+
+_WITH_NP = _Prefiltered(re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$"), ("with",))
+
+
+def _after_quote(text: str, spans: list[QuoteSpan], prev: Event, ev: Event) -> bool:
+    """Only glue between a quotation closing ``prev``'s phrase and ``ev``: "thanked Türkiye
+    for its “support” and said ..." (the verb continues the same speaker)."""
+    ends = [s.end for s in spans if prev.end < s.end <= ev.start]
+    return bool(ends) and len(_words(text[max(ends) : ev.start])) <= 3
+
+
+def _only_glue(text: str, prev: Event, ev: Event) -> bool:
+    """True when only "and", "but", commas and auxiliaries separate ``prev``'s content."""
+    start = prev.content[1] if prev.content else prev.end
+    gap = _words(text[min(start, ev.start) : ev.start])
+    return len(gap) <= 4
+
+
+def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) -> int:
+    """End of a verb's content: the sentence end, or where a coordinated verb begins."""
+    limit = sent_end
+    for e in following:
+        if e.kind == "verb" and e.start < limit:
+            m = _COORDINATED.search(text, max(ev.end, e.start - GLUE_WINDOW), e.start)
+            if m:
+                limit = m.start()
+                break
+    cut = _CLAUSE_CUT.search(text, ev.end, limit)
+    if cut:
+        limit = cut.start()
+    return limit
+
+
+def _split_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split reported content at a coordinated "and that" into separate statements."""
+    parts, last = [], start
+    for m in _AND_THAT.finditer(text, start, end):
+        parts.append((last, m.start()))
+        last = m.end()
+    parts.append((last, end))
+    return parts

@@ -1,0 +1,244 @@
+"""Quote attribution: the reporting events of a sentence (verbs, reporting nouns, "according
+to") and the tags whose statement is fixed by their shape ("according to X, ...", "CONTENT, X
+said.", "CONTENT, said X", "X's claim that")."""
+
+from __future__ import annotations
+
+import re
+
+from framing.document import Sentence
+from framing.extract.quotes.model import Event, Subject, _Context, _mentions_in, _quotes_overlapping
+from framing.extract.quotes.patterns import (
+    _ACCORDING,
+    _BY_AGENT,
+    _COMMA_TAIL,
+    _DATELINE,
+    _INTERJECTED,
+    _NOT_A_VERB,
+    _NOUN_CONTEXT,
+    _NOUNABLE,
+    _NP_RUN,
+    _POSSESSIVE_PRONOUN,
+    _TAG_TAIL,
+    AUX_ADVERBS,
+    BE_FORMS,
+    NEGATIONS,
+    _Prefiltered,
+)
+from framing.extract.quotes.subjects import _hearer_end, _may_name_speaker, _resolve_chunk
+from framing.extract.quotes.text import _chunks, _in_spans, _is_possessive, _words
+from framing.quotemarks import QuoteSpan
+
+ACCORDING_TO = "according to"
+
+
+def _noun_context(text: str, sent_start: int, pos: int) -> bool:
+    """Whether a noun-like form ("note", "claims") is a noun here ("a positive note")."""
+    before = [w.lower() for w in _words(text[max(sent_start, pos - 30) : pos])[-2:]]
+    if not before:
+        return False
+    if before[-1] in _NOUN_CONTEXT:
+        return True
+    return (
+        len(before) == 2
+        and before[0] in _NOUN_CONTEXT
+        and before[1].isalpha()
+        and not before[1].endswith("ly")
+        and before[1] not in AUX_ADVERBS
+    )
+
+
+def _negated(last_words: list[str]) -> bool:
+    """Whether a verb is negated or an infinitive ("did not say", "to say"), judged by
+    the three words before it (:func:`_last_words`)."""
+    low = [w.lower() for w in last_words]
+    if low and low[-1] == "to":
+        return True
+    if not _NOBODY.isdisjoint(low):
+        return True  # "neither side has confirmed"
+    return not NEGATIONS.isdisjoint(low[-2:])
+
+
+_NOBODY = frozenset({"neither", "nobody", "none"})
+
+
+def _last_words(text: str, floor: int, pos: int, near: list[str]) -> list[str]:
+    """The last three words of ``text[max(floor, pos - 40) : pos]``, given ``near``: the
+    words of ``text[max(floor, pos - 20) : pos]``.
+
+    Both ranges start at ``floor`` when the verb is within 20 characters of it. Else, a
+    range that starts later has the same words but for its first (the part of a word that
+    its start cuts, if any): every word character of a range lies in one of its words. So
+    when ``near`` has four words or more, its last three are the answer."""
+    if pos - 20 <= floor or len(near) >= 4:
+        return near[-3:]
+    return _words(text[max(floor, pos - 40) : pos])[-3:]
+
+
+_CATENATIVE = re.compile(r"\s+to\s+(?=[a-z])")
+_CATENATIVE_BEFORE = _Prefiltered(
+    re.compile(r"\s(?:continues|continued|continue|went\s+on)\s+to\s+$"), ("continue", "went")
+)
+
+
+def _sentence_spans(ctx: _Context, sentence: Sentence) -> list[QuoteSpan]:
+    """The quote spans that overlap ``sentence``: the only ones that can hold or bound
+    one of its verbs."""
+    return _quotes_overlapping(ctx, sentence.start, sentence.end)
+
+
+def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> list[Event]:
+    """The reporting verbs, "according to"s and reporting nouns of ``sentence`` outside
+    its quote ``spans``, in text order."""
+    text, verbs = ctx.doc.text, ctx.verbs
+    events: list[Event] = []
+    for m in verbs.verb_pattern.finditer(text, sentence.start, sentence.end):
+        if _in_spans(m.start(), spans):
+            continue
+        form = m.group(1)
+        lemma = verbs.form_lemma[form]
+        if form in _NOUNABLE and _NOT_A_VERB.match(text, m.end()):
+            continue  # "state media", "claims of"
+        if form in _NOUNABLE and _noun_context(text, sentence.start, m.start()):
+            continue  # "secretary of state", "struck a positive note"
+        pos = m.start()
+        floor = max([sentence.start] + [s.end for s in spans if s.end <= pos])
+        if lemma == "continue" and _CATENATIVE.match(text, m.end()):
+            continue  # "continues to demand": the second verb reports
+        catenative = _CATENATIVE_BEFORE.search(text, floor, pos)
+        near = _words(text[max(floor, pos - 20) : pos])
+        if catenative is None and _negated(_last_words(text, floor, pos, near)):
+            continue
+        if not form.endswith("ing") and near and near[-1].lower() in BE_FORMS:
+            continue  # passive: "was described as"
+        if form.endswith(("ed", "en")):
+            after = text[m.end() : min(sentence.end, m.end() + 80)]
+            if "by" in after and _BY_AGENT.search(after):
+                continue  # reduced passive: "a first day described as positive by Kyiv"
+        head = catenative.start() if catenative else -1
+        events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
+    verb_events = len(events)  # in text order, as found
+    # the two patterns below need these words: a sentence without them is not scanned
+    if ctx.has_according and text.find("ccording to", sentence.start, sentence.end) >= 0:
+        for m in _ACCORDING.finditer(text, sentence.start, sentence.end):
+            if not _in_spans(m.start(), spans):
+                events.append(Event(m.start(), m.end(), ACCORDING_TO, sentence, "according"))
+    last_that = text.rfind("that", sentence.start, sentence.end)
+    if last_that >= 0:
+        # a match ends with a "that", and its \b reads the character after it: the
+        # text past that character cannot change the matches
+        scan_end = min(sentence.end, last_that + 5)
+        for m in verbs.noun_pattern.finditer(text, sentence.start, scan_end):
+            if not _in_spans(m.start(), spans):
+                events.append(
+                    Event(m.start(), m.end(), verbs.nouns[m.group(1).lower()], sentence, "noun")
+                )
+    if len(events) > verb_events:
+        events.sort(key=lambda e: e.start)
+    return events
+
+
+def _possessor(ctx: _Context, sentence: Sentence, ev: Event) -> Subject | None:
+    text = ctx.doc.text
+    for m in reversed(_mentions_in(ctx, sentence.start, ev.start)):
+        if _is_possessive(text, m.end) and len(_words(text[m.end : ev.start])) <= 4:
+            return Subject("actor", m.as_written, m.actor, m.actor.side)
+        break
+    pron = _POSSESSIVE_PRONOUN.search(text[sentence.start : ev.start])
+    if pron:
+        return Subject("pronoun", {"his": "he", "her": "she"}.get(pron.group(1), "they"))
+    return None
+
+
+_STATEMENT_BY = re.compile(
+    r"(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:statement|readout|post|report|communique)\s+(?:by|from)\s+"
+)
+
+
+def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
+    """``according to X, CONTENT`` or ``CONTENT, according to X``."""
+    text = ctx.doc.text
+    m = _NP_RUN.match(text, ev.end, sentence.end)
+    if not m:
+        return
+    np_end = m.end()
+    by = _STATEMENT_BY.match(text, ev.end, np_end)
+    ev.subject = _resolve_chunk(ctx, by.end() if by else ev.end, np_end)
+    if ev.subject is None:
+        return
+    if not _words(text[sentence.start : ev.start]) or text[sentence.start : ev.start].strip() in (
+        "But",
+        "And",
+    ):
+        ev.content = (np_end, sentence.end)
+    else:
+        ev.content = (sentence.start, ev.start)
+    ev.parts = [ev.content]
+
+
+_ASKED = re.compile(r"\s*(?:When\s+|If\s+)?[Aa]sked\b")
+
+
+def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan]) -> None:
+    """``CONTENT, X said.``: the tag closes a sentence whose start is the statement."""
+    text = ctx.doc.text
+    chunks = _chunks(text, sentence.start, ev.start)
+    if len(chunks) < 2 or any(s.start < ev.start for s in spans):
+        return
+    last_quote_end = max((s.end for s in spans if s.end <= ev.start), default=sentence.start)
+    tail = text[ev.end : sentence.end]
+    if ev.lemma in ctx.verbs.indirect_object:
+        tail = tail[_hearer_end(ctx, tail) :]  # "CONTENT, X told reporters." / "told Reuters on"
+    if any(s.start >= ev.end for s in spans) or _ASKED.match(text, sentence.start):
+        return  # "Asked whether ..., Trump told reporters: “...”": the quotation is the statement
+    if _words(tail) and not _TAG_TAIL.match(tail) and not _COMMA_TAIL.match(tail):
+        return
+    start = sentence.start
+    end = chunks[-1][0] - 1
+    if _INTERJECTED.match(text, ev.end) and len(_words(text[start:end])) < 4:
+        end = sentence.end  # "The talks, he said, were hard.": the whole sentence
+    if last_quote_end > start and last_quote_end >= end:
+        return  # a tag after a quotation: handled with the quotation
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    if len(_words(text[start:end])) < 3:
+        return
+    ev.content = (start, end)
+    ev.parts = [(start, end)]
+
+
+def _fronted_inverted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan]) -> None:
+    """``CONTENT, said X, a Y.``: the statement is the sentence before the tag."""
+    text = ctx.doc.text
+    if any(s.start < ev.start for s in spans):
+        return  # a tag after a quotation: handled with the quotation
+    comma = text.rfind(",", sentence.start, ev.start)
+    if comma < 0 or text[comma + 1 : ev.start].strip():
+        return
+    start = sentence.start
+    dateline = _DATELINE.match(text, start, comma)
+    if dateline:
+        start = dateline.end()
+    if len(_words(text[start:comma])) >= 3:
+        ev.content = (start, comma)
+        ev.parts = [ev.content]
+
+
+def _inverted_subject(
+    ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan]
+) -> Subject | None:
+    """``..., said X, a Y.``: the speaker follows the verb."""
+    text = ctx.doc.text
+    before = text[sentence.start : ev.start].rstrip()
+    if not (before.endswith((",", "”", '"', "’", "'")) or not before):
+        return None
+    end = sentence.end
+    for s in spans:
+        if s.start >= ev.end:
+            end = min(end, s.start)
+    chunks = _chunks(text, ev.end, end)
+    if not chunks or not _may_name_speaker(ctx, *chunks[0]):
+        return None
+    a, b = chunks[0]
+    return _resolve_chunk(ctx, a, b)

@@ -1,0 +1,384 @@
+"""Quote attribution: the speaker of a reporting verb, from the noun phrases before it ("Peskov,
+the Kremlin spokesman, said") or after it ("..., said two officials")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from framing.actors import UNKNOWN_SIDE, Mention, match_key, surface_key
+from framing.alternation import ignorecase_fold
+from framing.extract.quotes.model import Subject, _Context, _mentions_before, _mentions_in
+from framing.extract.quotes.patterns import (
+    _GENERIC_TITLE,
+    _NAME_TITLES,
+    _ROLE_WORDS,
+    _TITLE_GAP,
+    _WORD,
+    DETERMINERS,
+    PEOPLE_NOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    _Screened,
+)
+from framing.extract.quotes.text import (
+    _chunks,
+    _is_interjection,
+    _is_possessive,
+    _strip_head,
+    _strip_tail,
+    _words,
+)
+
+
+def _resolve_chunk(
+    ctx: _Context,
+    start: int,
+    end: int,
+    all_words: list[str] | None = None,
+    core: list[str] | None = None,
+) -> Subject | None:
+    """The speaker named by one noun phrase ``text[start:end]``, or None.
+
+    ``all_words``: ``_words(text[start:end])``, and ``core``:
+    ``_strip_tail(_strip_head(all_words))``, when the caller has them already.
+    """
+    text = ctx.doc.text
+    if all_words is None:
+        all_words = _words(text[start:end])
+    words = _strip_tail(_strip_head(all_words)) if core is None else core
+    if not words:
+        return None
+    phrase = " ".join(words)
+    low = phrase.lower()
+    if low in PRONOUNS:
+        return Subject("pronoun", phrase)
+    if low in _OBJECT_PRONOUNS:
+        return Subject("pronoun", _OBJECT_PRONOUNS[low])
+    if low in {"i", "we", "you", "it", "this", "that", "there", "which", "who"}:
+        return None
+    if ctx.actors.is_media(phrase):
+        return Subject("media", phrase)
+    cut = end  # names after "familiar", "who" ... modify the head, they do not speak
+    if not _POSTMODIFIERS_WHOSE.isdisjoint(all_words[1:]):  # the same words, offsets unknown
+        for i, wm in enumerate(_WORD.finditer(text, start, end)):
+            if i and wm.group() in _POSTMODIFIERS_WHOSE:
+                cut = wm.start()
+                break
+    found: list[Mention] = []
+    possessors: list[Mention] = []
+    for m in _mentions_in(ctx, start, cut):
+        (possessors if _is_possessive(text, m.end) else found).append(m)
+    if found and found[0].actor.kind != "person":
+        pre = [w.lower() for w in _words(text[start : found[0].start])]
+        while pre and pre[-1] in DETERMINERS:
+            pre = pre[:-1]
+        if len(pre) >= 2 and pre[-1] == "to" and pre[-2] in PEOPLE_NOUNS:
+            # "Ukraine's ambassador to the United States": the host country does not speak
+            persons = [m for m in found[1:] if m.actor.kind == "person" and not m.via_title]
+            if persons:
+                best = persons[-1]
+                return Subject("actor", best.as_written, best.actor, best.actor.side)
+            role = _words(text[start : found[0].start])[: len(pre) - 1]
+            side = ctx.actors.demonym_side(" ".join(role)) or (
+                possessors[0].actor.side if possessors else UNKNOWN_SIDE
+            )
+            return Subject("unknown", _np_text(role), None, side)
+    if found:
+        first = found[0]
+        cluster = [first]
+        for m in found[1:]:
+            gap = _words(text[cluster[-1].end : m.start])
+            if len(gap) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_GAP for w in gap):
+                cluster.append(m)
+            else:
+                break
+        # the head noun: words after the cluster that are not auxiliaries or adverbs
+        tail = []
+        rest = _strip_tail([w for w in _words(text[cluster[-1].end : end]) if w != "s"])
+        for w in rest:
+            low = w.lower()
+            if w[0].islower() and (
+                low.endswith(("ed", "ing")) or low in PREPOSITIONS or low in _RELATIVES
+            ):
+                break
+            tail.append(w)
+        clean = len(tail) == len(rest)
+        tail = _strip_tail(tail)
+        if tail and tail[0].lower() in ("and", "or") and tail[-1].lower() in _ALLIES:
+            tail = []
+        if not tail:
+            persons = [m for m in cluster if m.actor.kind == "person" and not m.via_title]
+            titles = [m for m in cluster if m.via_title]
+            best = persons[0] if persons else titles[-1] if titles else cluster[0]
+            return Subject("actor", best.as_written, best.actor, best.actor.side, clean=clean)
+        if tail[-1].lower() not in PEOPLE_NOUNS:
+            last = found[-1]
+            if (
+                last is not first
+                and last.actor.kind == "person"
+                and not last.via_title
+                and not _strip_tail(_words(text[last.end : end]))
+            ):
+                # "Putin's foreign policy aide Yuri Ushakov": the name heads the phrase
+                return Subject("actor", last.as_written, last.actor, last.actor.side, clean=clean)
+            return None
+        side = ctx.actors.demonym_side(phrase) or cluster[0].actor.side
+        if tail[-1].lower() in {"residents", "resident", "people", "citizens", "voters"}:
+            side = ctx.actors.demonym_side(phrase) or UNKNOWN_SIDE
+        return Subject("unknown", _np_text(words), None, side, clean=clean)
+    clean, full = True, words
+    for i, w in enumerate(words):
+        if i and (w.lower() in PREPOSITIONS or w.lower() in _POSTMODIFIERS):
+            words = words[:i]
+            phrase = " ".join(words)
+            clean = False
+            if w.lower() == "of" and len(full) <= 6 and words[-1].lower() in PEOPLE_NOUNS:
+                words, clean = full, True  # "Zelenskyy's chief of staff"
+            elif w.lower() == "of" and all(x.lower() in _QUANTIFIERS for x in words):
+                words, clean = full, True  # "one of the sources"
+                for j, x in enumerate(full[i + 1 :], i + 1):
+                    if x.lower() in PREPOSITIONS or x.lower() in _POSTMODIFIERS:
+                        words, clean = full[:j], False
+                        break
+            phrase = " ".join(words)
+            break
+    generic = _GENERIC_TITLE.match(phrase)
+    if generic:
+        return Subject("generic", phrase, noun=ignorecase_fold(generic.group(1)), clean=clean)
+    earlier = _earlier_alias(ctx, start, words)
+    if earlier is not None:
+        return Subject("actor", earlier.as_written, earlier.actor, earlier.actor.side, clean=clean)
+    head = phrase.split()[-1]
+    core = list(words)
+    while len(core) > 1 and core[0][0].islower() and core[0].lower() in _ROLE_WORDS:
+        core = core[1:]  # "regional governor Ivan Fedorov"
+    capitals = all(w[0].isupper() for w in core if w.lower() != "of")
+    name_like = capitals and (
+        len(core) <= 4
+        or (
+            len(core) <= 7
+            and any(
+                w.lower() in _NAME_TITLES or w in ctx.actors.demonyms for w in core[:-2]
+            )  # "Russian Deputy Foreign Minister Sergey Ryabkov"
+        )
+    )
+    if head.lower() in PEOPLE_NOUNS or (name_like and len(words) >= 1 and head[0].isupper()):
+        if len(words) > 8:
+            return None
+        side = ctx.actors.demonym_side(phrase) or (
+            possessors[0].actor.side if possessors else UNKNOWN_SIDE
+        )
+        if head.lower() in {"residents", "resident", "people", "citizens", "voters"}:
+            side = ctx.actors.demonym_side(phrase) or UNKNOWN_SIDE
+        return Subject("unknown", _np_text(words), None, side, clean=clean)
+    return None
+
+
+def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | None:
+    """An actor named in full earlier whose name ends with ``words``: "Fedorov" after
+    "Ivan Fedorov", "the Air Force" after "the Ukrainian Air Force"."""
+    tail = [w for w in words if w.lower() not in DETERMINERS]
+    if not tail or len(tail) > 3 or not all(w[0].isupper() for w in tail):
+        return None
+    key = " " + surface_key(" ".join(tail))
+    for m in reversed(_mentions_before(ctx, start)):
+        if _written_key(m.as_written).endswith(key):
+            return m
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _written_key(as_written: str) -> str:
+    """The surface key of a name as written, its runs of spaces made one space (names
+    recur within and across articles: each is keyed once)."""
+    return match_key(as_written)
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+_RELATIVES = frozenset("who whom whose which that".split())
+_QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
+_POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
+_POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}
+_ALLIES = frozenset("allies partners backers supporters".split())
+
+
+def _np_text(words: list[str]) -> str:
+    while words and words[0].lower() in DETERMINERS and words[1:2] != ["of"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _subject_before(
+    ctx: _Context, start: int, end: int, *, interjected: bool = False
+) -> Subject | None:
+    """Subject of a verb at ``end`` from the text ``[start, end)`` before it.
+
+    The chain of comma-separated noun phrases just before the verb is read right to
+    left, skipping interjections ("in an interview", "who led the talks"); the first
+    phrase of the chain that names an actor or is a pronoun wins (appositives such as
+    "Kirill Dmitriev, Russian President Vladimir Putin's envoy, said" come after it).
+    """
+    text = ctx.doc.text
+    # only a subordinator with no comma after it counts, and a match holds no comma:
+    # the scan can start after the last comma (its lookbehind still sees the comma)
+    after_comma = max(start, text.rfind(",", start, end) + 1)
+    for sub in _SUBORDINATOR.finditer(text, after_comma, end):
+        if ")" in text[sub.end() : end]:
+            continue  # inside a parenthesis that closes before the verb
+        between = _words(text[sub.end() : end])
+        if (
+            sub.group().strip().lower() == "who"
+            and not _strip_tail(between)
+            and not {"has", "have", "had"} & {w.lower() for w in between}
+        ):
+            return _antecedent(ctx, start, sub.start())  # "..., Medvedev, who wrote"
+        start = sub.end()
+        break
+    chain: list[Subject] = []
+    for a, b in reversed(_chunks(text, start, end)[-5:]):
+        chunk_words = _words(text[a:b])
+        words = _strip_head(chunk_words)
+        if _is_interjection(words):
+            continue
+        core = _strip_tail(words)
+        if not core:
+            continue
+        if not _VERBISH.isdisjoint(map(str.lower, core)) or len(words) > 14:
+            break
+        subject = _resolve_chunk(ctx, a, b, chunk_words, core)
+        if subject is None:
+            if chain:
+                break
+            continue
+        if chain and not subject.clean:
+            break  # a clause, not an appositive: "CONTENT, officials said"
+        if (
+            not chain
+            and not subject.clean
+            and text[b:end].strip() == ","
+            and _speaker_after(ctx, end)
+        ):
+            return None  # "CONTENT, said two officials familiar with ...": speaker after
+        chain.append(subject)
+        if len(chain) == 3:
+            break
+    if not chain:
+        return None
+    if interjected and chain[0].kind in ("actor", "pronoun", "unknown"):
+        return chain[0]  # "The Russian side, Ushakov added, had presented ..."
+    for subject in reversed(chain):
+        if subject.kind in ("actor", "pronoun", "media"):
+            return subject
+    named = [
+        s
+        for s in chain
+        if s.kind == "unknown" and all(w[:1].isupper() for w in s.as_written.split())
+    ]
+    for subject in named[-1:] + list(reversed(chain)):
+        if subject.kind == "unknown" and subject.as_written[:1].isupper():
+            if subject.side == UNKNOWN_SIDE:
+                # "Sergei Ryabkov, Russia's deputy foreign minister, said": the side of the role
+                sides = [s.side for s in chain if s.kind == "unknown" and s.side != UNKNOWN_SIDE]
+                if sides:
+                    return replace(subject, side=sides[0])
+            return subject  # "The governor of Kharkiv region, Oleh Syniehubov, said"
+    return chain[-1]
+
+
+def _speaker_after(ctx: _Context, verb_start: int) -> bool:
+    """Whether a speaker follows the verb at ``verb_start`` ("..., said two officials")."""
+    text = ctx.doc.text
+    verb = _WORD.match(text, verb_start)
+    if verb is None:
+        return False
+    chunks = _chunks(text, verb.end(), ctx.doc.sentence_at(verb_start).end)
+    if not chunks or not _may_name_speaker(ctx, *chunks[0]):
+        return False
+    after = _resolve_chunk(ctx, *chunks[0])
+    return after is not None and after.kind in ("actor", "unknown", "pronoun")
+
+
+def _may_name_speaker(ctx: _Context, start: int, end: int) -> bool:
+    """Whether the words right after a verb can be its (inverted) speaker: not "on
+    Telegram that ...", not "reporters in Ankara that ..." (a hearer, then content)."""
+    text = ctx.doc.text
+    words = [w.lower() for w in _words(text[start:end])]
+    if not words or words[0] in PREPOSITIONS or "that" in words:
+        return False
+    return _hearer_end(ctx, text[start:end]) == 0
+
+
+def _antecedent(ctx: _Context, start: int, end: int) -> Subject | None:
+    """The noun phrase a relative "who" refers to: the last name before it."""
+    text = ctx.doc.text
+    for a, b in reversed(_chunks(text, start, end)[-3:]):
+        found = [m for m in _mentions_in(ctx, a, b) if not _is_possessive(text, m.end)]
+        if found:
+            m = found[-1]
+            return Subject("actor", m.as_written, m.actor, m.actor.side)
+        subject = _resolve_chunk(ctx, a, b)
+        if subject is not None and subject.kind == "unknown" and subject.as_written[:1].isupper():
+            return subject
+    return None
+
+
+_SUBORDINATORS = (
+    r"(?:what|that|which|who|whom|because|when|while|after|before|since|although|though|if|"
+    r"where|until|unless|whereas|as|than)\s"
+)
+_SUBORDINATOR = _Screened(
+    re.compile(r"(?<![\w’'-])" + _SUBORDINATORS + "+"), re.compile(_SUBORDINATORS)
+)
+_VERBISH = frozenset(
+    "is are was were has have had will would can could should must may might did does do "
+    "that said says told".split()
+)
+
+
+def _main_subject(ctx: _Context, start: int, end: int) -> Subject | None:
+    """The subject at the start of the main clause in ``[start, end)``."""
+    text = ctx.doc.text
+    for a, b in _chunks(text, start, end):
+        words = _strip_head(_words(text[a:b]))
+        if _is_interjection(words):
+            continue
+        lead = len(text[a:b]) - len(text[a:b].lstrip())
+        a += lead
+        for m in _mentions_in(ctx, a, b):
+            if _is_possessive(text, m.end):
+                continue
+            before = _strip_head(_words(text[a : m.start]))
+            if all(
+                w.lower() in DETERMINERS or w[0].isupper() or w.lower() in _TITLE_GAP
+                for w in before
+            ):
+                # extend to the head of "U.S. special envoy Steve Witkoff"
+                return _resolve_chunk(ctx, a, _verb_boundary(text, m.end, b))
+            break
+        first = words[0].lower() if words else ""
+        if first in PRONOUNS:
+            return Subject("pronoun", words[0])
+        return None
+    return None
+
+
+def _verb_boundary(text: str, pos: int, end: int) -> int:
+    """End of the capitalised/title run that starts at ``pos`` (where the verb begins)."""
+    for m in _WORD.finditer(text, pos, end):
+        w = m.group()
+        if not (w[0].isupper() or w.lower() in _TITLE_GAP or w in ("’s", "'s")):
+            return m.start()
+    return end
+
+
+def _hearer_end(ctx: _Context, tail: str) -> int:
+    """Length of a media hearer at the start of ``tail`` ("reporters", "the Kyiv
+    Independent"), or 0."""
+    words = list(_WORD.finditer(tail[:80]))
+    for n in range(min(5, len(words)), 0, -1):
+        end = words[n - 1].end()
+        if ctx.actors.is_media(tail[words[0].start() : end].rstrip(".")):
+            return end if tail[end - 1 : end] != "." else end - 1
+    return 0

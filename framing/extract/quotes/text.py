@@ -1,0 +1,109 @@
+"""Quote attribution: word, chunk and trimming helpers over the document text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import islice
+
+from framing.extract.quotes.patterns import (
+    _END_JUNK,
+    _LEADING_JUNK,
+    _WORD,
+    AUX_ADVERBS,
+    LEAD_CONJUNCTIONS,
+    PREPOSITIONS,
+)
+from framing.quotemarks import QuoteSpan
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _has_two_words(text: str, start: int, end: int) -> bool:
+    """``len(_words(text[start:end])) >= 2``, without finding the words past the second."""
+    return len(list(islice(_WORD.finditer(text, start, end), 2))) == 2
+
+
+def _in_spans(pos: int, spans: Sequence[QuoteSpan]) -> QuoteSpan | None:
+    for s in spans:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding spaces and punctuation."""
+    segment = text[start:end]
+    body = segment.lstrip(_LEADING_JUNK)
+    start += len(segment) - len(body)
+    return start, start + len(body.rstrip(_END_JUNK))
+
+
+def _strip_tail(words: list[str]) -> list[str]:
+    """Drop auxiliaries, adverbs and time words from the end of a subject."""
+    end = len(words)
+    while end:
+        low = words[end - 1].lower()
+        if low not in AUX_ADVERBS and not low.endswith("ly"):
+            break
+        end -= 1
+    return words[:end]
+
+
+def _strip_head(words: list[str]) -> list[str]:
+    """Drop leading conjunctions ("But", "and")."""
+    start = 0
+    while start < len(words) and words[start].lower() in LEAD_CONJUNCTIONS:
+        start += 1
+    return words[start:]
+
+
+def _is_interjection(words: list[str]) -> bool:
+    if not words:
+        return True
+    first = words[0].lower()
+    return (
+        first in PREPOSITIONS
+        or first in {"who", "which", "whose", "where", "also", "whom"}
+        or (first.endswith("ing") and first[0].islower())
+        or (len(words) == 1 and (first.endswith("ly") or first.isdigit()))
+        or (words[0].isdigit() and all(w.isdigit() for w in words))
+    )
+
+
+_CHUNK_MARK = re.compile(r"[(),;:—–-]")
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma- and dash-separated pieces of ``text[start:end]`` (outside parentheses)."""
+    pieces: list[tuple[int, int]] = []
+    depth, last = 0, start
+    for m in _CHUNK_MARK.finditer(text, start, end):  # only the characters tested below
+        i, ch = m.start(), m.group()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (
+            ch in ",;:"
+            or (ch in "—–-" and text[i - 1 : i] == " " and text[i + 1 : i + 2] == " ")
+            or (ch in "—–" and text[i - 1 : i] == " ")
+        ):
+            pieces.append((last, i))
+            last = i + 1
+    pieces.append((last, end))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a possessive ("Russia's",
+    "the United States’"); a name at the very end of the text is not."""
+    return text[end : end + 2] in ("’s", "'s") or (
+        text[end : end + 1] in ("’", "'") and text[end - 1 : end] == "s"
+    )
+
+
+def _join(*warnings: str) -> str:
+    return "; ".join(w for w in warnings if w)
