@@ -8,7 +8,14 @@ Gold file: one JSON object per line and per attributed statement, with
 ``article_id``, ``kind`` (direct/partial/indirect), ``speaker`` (canonical name from
 the actors registry, or the name as written), ``affiliation`` (side code or
 ``unknown``), ``verb`` (lemma), and either ``start``/``end`` (offsets into the
-cleaned text) or ``text`` (located in the cleaned text; first occurrence).
+cleaned text) or ``text`` (located in the cleaned text; first occurrence). With
+``--raw-offsets`` the gold's ``start``/``end`` index the raw files instead (sets annotated
+before cleaning, such as ``real1``): each row is placed at the occurrence of its ``text``
+in the cleaned text nearest its raw offset, and rows whose text the cleaning removed (a
+repeated headline) are reported and left out. ``--no-beliefs`` leaves out rows flagged
+``belief`` ("X believes", "X wants"); ``--with-sides RU,UA`` scores only the articles
+whose gold quotes every one of those sides; ``--side-map CN=other`` renames gold sides
+before comparing, for gold written with finer side codes than the actors registry's.
 
 Matching: within an article, gold and predicted statements are paired one-to-one,
 greedily by decreasing token overlap, where overlap is the Jaccard index of the two
@@ -91,6 +98,67 @@ def locate(gold: Sequence[Row], texts: Mapping[str, str]) -> list[dict[str, Any]
             row["start"], row["end"] = at, at + len(row["text"])
         out.append(row)
     return out
+
+
+def occurrences(text: str, part: str) -> list[int]:
+    """Start offsets of every occurrence of ``part`` in ``text`` (overlaps included)."""
+    found, at = [], text.find(part)
+    while part and at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
+def relocate(
+    gold: Sequence[Row], texts: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Gold rows with raw-file offsets moved into the cleaned texts, and the rows left over.
+
+    A row goes to the occurrence of its ``text`` nearest its raw ``start`` that no
+    earlier row with the same text took; a row finds none when cleaning removed its text.
+    """
+    placed: list[dict[str, Any]] = []
+    left: list[dict[str, Any]] = []
+    taken: set[tuple[str, int, str]] = set()
+    for row in sorted(gold, key=lambda r: (r["article_id"], r.get("start") or 0)):
+        aid, part = row["article_id"], row["text"]
+        free = [at for at in occurrences(texts.get(aid, ""), part) if (aid, at, part) not in taken]
+        if not free:
+            left.append(dict(row))
+            continue
+        at = min(free, key=lambda a: abs(a - (row.get("start") or 0)))
+        taken.add((aid, at, part))
+        placed.append({**row, "start": at, "end": at + len(part)})
+    return placed, left
+
+
+def restrict(
+    gold: Sequence[Row], *, beliefs: bool = True, sides: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """Gold rows kept: beliefs or not, and only articles whose gold quotes all ``sides``."""
+    wanted = set(sides)
+    quoted: dict[str, set[str]] = {}
+    for r in gold:
+        quoted.setdefault(r["article_id"], set()).add(str(r.get("affiliation", "unknown")))
+    return [
+        dict(r)
+        for r in gold
+        if (beliefs or not r.get("belief")) and wanted <= quoted[r["article_id"]]
+    ]
+
+
+def rename_sides(gold: Sequence[Row], side_map: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Gold rows with their ``affiliation`` renamed through ``side_map``."""
+    return [
+        {**r, "affiliation": side_map.get(str(r.get("affiliation")), r.get("affiliation"))}
+        for r in gold
+    ]
+
+
+def parse_side_map(text: str) -> dict[str, str]:
+    """``"CN=other,TR=other"`` as a mapping."""
+    pairs = (item.split("=", 1) for item in text.split(",") if item.strip())
+    return {old.strip(): new.strip() for old, new in pairs}
 
 
 def tokens(text: str, start: int, end: int) -> frozenset[int]:
@@ -278,11 +346,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("gold", help="gold JSONL file")
     parser.add_argument("--corpus", default=str(ROOT / "seeds"), help="articles (default: seeds)")
     parser.add_argument("--errors", action="store_true", help="list misses and mismatches")
+    parser.add_argument(
+        "--raw-offsets", action="store_true", help="gold offsets index the raw files"
+    )
+    parser.add_argument("--no-beliefs", action="store_true", help="leave out belief rows")
+    parser.add_argument(
+        "--with-sides", default="", help="only articles quoting all these sides (RU,UA)"
+    )
+    parser.add_argument("--side-map", default="", help="rename gold sides (CN=other,TR=other)")
     args = parser.parse_args(argv)
     pred, texts = predict(args.corpus)
-    gold = load_gold(args.gold)
+    gold = restrict(
+        load_gold(args.gold),
+        beliefs=not args.no_beliefs,
+        sides=[s.strip() for s in args.with_sides.split(",") if s.strip()],
+    )
+    gold = rename_sides(gold, parse_side_map(args.side_map))
     texts = {aid: t for aid, t in texts.items() if any(g["article_id"] == aid for g in gold)}
-    gold = locate(gold, texts)
+    if args.raw_offsets:
+        gold, left = relocate(gold, texts)
+        for r in left:
+            print(f"not in the cleaned text: {r['article_id']} {r['text'][:60]!r}")
+    else:
+        gold = locate(gold, texts)
     print(format_table([score(gold, pred, texts, t) for t in THRESHOLDS]))
     if args.errors:
         print("\n".join(errors(gold, pred, texts)))

@@ -514,6 +514,36 @@ def test_score_counts_speaker_side_and_verb_on_pairs() -> None:
     assert "F1" in quote_eval.format_table([s])
 
 
+def test_relocate_moves_raw_offsets_to_the_nearest_occurrence() -> None:
+    cleaned = "Peace now, he says\n\nPeace now, she says. Talks go on, he said."
+    gold = [
+        {"article_id": "a", "start": 2, "end": 11, "text": "Peace now"},
+        {"article_id": "a", "start": 30, "end": 39, "text": "Peace now"},
+        {"article_id": "a", "start": 60, "end": 69, "text": "Peace now"},
+        {"article_id": "a", "start": 50, "end": 63, "text": "Talks go on"},
+    ]
+    placed, left = quote_eval.relocate(gold, {"a": cleaned})
+    assert [(r["start"], r["end"]) for r in placed] == [(0, 9), (20, 29), (41, 52)]
+    for r in placed:
+        assert cleaned[r["start"] : r["end"]] == r["text"]
+    # a third copy the cleaning removed is left over, not stacked on a taken one
+    assert [r["start"] for r in left] == [60]
+
+
+def test_restrict_and_rename_sides() -> None:
+    gold = [
+        {"article_id": "a", "affiliation": "RU"},
+        {"article_id": "a", "affiliation": "UA", "belief": True},
+        {"article_id": "b", "affiliation": "CN"},
+    ]
+    assert quote_eval.restrict(gold, beliefs=False) == [gold[0], gold[2]]
+    assert quote_eval.restrict(gold, sides=["RU", "UA"]) == gold[:2]
+    side_map = quote_eval.parse_side_map("CN=other, TR=other")
+    assert side_map == {"CN": "other", "TR": "other"}
+    renamed = quote_eval.rename_sides(gold, side_map)
+    assert [r["affiliation"] for r in renamed] == ["RU", "UA", "other"]
+
+
 def test_load_gold_rejects_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text('{"article_id": "a", "kind": "direct"}\n', encoding="utf-8")
