@@ -51,7 +51,7 @@ def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
 
     ``quoted_word_share.<SIDE>``: share of the source's directly quoted words given to
     each side; ``loaded_verb_share.<SIDE>``: share of that side's statements introduced
-    by a non-neutral reporting verb; ``term_share.<group>.<variant>``: share of each
+    by a loaded reporting verb; ``term_share.<group>.<variant>``: share of each
     variant among the group's matches in the outlet's own words (narration and
     reported speech, outside quotation marks).
     """

@@ -8,8 +8,9 @@ DataFrame in long ("tidy") form, sorted for deterministic output; pivot it for d
   (direct and partial quotations by default: the words are the speaker's own).
 * :func:`voices_by_side`: number of distinct speakers per side and source.
 * :func:`speaker_verb_matrix`: statements per speaker and reporting verb.
-* :func:`loaded_verb_share`: share of statements introduced by a non-neutral verb, per
-  side and source ("RU officials 'claim', UA officials 'say'").
+* :func:`loaded_verb_share`: share of statements introduced by a loaded verb (one that
+  carries the reporter's stance: claim, insist, admit, slam; see verbs.yaml), per side and
+  source ("RU officials 'claim', UA officials 'say'").
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ import pandas as pd
 from framing.compare import row_weights
 
 NEUTRAL_CLASS = "neutral"
+# verb classes that name the speaker's act without the reporter's stance (verbs.yaml's
+# header: AP's "said", Wikipedia MOS:SAID); every other class counts as loaded
+NOT_LOADED_CLASSES = frozenset({NEUTRAL_CLASS, "directive", "commissive", "evaluative", "belief"})
 QUOTED_KINDS = ("direct", "partial")
 UNKNOWN = "unknown"
 
@@ -98,7 +102,8 @@ def speaker_verb_matrix(quotes: pd.DataFrame, *, source: str | None = None) -> p
 
 
 def loaded_verb_share(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Share of non-neutral reporting verbs per source and side.
+    """Share of loaded reporting verbs (a class outside ``NOT_LOADED_CLASSES``) per source
+    and side.
 
     Columns: ``source, side, n_statements, n_loaded, loaded_share, loaded_verbs``
     (the loaded verbs with their counts, most frequent first: "claim 2; insist 1").
@@ -109,7 +114,8 @@ def loaded_verb_share(quotes: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=columns)
     df = df.assign(
-        loaded=df["verb_class"].fillna(NEUTRAL_CLASS) != NEUTRAL_CLASS, _n=row_weights(df)
+        loaded=~df["verb_class"].fillna(NEUTRAL_CLASS).isin(NOT_LOADED_CLASSES),
+        _n=row_weights(df),
     )
     rows = []
     for (source, side), group in df.groupby(["source", "side"], sort=True):
