@@ -97,6 +97,8 @@ QUOTE_COLUMNS = [
     "end",
     "compound",
     "warning",
+    "quoted_text",
+    "speaker_title",
 ]
 SENTENCE_COLUMNS = [
     "article_id",
@@ -178,7 +180,7 @@ TABLE_DTYPES: dict[str, dict[str, str]] = {
         **dict.fromkeys(_ARTICLE_INT.split(), INT),
     ),
     "terms": _types(TERM_ROW, **_OFFSETS, sentence_idx=INT, counts=BOOL, own_words=BOOL),
-    "quotes": _types(QUOTE_ROW, **_OFFSETS, n_words=INT, compound=FLOAT),
+    "quotes": _types(QUOTE_ROW, **_OFFSETS, n_words=INT, n_quoted_words=INT, compound=FLOAT),
     "sentences": _types(
         SENTENCE_ROW, **_OFFSETS, sentence_idx=INT, compound=FLOAT, pos=FLOAT, neu=FLOAT, neg=FLOAT
     ),

@@ -101,6 +101,9 @@ QUOTE_COLUMNS = (
     "end",
     "compound",
     "warning",
+    "quoted_text",
+    "speaker_title",
+    "n_quoted_words",
 )
 
 
@@ -176,6 +179,9 @@ def extract_quotes(
                 "end": c.end,
                 "compound": None,
                 "warning": warning or None,
+                "quoted_text": body if c.kind != "indirect" else None,
+                "speaker_title": (c.subject.title if c.subject is not None else "") or None,
+                "n_quoted_words": word_count(body) if c.kind != "indirect" else 0,
             }
         )
     return rows

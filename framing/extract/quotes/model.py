@@ -27,6 +27,7 @@ class Subject:
     side: str = UNKNOWN_SIDE
     noun: str = ""  # the role noun of a generic title ("envoy")
     clean: bool = True  # False when words after the noun phrase were cut off
+    title: str = ""  # the title run written with the name ("Kremlin spokesman")
 
 
 @dataclass(slots=True)
