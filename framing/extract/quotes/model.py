@@ -56,6 +56,9 @@ class Candidate:
     lemma: str
     warning: str = ""
     continues: bool = False
+    # the quoted words of the statement: [(start, end)] of a quotation, several for a
+    # quotation split by its tag or a clause holding quoted phrases, none for indirect speech
+    fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,115 @@
+"""Quote attribution: candidate rows assembled into statements by the PARC 3.0 convention.
+
+The content of an attribution is the whole reported clause (Pareti 2016, "PARC 3.0: A
+Corpus of Attribution Relations", LREC; the convention of PolNeAR, citron and the
+Gender Gap Tracker), whatever part of it stands in quotation marks:
+
+* a reported clause holding quoted words is **one partial statement** whose span is the
+  clause: ``said the talks had been “a waste of time” for both sides`` gives the content
+  ``the talks had been “a waste of time” for both sides``, with the quoted words
+  ``a waste of time`` kept apart (:attr:`Candidate.fragments`);
+* a quotation split by its tag is **one direct statement**: ``“A,” he said, “B.”`` spans
+  from A to B, its content is A and B without the tag.
+
+Every statement keeps the offsets of its quoted words, so the share of words in quotation
+marks counts those words only, never the narrator's words around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from framing.document import Document, word_count
+from framing.extract.quotes.lexicon import VerbLexicon
+from framing.extract.quotes.model import Candidate, Event
+from framing.extract.quotes.text import _join
+
+FRAGMENT_JOINER = " … "
+# the words between two parts of a quotation split by its tag ("he said", "Peskov told
+# reporters on Monday"); more is narration, and the parts stay two statements
+MAX_TAG_WORDS = 10
+
+
+def fragments_text(text: str, fragments: Sequence[tuple[int, int]]) -> str:
+    """The quoted words of a statement, fragments joined by " … ".
+
+    >>> fragments_text("“A,” he said, “B.”", [(1, 2), (15, 17)])
+    'A … B.'
+    """
+    return FRAGMENT_JOINER.join(text[a:b] for a, b in fragments)
+
+
+def fragment_words(text: str, fragments: Sequence[tuple[int, int]]) -> int:
+    """How many words stand in the quoted fragments."""
+    return sum(word_count(text[a:b]) for a, b in fragments)
+
+
+def clause_statement(
+    doc: Document, ev: Event, start: int, end: int, members: Sequence[Candidate]
+) -> Candidate | None:
+    """One partial statement for the reported clause ``[start, end)`` of ``ev`` and the
+    quotation candidates inside it, or None when the clause is only the quotation.
+
+    ``X said the talks had been “a waste of time” for both sides``: the clause, not the
+    phrase, is the content; the phrase is its fragment. When every word of the clause is
+    quoted (``described the talks as “very challenging”``) the quotation is the statement
+    as it stands, and None is returned.
+    """
+    if not members or any(m.kind != "partial" for m in members):
+        return None
+    fragments = [f for m in members for f in m.fragments]
+    if word_count(doc.text[start:end]) <= fragment_words(doc.text, fragments):
+        return None
+    first = members[0]
+    start, end = with_marks(doc, start, end)
+    return Candidate(
+        "partial",
+        start,
+        end,
+        doc.paragraph_at(start),
+        ev.subject,
+        ev.lemma or first.lemma,
+        _join(*dict.fromkeys(m.warning for m in members)),
+        fragments=fragments,
+    )
+
+
+def with_marks(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to the quotation marks of the quotations it overlaps, so a
+    clause that ends on quoted words keeps its closing mark: ``had been “constructive”``.
+    """
+    for span in doc.quote_spans:
+        if span.start < end and start < span.end:
+            start, end = min(start, span.start), max(end, span.end)
+    return start, end
+
+
+def is_split_by_tag(text: str, first: Candidate, second: Candidate, verbs: VerbLexicon) -> bool:
+    """Whether ``second`` continues the quotation ``first`` after its tag.
+
+    ``“A,” he said. “B.”``: both direct, in one paragraph, the second without a tag of its
+    own (it inherits the speaker), and between them at most :data:`MAX_TAG_WORDS` words
+    holding a reporting verb.
+    """
+    if first.kind != "direct" or second.kind != "direct" or first.paragraph != second.paragraph:
+        return False
+    if second.subject is None or second.subject.kind != "inherit":
+        return False
+    gap = text[first.end : second.start]
+    if word_count(gap) > MAX_TAG_WORDS:
+        return False
+    return verbs.verb_pattern.search(gap) is not None
+
+
+def merge_split_quotations(text: str, cands: list[Candidate], verbs: VerbLexicon) -> list[Candidate]:
+    """The candidates (in text order) with each quotation split by its tag made one."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and is_split_by_tag(text, prev, c, verbs):
+            prev.end = c.end
+            prev.fragments = [*prev.fragments, *c.fragments]
+            prev.warning = _join(*dict.fromkeys(w for w in (prev.warning, c.warning) if w))
+            continue
+        out.append(c)
+    return out
