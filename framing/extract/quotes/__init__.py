@@ -75,6 +75,7 @@ from framing.extract.quotes.statements import (
     merge_split_quotations,
 )
 from framing.extract.quotes.text import _has_two_words, _join, _trim
+from framing.extract.quotes.unlisted import outlet_as_source
 
 __all__ = [
     "CARRIED_OVER",
@@ -135,6 +136,9 @@ def extract_quotes(
         spans = _sentence_spans(ctx, sentence)
         events = _find_events(ctx, sentence, spans)
         _analyse_sentence(ctx, sentence, events, spans)
+        for ev in events:
+            if ev.subject is not None and ev.subject.kind == "media":
+                ev.subject = outlet_as_source(ctx, ev.subject)
         events_by_sentence[sentence.index] = events
     cands = _quote_candidates(ctx, events_by_sentence)
     for c in cands:

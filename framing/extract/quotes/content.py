@@ -32,6 +32,7 @@ from framing.extract.quotes.patterns import (
 )
 from framing.extract.quotes.subjects import _main_subject, _resolve_chunk, _subject_before
 from framing.extract.quotes.text import _words
+from framing.extract.quotes.unlisted import noun_phrase_subject
 from framing.quotemarks import QuoteSpan
 
 _FINITE = frozenset(
@@ -239,6 +240,9 @@ def _analyse_sentence(
                     _fronted_inverted(ctx, sentence, ev, sent_spans)
                     prev = ev
                     continue  # "..., said X, a Y": no content after the speaker
+                ev.subject = noun_phrase_subject(
+                    ctx, seg_start, ev.head if ev.head >= 0 else ev.start
+                )
         limit = _content_limit(text, ev, events[i + 1 :], sentence.end)
         cs = _content_start(ctx, ev, limit)
         if cs is not None and cs < limit:

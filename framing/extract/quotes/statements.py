@@ -101,7 +101,9 @@ def is_split_by_tag(text: str, first: Candidate, second: Candidate, verbs: VerbL
     return verbs.verb_pattern.search(gap) is not None
 
 
-def merge_split_quotations(text: str, cands: list[Candidate], verbs: VerbLexicon) -> list[Candidate]:
+def merge_split_quotations(
+    text: str, cands: list[Candidate], verbs: VerbLexicon
+) -> list[Candidate]:
     """The candidates (in text order) with each quotation split by its tag made one."""
     out: list[Candidate] = []
     for c in cands:
