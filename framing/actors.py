@@ -5,6 +5,9 @@ same schema. :func:`find_mentions` finds every alias and title in a text with on
 compiled regex (longest alias first, word boundaries, possessives allowed; common prefixes
 written once, see :func:`framing.alternation.surface_trie`), which is
 what quote attribution (speakers) and sentiment (the sides a sentence mentions) share.
+:meth:`ActorRegistry.side_from_description` gives a side to a speaker who is not in the
+registry, from the words of their own noun phrase ("a Republican senator", "governor of
+Dnipropetrovsk region").
 """
 
 from __future__ import annotations
@@ -31,6 +34,26 @@ MEMO_LIMIT = 100_000  # surfaces remembered per lexicon (odd spacing makes new o
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
 _DEMONYM_WORD = re.compile(r"[\w.]+")
 _SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[\w.'’-]+")
+# a description's own words end at a clause ("the envoy who met Putin") ...
+_CLAUSE_WORDS = frozenset(
+    "who whom whose which that when while where after before during since because".split()
+)
+# ... and at "to" after a posting: "ambassador to Ukraine" names the host, not the side
+_POSTS = frozenset(
+    "ambassador ambassadors envoy envoys representative representatives emissary emissaries "
+    "delegate delegates delegation delegations mission missions consul attache attaché".split()
+)
+# after these, places and nationality words say where the speaker is, not whom they speak
+# for ("a Turkish diplomat in Moscow"); institutions still count ("an official at the Pentagon")
+_LOCATION_WORDS = frozenset("in at near inside visiting".split())
+# people who live somewhere do not speak for its authorities: "Kyiv residents" has no side
+# from the place ("Ukrainian refugees" keeps the nationality's)
+_CIVILIANS = frozenset(
+    "resident residents people citizen citizens voter voters civilian civilians local locals "
+    "villager villagers survivor survivors refugee refugees witness witnesses eyewitness "
+    "eyewitnesses passer-by passers-by".split()
+)
 
 
 def straight_apostrophes(text: str) -> str:
@@ -66,6 +89,27 @@ class Actor:
     role: str = ""
 
 
+class DescriptionWords(NamedTuple):
+    """Institution and place words of ``actors.yaml`` (``institution_sides``,
+    ``place_sides``) with one compiled pattern for both."""
+
+    pattern: FoldedPattern | None
+    sides: dict[str, tuple[str, bool]]  # surface key -> (side, is a place)
+    capitalised: frozenset[str]  # keys listed with a capital: a match must have one too
+
+
+NO_DESCRIPTION_WORDS = DescriptionWords(None, {}, frozenset())
+
+
+class _Signal(NamedTuple):
+    """A word of a description that names a side; ordered by strength, then position."""
+
+    weak: bool  # a place: counts only when nothing else in the description does
+    start: int
+    nationality: bool  # at the same offset an institution ("Russian-installed") comes first
+    side: str
+
+
 class Mention(NamedTuple):
     """An alias or title of an actor found in a text (offsets into that text)."""
 
@@ -82,7 +126,9 @@ class ActorRegistry:
 
     ``media`` names outlets and platforms that carry words but are not speakers
     ("told Reuters", "according to state media"); ``demonyms`` maps adjectives such as
-    "Ukrainian" to a side, for unlisted speakers like "a Ukrainian official".
+    "Ukrainian" to a side, for unlisted speakers like "a Ukrainian official";
+    ``description_words`` adds institution and place words for
+    :meth:`side_from_description`.
     """
 
     actors: tuple[Actor, ...]
@@ -94,10 +140,13 @@ class ActorRegistry:
     demonyms: dict[str, str] = field(default_factory=dict)
     # lookup keys of aliases (not titles) listed with a capital: a mention must have one too
     capitalised: frozenset[str] = frozenset()
+    description_words: DescriptionWords = NO_DESCRIPTION_WORDS
     _resolved: Memo[str, tuple[Actor, bool] | None] = field(init=False, repr=False, compare=False)
+    _described: Memo[str, str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_resolved", Memo(self._resolve, MEMO_LIMIT))
+        object.__setattr__(self, "_described", Memo(self._describe, MEMO_LIMIT))
 
     def resolve(self, surface: str) -> tuple[Actor, bool] | None:
         """(actor, via title) of a surface the pattern matched; None when it is a
@@ -129,6 +178,104 @@ class ActorRegistry:
                 return side
         return None
 
+    def side_from_description(self, description: str) -> str | None:
+        """The side a speaker's own noun phrase gives them, or None (then: unknown).
+
+        A speaker the registry names takes that actor's side (:meth:`resolve`,
+        :meth:`find`); this is for the others. ``description`` is the speaker's own
+        phrase (title, institution, name: "a Republican senator", "governor of
+        Dnipropetrovsk region", "Zaporizhzhia's Russian-installed governor"), never the
+        whole sentence. Precedence:
+
+        1. the phrase ends at a clause ("who", "which", "after", ...) and, after a
+           posting noun, at "to" ("ambassador to Ukraine" names the host country);
+        2. registry actors (aliases and titles: "Kremlin aide", "the Duma"), institution
+           words (``institution_sides``: "Pentagon", "Labour", "Russian-installed") and
+           nationality words (``demonyms``: "Turkish", "China"): the first in the phrase
+           decides ("a Polish critic of Putin" is EU);
+        3. place names (``place_sides`` and registry aliases listed there: "Kharkiv",
+           "Belgorod", "Moscow") only when step 2 finds nothing: "Zaporizhzhia's
+           Russian-installed governor" is RU;
+        4. after "in", "at", "near" only institutions count: "a Turkish diplomat in
+           Moscow" is TR, "a diplomat in Moscow" None, "an official at the Pentagon" US;
+        5. residents, civilians, refugees take no side from a place ("Kyiv residents").
+
+        Named other states ("Indian", "Saudi") give ``other``. Memoised per description.
+
+        >>> default_actors().side_from_description("EU foreign policy chief")
+        'EU'
+        >>> default_actors().side_from_description("governor of Dnipropetrovsk region")
+        'UA'
+        >>> default_actors().side_from_description("local residents") is None
+        True
+        """
+        return self._described[description]
+
+    def _describe(self, description: str) -> str | None:
+        end, located = _own_words(description)
+        signals = self._signals(description[:end], located)
+        if _head_noun(description[:located]) in _CIVILIANS:
+            signals = [s for s in signals if not s.weak]
+        return min(signals).side if signals else None
+
+    def _signals(self, text: str, located: int) -> list[_Signal]:
+        """Every side-naming word of ``text``; after offset ``located`` institutions only."""
+        words = self.description_words
+        found: list[_Signal] = []
+
+        def add(start: int, side: str, kind: str) -> None:
+            if kind == "institution" or start < located:
+                found.append(_Signal(kind == "place", start, kind == "nationality", side))
+
+        for mention in find_mentions(text, self):
+            listed = words.sides.get(match_key(mention.as_written))
+            if listed is not None:
+                add(mention.start, listed[0], "place" if listed[1] else "institution")
+            elif mention.as_written in self.demonyms:
+                add(mention.start, mention.actor.side, "nationality")
+            else:
+                add(mention.start, mention.actor.side, "institution")
+        if words.pattern is not None:
+            for m in words.pattern.finditer(text):
+                start, stop = m.span(1)
+                key = match_key(text[start:stop])
+                if key in words.capitalised and not text[start].isupper():
+                    continue
+                side, is_place = words.sides[key]
+                add(start, side, "place" if is_place else "institution")
+        for m in _DEMONYM_WORD.finditer(text):
+            word = m.group()
+            nationality = self.demonyms.get(word) or self.demonyms.get(word.rstrip("."))
+            if nationality:
+                add(m.start(), nationality, "nationality")
+        return found
+
+
+def _head_noun(phrase: str) -> str:
+    """The head noun of a noun phrase, lower-cased: its last word before "of", "from" or
+    "for" ("a resident of Belgorod" -> resident), else its last word."""
+    head = ""
+    for word in _TOKEN.findall(phrase.lower()):
+        if word in ("of", "from", "for") and head:
+            break
+        head = word
+    return head
+
+
+def _own_words(description: str) -> tuple[int, int]:
+    """(end, located) offsets in ``description``: its own words end at ``end`` (a clause,
+    or "to" after a posting noun); from ``located`` on they say where, not whom."""
+    located = len(description)
+    previous = ""
+    for m in _TOKEN.finditer(description):
+        word = m.group().lower()
+        if word in _CLAUSE_WORDS or (word == "to" and previous in _POSTS):
+            return m.start(), min(located, m.start())
+        if word in _LOCATION_WORDS and located == len(description):
+            located = m.start()
+        previous = word
+    return len(description), located
+
 
 def _strings(node: object, key: str, *, path: str, where: str, required: bool = True) -> list[str]:
     """``node[key]`` as a list of non-empty strings; an item of another type names its line."""
@@ -154,7 +301,12 @@ def _strings(node: object, key: str, *, path: str, where: str, required: bool = 
 
 def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
     """Validate actors YAML data and compile the mention pattern."""
-    check_keys(data, {"version", "sides", "actors", "media", "demonyms"}, path=path, where="actors")
+    check_keys(
+        data,
+        {"version", "sides", "actors", "media", "demonyms", "institution_sides", "place_sides"},
+        path=path,
+        where="actors",
+    )
     sides = tuple(_strings(data, "sides", path=path, where="actors"))
     raw = require(data, "actors", list, path=path, where="actors")
     actors: list[Actor] = []
@@ -197,14 +349,9 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
     pattern = alias_pattern(list(by_surface))
     assert isinstance(data, dict)  # checked by check_keys
     media = _strings(data, "media", path=path, where="", required=False)
-    demonyms = data.get("demonyms") or {}
-    if not isinstance(demonyms, dict):
-        raise LexiconError(path, line_of(data, "demonyms"), "demonyms", "expected a mapping")
-    for word, side in demonyms.items():
-        if side not in sides:
-            raise LexiconError(
-                path, line_of(demonyms, word), f"demonyms.{word}", f"unknown side {side!r}"
-            )
+    demonyms = _side_mapping(data, "demonyms", sides, path=path)
+    institutions = _side_mapping(data, "institution_sides", sides, path=path)
+    places = _side_mapping(data, "place_sides", sides, path=path)
     return ActorRegistry(
         tuple(actors),
         sides,
@@ -212,13 +359,40 @@ def parse_actors(data: object, *, path: str, version: str) -> ActorRegistry:
         pattern,
         by_surface,
         frozenset(surface_key(str(m)) for m in media),
-        {str(k): str(v) for k, v in demonyms.items()},
+        demonyms,
         frozenset(
             key
             for key, (actor, via_title) in by_surface.items()
             if not via_title and _as_listed(actor, via_title, key)[0].isupper()
         ),
+        _description_words(institutions, places),
     )
+
+
+def _side_mapping(
+    data: dict[str, object], key: str, sides: tuple[str, ...], *, path: str
+) -> dict[str, str]:
+    """``data[key]``: a mapping of words to listed sides (empty when absent)."""
+    mapping = data.get(key) or {}
+    if not isinstance(mapping, dict):
+        raise LexiconError(path, line_of(data, key), key, "expected a mapping")
+    for word, side in mapping.items():
+        if side not in sides:
+            raise LexiconError(
+                path, line_of(mapping, word), f"{key}.{word}", f"unknown side {side!r}"
+            )
+    return {str(k): str(v) for k, v in mapping.items()}
+
+
+def _description_words(institutions: dict[str, str], places: dict[str, str]) -> DescriptionWords:
+    """One pattern over institution and place words, each keyed to (side, is a place)."""
+    listed = [(w, s, False) for w, s in institutions.items()]
+    listed += [(w, s, True) for w, s in places.items()]
+    if not listed:
+        return NO_DESCRIPTION_WORDS
+    sides = {surface_key(w): (s, is_place) for w, s, is_place in listed}
+    capitalised = frozenset(surface_key(w) for w, _, _ in listed if w[0].isupper())
+    return DescriptionWords(alias_pattern(list(sides)), sides, capitalised)
 
 
 @cache

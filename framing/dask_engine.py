@@ -1,9 +1,10 @@
 """Run the per-article function on a dask.distributed cluster (the ``[dask]`` extra).
 
-The same :func:`~framing.analysis.analyze_article` runs over a Dask bag, block by
-block: a block of articles is split into partitions, computed on the cluster, and
-its results come back in input order while the next block is already running. The
-tables are then built exactly as with the local engine, so the outputs are identical.
+The per-chunk function of :mod:`framing.run` runs over a Dask bag, block by block: a
+block of articles is split into partitions, each computed on the cluster into typed
+tables (:class:`~framing.tables.TableParts`), which come back in input order while the
+next block is already running. The tables are then written exactly as with the local
+engine, so the outputs are identical.
 
 Every worker needs framing installed, at the same version as the client (the
 function and the lexicon settings are sent by reference, not as code).
@@ -15,12 +16,14 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from typing import TYPE_CHECKING, Any
+from itertools import islice
+from typing import Any
 
 from framing.corpus import Article
+from framing.tables import TableParts
 
-if TYPE_CHECKING:
-    from framing.analysis import ArticleResult, Settings
+# what framing.run hands over: a chunk of articles -> their typed tables, and the warm-up
+ChunkWork = Callable[[list[Article]], TableParts]
 
 EXTRA_HINT = "pip install 'framing[dask]'"
 BLOCK_SIZE = 512  # articles per bag; two blocks in flight bound the client's memory
@@ -49,17 +52,16 @@ def require_dask() -> tuple[Any, Any, Any]:
 
 
 def compute_on_dask(
-    work: Callable[[Article, Settings], ArticleResult],
+    work: ChunkWork,
     articles: Iterable[Article],
-    settings: Settings,
+    warm: Callable[[], None],
     *,
     workers: int,
     scheduler: str | None = None,
-) -> Iterator[ArticleResult]:
-    """``work`` over ``articles`` on the cluster at ``scheduler`` (else a local one), in order."""
+) -> Iterator[TableParts]:
+    """``work`` over ``articles`` on the cluster at ``scheduler`` (else a local one), one
+    bag partition at a time, as typed tables in input order; ``warm`` runs once per worker."""
     db, client_class, cluster_class = require_dask()
-    from framing.analysis import chunked, warm
-
     with ExitStack() as stack:
         if scheduler:
             try:
@@ -79,12 +81,26 @@ def compute_on_dask(
                 )
             )
             client = stack.enter_context(client_class(cluster))
-        client.run(warm, settings)  # lexicons, VADER, CMUdict: once per worker
+        client.run(warm)  # lexicons, VADER, CMUdict: once per worker
         pending: deque[Any] = deque()
-        for block in chunked(articles, BLOCK_SIZE):
-            bag = db.from_sequence(block, partition_size=PARTITION_SIZE).map(work, settings)
+        for block in _blocks(articles, BLOCK_SIZE):
+            bag = db.from_sequence(block, partition_size=PARTITION_SIZE).map_partitions(
+                _partition_parts, work
+            )
             pending.append(client.compute(bag))
             if len(pending) >= 2:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _partition_parts(partition: Iterable[Article], work: ChunkWork) -> list[TableParts]:
+    """One bag partition's articles as one element: their typed tables."""
+    return [work(list(partition))]
+
+
+def _blocks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` articles (the last one shorter)."""
+    it = iter(articles)
+    while block := list(islice(it, size)):
+        yield block

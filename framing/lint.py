@@ -502,10 +502,10 @@ def lint_article(
     lexicon: str | Path | None = None,
 ) -> list[Finding]:
     """Style findings of one article, in text order."""
-    from framing.analysis import Settings, load_resources
     from framing.clean import clean_article
     from framing.extract.quotes import extract_quotes
     from framing.extract.terms import extract_terms
+    from framing.run import Settings, load_resources
 
     resources = load_resources(Settings(lexicon=str(lexicon) if lexicon else None))
     style = style if style is not None else load_style(lexicon=resources.lexicon)
@@ -532,7 +532,7 @@ def lint_articles(
     >>> findings = lint_articles(load_corpus("seeds"))   # doctest: +SKIP
     """
     if not isinstance(style, Style):
-        from framing.analysis import Settings, load_resources
+        from framing.run import Settings, load_resources
 
         lex = load_resources(Settings(lexicon=str(lexicon) if lexicon else None)).lexicon
         style = load_style(style, lexicon=lex)
@@ -562,7 +562,7 @@ def lint_paths(
     The style is validated before any article is read; a bad style or an unreadable
     input raises (:class:`~framing.lexicon.LexiconError`, :class:`~framing.corpus.CorpusError`).
     """
-    from framing.analysis import Settings, load_resources
+    from framing.run import Settings, load_resources
 
     resolved = load_style(
         style, lexicon=load_resources(Settings(lexicon=str(lexicon) if lexicon else None)).lexicon

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 import pandas as pd
 import pyarrow as pa
@@ -25,9 +25,18 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from framing import __version__
-
-if TYPE_CHECKING:
-    from framing.analysis import Analysis, ArticleResult
+from framing.compare import compact
+from framing.compare.quotes import loaded_verb_share, quoted_words_by_side
+from framing.compare.terms import term_choice
+from framing.run import RunLog, errors_table, table_batches
+from framing.tables import (
+    PER_ARTICLE_TABLES,
+    TABLE_COLUMNS,
+    ArticleResult,
+    TableParts,
+    Tables,
+    typed_table,
+)
 
 MARKER = ".framing-output"
 FLOAT_DIGITS = 6
@@ -46,6 +55,46 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
+class Analysis(Tables):
+    """The tables of one run (:class:`~framing.tables.Tables`: ``articles``, ``terms``,
+    ``quotes``, ``sentences``, ``cleaning``, ``coverage``, ``errors``, ``summary``,
+    ``warnings``), which can write themselves to a folder (:meth:`to_dir`) and show
+    themselves in a notebook.
+
+    Without a ``coverage`` table, the coverage mentions are found in ``sentences``
+    (:func:`framing.extract.coverage.coverage_mentions`).
+    """
+
+    def __init__(
+        self,
+        tables: Mapping[str, pd.DataFrame],
+        *,
+        warnings: Sequence[str] = (),
+        versions: Mapping[str, str] | None = None,
+    ) -> None:
+        if "coverage" not in tables:
+            tables = {**tables, "coverage": _mentions(tables["sentences"])}
+        super().__init__(tables, warnings=warnings, versions=versions)
+
+    def _repr_html_(self) -> str:
+        from framing.report import render_html_summary
+
+        return render_html_summary(self)
+
+    def to_dir(self, out: str | Path, **options: Any) -> Path:
+        """Write tables, summary.json, charts and the report into ``out`` (atomically)."""
+        return write_outputs(self, out, **options)
+
+
+def _mentions(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The coverage table of a sentences table (for an Analysis built without one)."""
+    from framing.extract.coverage import coverage_mentions
+
+    if sentences.empty:
+        return typed_table({}, "coverage")
+    return coverage_mentions(sentences)
+
+
 def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
     """Per-source framing figures as flat ``metric.key`` entries, for baseline diffs.
 
@@ -55,9 +104,6 @@ def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
     variant among the group's matches in the outlet's own words (narration and
     reported speech, outside quotation marks).
     """
-    from framing.compare.quotes import loaded_verb_share, quoted_words_by_side
-    from framing.compare.terms import term_choice
-
     metrics: dict[str, dict[str, float]] = {}
 
     def put(source: Any, key: str, value: Any) -> None:
@@ -135,7 +181,7 @@ class TableWriter:
     """Tables written chunk by chunk: CSV rows appended, one Parquet row group per chunk.
 
     The first chunk of a table fixes its columns and types (typed chunks, see
-    :func:`framing.analysis.typed_table`), so the CSV is byte-identical to one written
+    :func:`framing.tables.typed_table`), so the CSV is byte-identical to one written
     from a single frame of every row. With ``partitioned``, each chunk is also added
     to ``parquet/<name>/source=<source>/`` (hive partitions, the layout Dask and Spark
     read in parallel), one file per chunk and source.
@@ -159,7 +205,9 @@ class TableWriter:
         first = name not in self.chunks
         if not first and df.empty:
             return
-        table = pa.Table.from_pandas(df, preserve_index=False)
+        # one Arrow chunk per column: a frame concatenated from parts holds several, and
+        # the Parquet writer's pages (so its bytes) follow the chunks
+        table = pa.Table.from_pandas(df, preserve_index=False).combine_chunks()
         if first:
             self._csv[name] = open(  # noqa: SIM115 (closed in close())
                 self.folder / f"{name}.csv", "w", encoding="utf-8", newline=""
@@ -304,7 +352,16 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
 # counts; with ``articles`` (one row per article) they are all it needs.
 SUMMARY_COUNTS: dict[str, list[str]] = {
     "terms": ["source", "group", "variant", "pole", "voice", "counts", "own_words"],
-    "quotes": ["source", "kind", "speaker", "affiliation", "verb", "verb_class", "n_words"],
+    "quotes": [
+        "source",
+        "kind",
+        "speaker",
+        "affiliation",
+        "verb",
+        "verb_class",
+        "n_words",
+        "n_quoted_words",
+    ],
 }
 
 
@@ -318,8 +375,6 @@ class SummaryInputs:
         self.counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
 
     def add(self, batch: Mapping[str, pd.DataFrame]) -> None:
-        from framing.compare import compact
-
         self.articles.append(batch["articles"])
         for name, columns in SUMMARY_COUNTS.items():
             held = self.counts[name]
@@ -328,8 +383,6 @@ class SummaryInputs:
 
     def analysis(self, warnings: Sequence[str], versions: Mapping[str, str]) -> Analysis:
         """An Analysis holding exactly these inputs (the other tables empty)."""
-        from framing.analysis import TABLE_COLUMNS, Analysis, typed_table
-
         tables = {name: typed_table({}, name) for name in TABLE_COLUMNS}
         if self.articles:
             tables["articles"] = pd.concat(self.articles, ignore_index=True)
@@ -348,8 +401,6 @@ def read_output(
     left empty. Default: every column of every table. Warnings and lexicon versions
     come from ``warnings.txt`` and ``summary.json`` when present.
     """
-    from framing.analysis import TABLE_COLUMNS, Analysis, typed_table
-
     folder = Path(folder)
     wanted: dict[str, list[str] | None] = (
         dict.fromkeys(TABLE_COLUMNS) if columns is None else columns
@@ -388,7 +439,7 @@ class Run:
 
 
 def write_streamed(
-    results: Iterable[ArticleResult],
+    parts: Iterable[TableParts],
     out: str | Path,
     *,
     warnings: Sequence[str] = (),
@@ -398,7 +449,7 @@ def write_streamed(
     charts: bool = True,
     partitioned: bool = False,
 ) -> Run:
-    """Write the tables of ``results`` as they come, then the summary and the report.
+    """Write the tables of ``parts`` as they come, then the summary and the report.
 
     Memory stays flat in the corpus size on the table-writing path: each batch of
     articles is appended to the tables on disk and dropped, keeping only the articles
@@ -407,19 +458,11 @@ def write_streamed(
     byte for byte, as :meth:`Analysis.to_dir` of the same corpus (Parquet row groups
     aside). Nothing is written when no article could be analysed.
     """
-    from framing.analysis import (
-        PER_ARTICLE_TABLES,
-        RunLog,
-        errors_table,
-        table_batches,
-        typed_table,
-    )
-
     log = RunLog(list(warnings))
     inputs = SummaryInputs()
     with staged_output(out) as stage:
         with TableWriter(stage.folder, partitioned=partitioned) as writer:
-            for batch in table_batches(results, log):
+            for batch in table_batches(parts, log):
                 for name in PER_ARTICLE_TABLES:
                     writer.write(name, batch[name])
                 if not report:

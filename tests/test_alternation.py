@@ -29,9 +29,9 @@ from framing.alternation import (
     twin_surface,
     uncased_lower,
 )
-from framing.compare.coverage import default_coverage_lexicon
 from framing.corpus import Article
 from framing.extract import numbers
+from framing.extract.coverage import default_coverage_lexicon
 from framing.extract.terms import _POSSESSIVE, default_lexicon, form_expansions, form_regex
 
 

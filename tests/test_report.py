@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from framing.compare import source_summary
-from framing.compare.coverage import coverage_mentions
+from framing.extract.coverage import coverage_mentions
 from framing.report import md_escape, render_html_summary, write_report
 
 PLANTED = "<script>alert(1)</script> [click](http://evil.example) | `code`"

@@ -9,10 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import framing.analysis
+import framing.run
 from framing.analysis import CHUNK_SIZE, TABLE_DTYPES, Analysis, analyze, analyze_to_dir
 from framing.corpus import Article
 from framing.output import read_output
+from framing.tables import Columns
 from tests.conftest import ROOT, SEEDS
 
 
@@ -94,7 +95,7 @@ def test_tables_built_in_chunks_equal_one_frame(
     # heldout: columns that are all empty in some articles (quote warnings, duplicate_of)
     paths = [str(SEEDS), str(ROOT / "bench/annotations/heldout_articles.jsonl")]
     whole = analyze(paths, workers=1, cache=False)
-    monkeypatch.setattr(framing.analysis, "BATCH_ARTICLES", 1)
+    monkeypatch.setattr(framing.run, "BATCH_ARTICLES", 1)
     chunked = analyze(paths, workers=1, cache=False)
     for name, table in whole.tables.items():
         pd.testing.assert_frame_equal(chunked.tables[name], table, check_exact=True)
@@ -111,7 +112,7 @@ def test_streamed_output_equals_the_in_memory_output(
     paths = [str(SEEDS), str(ROOT / "bench/annotations/heldout_articles.jsonl")]
     whole = analyze(paths, workers=1, cache=False)
     whole.to_dir(tmp_path / "memory", report=False)
-    monkeypatch.setattr(framing.analysis, "BATCH_ARTICLES", 2)
+    monkeypatch.setattr(framing.run, "BATCH_ARTICLES", 2)
     run = analyze_to_dir(paths, tmp_path / "streamed", report=False, workers=1, cache=False)
     assert (run.n_articles, run.n_sources) == (
         len(whole.articles),
@@ -164,7 +165,7 @@ def test_nothing_is_written_when_no_article_can_be_analysed(tmp_path: Path) -> N
 
 
 def test_rows_gathered_by_column_keep_every_value_in_place() -> None:
-    columns = framing.analysis._Columns([{"a": 1, "b": "x"}])
+    columns = Columns([{"a": 1, "b": "x"}])
     columns.extend([{"a": 2}, {"a": 3, "c": 4.5, "b": "y"}, {"c": 6.0, "a": 5}])
     columns.append({"b": "z", "d": True})
     assert list(columns.data) == ["a", "b", "c", "d"]  # in order of first appearance

@@ -20,7 +20,7 @@ import jinja2
 import pandas as pd
 
 if TYPE_CHECKING:
-    from framing.analysis import Analysis
+    from framing.tables import Tables as Analysis
 
 SUMMARY_COLUMNS = [
     "source",

@@ -196,7 +196,7 @@ def test_seed_mentions_trace_back_to_the_cleaned_text(
 def test_mentions_in_chunks_equal_one_pass(
     seed_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import framing.compare.coverage as cov
+    import framing.extract.coverage as cov
 
     whole = coverage_mentions(seed_analysis.sentences)
     monkeypatch.setattr(cov, "CHUNK_SENTENCES", 3)
@@ -215,7 +215,7 @@ def test_coverage_table_of_an_analysis_is_the_mentions_of_its_sentences(
 
 def test_article_mentions_stay_within_their_sentence() -> None:
     from framing.actors import load_actors
-    from framing.compare.coverage import article_mention_rows, default_coverage_lexicon
+    from framing.extract.coverage import article_mention_rows, default_coverage_lexicon
 
     resources = {"actors": load_actors(), "lexicon": default_coverage_lexicon()}
     # "Abu Dhabi" would run across the break between the two sentences: not a mention
@@ -235,7 +235,7 @@ def test_article_mentions_stay_within_their_sentence() -> None:
 def test_coverage_mentions_in_chunks_of_whole_articles(
     seed_analysis: Analysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import framing.compare.coverage as module
+    import framing.extract.coverage as module
 
     whole = coverage_mentions(seed_analysis.sentences)
     monkeypatch.setattr(module, "CHUNK_SENTENCES", 7)  # every chunk cut at an article's end

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 
 from framing.alternation import matches_at
-from framing.compare.coverage import default_coverage_lexicon
 from framing.corpus import Article
 from framing.extract import numbers
+from framing.extract.coverage import default_coverage_lexicon
 from framing.extract.numbers import DATE, NUMBER, find_numbers, format_value
 from tests.test_alternation import NUMBER_TEXT
 

@@ -48,7 +48,7 @@ CASES = [
     ('Rustem Umerov, Secretary of the National Security and Defence Council, wrote on Telegram that the delegation held "substantive" talks with the American side.',
      [("partial", "Rustem Umerov", "UA", "write", "substantive")]),
     ('Omer Celik, spokesman for the ruling party, told reporters in Ankara that the mediation is "recognized by all parties."',
-     [("partial", "Omer Celik", "other", "tell", "recognized by all parties.")]),
+     [("partial", "Omer Celik", "TR", "tell", "recognized by all parties.")]),
     # a name heads the phrase after a possessive role: "Putin's aide Yuri Ushakov"
     ("Russian President Vladimir Putin's foreign policy aide Yuri Ushakov told state media that no draft had arrived.",
      [("indirect", "Yuri Ushakov", "RU", "tell", "no draft had arrived")]),
@@ -73,7 +73,7 @@ CASES = [
      [("partial", "source", "unknown", "according to", "some progress")]),
     # the speaker's own verb wins over "according to a statement by ..."
     ('Erdogan told Putin that Türkiye was "ready to do its part", according to a statement by the Turkish Communications Directorate.',
-     [("partial", "Recep Tayyip Erdogan", "other", "tell", "ready to do its part")]),
+     [("partial", "Recep Tayyip Erdogan", "TR", "tell", "ready to do its part")]),
     # "with X warning that ...": an absolute clause has its own speaker
     ("Leaders vowed to keep up support, with French President Emmanuel Macron warning that Russia “is seeking time.”",
      [("indirect", "Leaders", "unknown", "vow", "to keep up support"),
@@ -139,8 +139,8 @@ def test_new_verbs_and_frames() -> None:
 @pytest.mark.parametrize(
     ("surface", "name", "side"),
     [
-        ("Hakan Fidan", "Hakan Fidan", "other"),
-        ("Turkish Foreign Minister", "Hakan Fidan", "other"),
+        ("Hakan Fidan", "Hakan Fidan", "TR"),
+        ("Turkish Foreign Minister", "Hakan Fidan", "TR"),
         ("Sergei Ryabkov", "Sergey Ryabkov", "RU"),
         ("Russia's Ministry of Defence", "Kremlin", "RU"),
         ("the Russian army", "Kremlin", "RU"),
@@ -148,7 +148,7 @@ def test_new_verbs_and_frames() -> None:
         ("Dmytro Lubinets", "Dmytro Lubinets", "UA"),
         ("Peter Szijjarto", "Peter Szijjarto", "EU"),
         ("Democrats", "US Democrats", "US"),
-        ("Ankara", "Turkish government", "other"),
+        ("Ankara", "Turkish government", "TR"),
     ],
 )
 def test_registry_additions(surface: str, name: str, side: str) -> None:
@@ -160,4 +160,4 @@ def test_new_demonyms_give_sides() -> None:
     registry = default_actors()
     assert registry.demonym_side("a Hungarian official") == "EU"
     assert registry.demonym_side("a NATO official") == "EU"
-    assert registry.demonym_side("a Turkish diplomat") == "other"
+    assert registry.demonym_side("a Turkish diplomat") == "TR"

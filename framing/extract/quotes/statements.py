@@ -17,7 +17,8 @@ marks counts those words only, never the narrator's words around them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from framing.document import Document, word_count
 from framing.extract.quotes.lexicon import VerbLexicon
@@ -115,3 +116,31 @@ def merge_split_quotations(
             continue
         out.append(c)
     return out
+
+
+QUOTED_KINDS = ("direct", "partial")
+
+
+def quoted_ranges(doc: Document, rows: Iterable[Mapping[str, Any]]) -> list[tuple[int, int]]:
+    """The character ranges of quoted words in the statements ``rows``, sorted and merged.
+
+    A direct or partial statement's quoted words are where its ``[start, end)`` meets the
+    inside of the document's quotation marks: the tag of a quotation split by it and the
+    narrator's words around a partial quote are left out.
+    """
+    inner = [(s.inner_start, s.inner_end) for s in doc.quote_spans]
+    found: list[tuple[int, int]] = []
+    for row in rows:
+        if row.get("kind") not in QUOTED_KINDS:
+            continue
+        start, end = int(row["start"]), int(row["end"])
+        for a, b in inner:
+            if a < end and start < b:
+                found.append((max(a, start), min(b, end)))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(found):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
