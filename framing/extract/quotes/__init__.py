@@ -70,6 +70,7 @@ from framing.extract.quotes.model import (
 from framing.extract.quotes.speakers import _resolve
 from framing.extract.quotes.statements import (
     clause_statement,
+    content_end,
     fragment_words,
     fragments_text,
     merge_split_quotations,
@@ -153,6 +154,7 @@ def extract_quotes(
                 continue
             for a, b in ev.parts:
                 start, end = _trim(doc.text, a, b)
+                start, end = _trim(doc.text, start, content_end(doc.text, start, end))
                 inside = _quotes_overlapping(ctx, start, end)
                 if inside and all(_nested_quote(ctx, events, start, s) for s in inside):
                     # "warned that Russia would go on until Kyiv accepted what he called “...”":

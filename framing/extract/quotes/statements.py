@@ -17,6 +17,7 @@ marks counts those words only, never the narrator's words around them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -26,9 +27,40 @@ from framing.extract.quotes.model import Candidate, Event
 from framing.extract.quotes.text import _join
 
 FRAGMENT_JOINER = " … "
+# where the speaker said it, written after the content: part of the tag, not the content
+# ("... “very productive” in a post on X", "... would continue, in a statement on Telegram")
+_MEDIUM_TAIL = re.compile(
+    r"[\s,]+(?:(?:in|on|during|at)\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?"
+    r"(?:post|statement|interview|video|address|speech|briefing|news conference|"
+    r"press conference|message|tweet|letter|televised address)"
+    r"(?:\s+(?:on|to|with)\s+[\w .’'-]{1,40}?)?"
+    r"|on\s+(?:X|Telegram|Twitter|Facebook|Truth Social|social media))[\s.,;:]*$"
+)
+# the speaker's next act, coordinated after the content: "... peace" and declined to ...
+_NEXT_ACT = re.compile(
+    r",?\s+(?:and|but)\s+(?:declined|refused|did not|didn[’']t|would not|wouldn[’']t)\b"
+)
 # the words between two parts of a quotation split by its tag ("he said", "Peskov told
 # reporters on Monday"); more is narration, and the parts stay two statements
 MAX_TAG_WORDS = 10
+
+
+def content_end(text: str, start: int, end: int) -> int:
+    """The end of a statement's content within ``[start, end)``: before the speaker's next
+    act ("... “a durable peace” and declined to discuss details") and before the medium
+    written after it ("“very productive” in a post on X").
+
+    >>> t = "the talks were “very productive” in a post on X"
+    >>> t[: content_end(t, 0, len(t))]
+    'the talks were “very productive”'
+    """
+    nxt = _NEXT_ACT.search(text, start, end)
+    if nxt is not None:
+        end = nxt.start()
+    tail = _MEDIUM_TAIL.search(text, start, end)
+    if tail is not None and tail.start() > start:
+        end = tail.start()
+    return end
 
 
 def fragments_text(text: str, fragments: Sequence[tuple[int, int]]) -> str:
@@ -88,13 +120,15 @@ def with_marks(doc: Document, start: int, end: int) -> tuple[int, int]:
 def is_split_by_tag(text: str, first: Candidate, second: Candidate, verbs: VerbLexicon) -> bool:
     """Whether ``second`` continues the quotation ``first`` after its tag.
 
-    ``“A,” he said. “B.”``: both direct, in one paragraph, the second without a tag of its
-    own (it inherits the speaker), and between them at most :data:`MAX_TAG_WORDS` words
-    holding a reporting verb.
+    ``“A,” he said. “B.”`` or ``“A,” he said, “B.”``: both direct, in one paragraph, the
+    second attributed by the same tag or inheriting the speaker, and between them at most
+    :data:`MAX_TAG_WORDS` words holding a reporting verb.
     """
     if first.kind != "direct" or second.kind != "direct" or first.paragraph != second.paragraph:
         return False
-    if second.subject is None or second.subject.kind != "inherit":
+    if second.subject is None or not (
+        second.subject is first.subject or second.subject.kind == "inherit"
+    ):
         return False
     gap = text[first.end : second.start]
     if word_count(gap) > MAX_TAG_WORDS:

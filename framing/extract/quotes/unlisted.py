@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from framing.actors import UNKNOWN_SIDE
 from framing.extract.quotes.model import Subject, _Context
 from framing.extract.quotes.patterns import _WORD, PREPOSITIONS
 from framing.extract.quotes.text import _strip_head, _strip_tail
@@ -77,7 +78,9 @@ def noun_phrase_subject(ctx: _Context, start: int, end: int) -> Subject | None:
     phrase = " ".join(words)
     if ctx.actors.is_media(phrase):
         return Subject("media", phrase)
-    return Subject("unknown", phrase, None, ctx.actors.demonym_side(phrase) or "unknown")
+    return Subject(
+        "unknown", phrase, None, ctx.actors.side_from_description(phrase) or UNKNOWN_SIDE
+    )
 
 
 def outlet_as_source(ctx: _Context, subject: Subject) -> Subject:
@@ -88,7 +91,7 @@ def outlet_as_source(ctx: _Context, subject: Subject) -> Subject:
     """
     if subject.kind != "media" or subject.as_written.lower().removeprefix("the ") in _NOT_AN_AUTHOR:
         return subject
-    side = ctx.actors.demonym_side(subject.as_written) or "unknown"
+    side = ctx.actors.side_from_description(subject.as_written) or UNKNOWN_SIDE
     return Subject("unknown", subject.as_written, None, side, clean=subject.clean)
 
 
