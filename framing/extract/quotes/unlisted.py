@@ -20,7 +20,7 @@ from framing.extract.quotes.patterns import _WORD, PREPOSITIONS
 from framing.extract.quotes.text import _strip_head, _strip_tail
 
 # where a subject noun phrase cannot reach back past
-_BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|[.!?]\s")
+_BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
 # words that end the phrase on their left: a clause or another verb's object lies before
 _CLAUSE_WORDS = frozenset(
     "that while as when because although though if since so where whereas but or nor then "
@@ -36,6 +36,7 @@ _FINITE_WORDS = frozenset(
     "must may might shall not never".split()
 )
 _RELATIVES = frozenset("who whom whose which".split())
+_AUXILIARIES = frozenset("did does do can could would will may might must should shall".split())
 # media words that name an audience or an occasion, never the author of a report
 _NOT_AN_AUTHOR = frozenset(
     "reporters journalists media x a news conference a press conference".split(" ")
@@ -58,6 +59,11 @@ def noun_phrase_subject(ctx: _Context, start: int, end: int) -> Subject | None:
     words = [m.group() for m in _WORD.finditer(text, cut, end)]
     words = _after_clause_words(words)
     words = _strip_tail(_strip_head(words))
+    while words and words[-1].lower() in _AUXILIARIES:
+        words = _strip_tail(words[:-1])  # "Roe did suggest", "the office can confirm"
+    if [w.lower() for w in words] in (["who"], ["which"]) and cut > start:
+        # "... echoed by former Gov. John Doe, who noted that ...": the name before
+        return _antecedent_name(ctx, start, cut - 1)
     relative = next((i for i, w in enumerate(words) if w.lower() in _RELATIVES), None)
     if relative is not None:
         words = words[:relative]  # "officials who have worked with him": the head speaks
@@ -93,6 +99,23 @@ def outlet_as_source(ctx: _Context, subject: Subject) -> Subject:
         return subject
     side = ctx.actors.side_from_description(subject.as_written) or UNKNOWN_SIDE
     return Subject("unknown", subject.as_written, None, side, clean=subject.clean)
+
+
+def _antecedent_name(ctx: _Context, start: int, end: int) -> Subject | None:
+    """The capitalised name that ends right before a relative "who": the run of capitalised
+    words (at most six) at the end of ``text[start:end]``."""
+    words = [m.group() for m in _WORD.finditer(ctx.doc.text, start, end)]
+    run: list[str] = []
+    for w in reversed(words):
+        if not w[0].isupper() or len(run) == 6:
+            break
+        run.insert(0, w)
+    if not run:
+        return None
+    phrase = " ".join(run)
+    return Subject(
+        "unknown", phrase, None, ctx.actors.side_from_description(phrase) or UNKNOWN_SIDE
+    )
 
 
 def _after_clause_words(words: list[str]) -> list[str]:
