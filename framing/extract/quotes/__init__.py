@@ -176,7 +176,7 @@ def extract_quotes(
                 )
     cands = [c for c in cands if id(c) not in merged]
     cands.sort(key=lambda c: (c.start, c.end))
-    cands = merge_split_quotations(doc.text, cands, verbs)
+    cands = merge_split_quotations(doc, cands, verbs)
     rows: list[dict[str, Any]] = []
     for n, (c, speaker, written, side) in enumerate(_resolve(ctx, cands), 1):
         quoted_text = fragments_text(doc.text, c.fragments)

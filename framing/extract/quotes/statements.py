@@ -40,9 +40,9 @@ _MEDIUM_TAIL = re.compile(
 _NEXT_ACT = re.compile(
     r",?\s+(?:and|but)\s+(?:declined|refused|did not|didn[’']t|would not|wouldn[’']t)\b"
 )
-# the words between two parts of a quotation split by its tag ("he said", "Peskov told
-# reporters on Monday"); more is narration, and the parts stay two statements
-MAX_TAG_WORDS = 10
+# the words between two parts of a quotation split by its tag ("he said", "said X, a former
+# senator who led the talks"); more is narration, and the parts stay two statements
+MAX_TAG_WORDS = 40
 
 
 def content_end(text: str, start: int, end: int) -> int:
@@ -117,12 +117,13 @@ def with_marks(doc: Document, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_split_by_tag(text: str, first: Candidate, second: Candidate, verbs: VerbLexicon) -> bool:
+def is_split_by_tag(doc: Document, first: Candidate, second: Candidate, verbs: VerbLexicon) -> bool:
     """Whether ``second`` continues the quotation ``first`` after its tag.
 
-    ``“A,” he said. “B.”`` or ``“A,” he said, “B.”``: both direct, in one paragraph, the
-    second attributed by the same tag or inheriting the speaker, and between them at most
-    :data:`MAX_TAG_WORDS` words holding a reporting verb.
+    ``“A,” he said. “B.”``, ``“A,” he said, “B.”``, ``“A,” said X, a former senator who
+    led the talks. “B.”``: both direct, in one paragraph, the second attributed by the same
+    tag or inheriting the speaker; between them only the tag: a reporting verb, at most
+    :data:`MAX_TAG_WORDS` words, and no sentence but the one the first quotation ends in.
     """
     if first.kind != "direct" or second.kind != "direct" or first.paragraph != second.paragraph:
         return False
@@ -130,20 +131,25 @@ def is_split_by_tag(text: str, first: Candidate, second: Candidate, verbs: VerbL
         second.subject is first.subject or second.subject.kind == "inherit"
     ):
         return False
-    gap = text[first.end : second.start]
+    gap = doc.text[first.end : second.start]
     if word_count(gap) > MAX_TAG_WORDS:
+        return False
+    if (
+        doc.sentence_at(second.start).index - doc.sentence_at(max(first.start, first.end - 1)).index
+        > 1
+    ):
         return False
     return verbs.verb_pattern.search(gap) is not None
 
 
 def merge_split_quotations(
-    text: str, cands: list[Candidate], verbs: VerbLexicon
+    doc: Document, cands: list[Candidate], verbs: VerbLexicon
 ) -> list[Candidate]:
     """The candidates (in text order) with each quotation split by its tag made one."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and is_split_by_tag(text, prev, c, verbs):
+        if prev is not None and is_split_by_tag(doc, prev, c, verbs):
             prev.end = c.end
             prev.fragments = [*prev.fragments, *c.fragments]
             prev.warning = _join(*dict.fromkeys(w for w in (prev.warning, c.warning) if w))
