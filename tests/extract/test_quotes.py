@@ -196,8 +196,8 @@ def test_quotation_split_after_a_comma_tag_is_one_statement() -> None:
 
 def test_two_quotations_with_narration_between_stay_two() -> None:
     found = rows(
-        "“It was hard,” Peskov said after the talks ended late on Tuesday in the city of "
-        "Abu Dhabi. “But we made progress.”"
+        "“It was hard,” Peskov said. The talks had ended late on Tuesday in Abu Dhabi. "
+        "“But we made progress.”"
     )
     assert [r["kind"] for r in found] == ["direct", "direct"]
 
