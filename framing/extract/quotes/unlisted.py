@@ -58,12 +58,13 @@ def noun_phrase_subject(ctx: _Context, start: int, end: int) -> Subject | None:
         cut = m.end()
     words = [m.group() for m in _WORD.finditer(text, cut, end)]
     words = _after_clause_words(words)
+    if [w.lower() for w in words] == ["who"] and cut > start:
+        # "... echoed by former Gov. John Doe, who noted that ...": the name before
+        # (not "who has promised ...": a perfect tense tells the person's past, not a report)
+        return _antecedent_name(ctx, start, cut - 1)
     words = _strip_tail(_strip_head(words))
     while words and words[-1].lower() in _AUXILIARIES:
         words = _strip_tail(words[:-1])  # "Roe did suggest", "the office can confirm"
-    if [w.lower() for w in words] in (["who"], ["which"]) and cut > start:
-        # "... echoed by former Gov. John Doe, who noted that ...": the name before
-        return _antecedent_name(ctx, start, cut - 1)
     relative = next((i for i, w in enumerate(words) if w.lower() in _RELATIVES), None)
     if relative is not None:
         words = words[:relative]  # "officials who have worked with him": the head speaks
