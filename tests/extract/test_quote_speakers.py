@@ -166,3 +166,11 @@ def test_docstring_examples(module: ModuleType) -> None:
 
 def test_name_at_the_end_of_a_sentence_loses_the_full_stop() -> None:
     assert [r["speaker"] for r in rows("The talks were useful, said Jane Roe.")] == ["Jane Roe"]
+
+
+def test_a_possessive_pronoun_in_a_title_shows_no_gender() -> None:
+    # "her lawyer" may be a man: the later "he" still refers to him
+    found = speakers(
+        "John Doe, her lawyer, said the talks were useful. Mr. Smith left.\n“No,” he said."
+    )
+    assert [s for s, _, _ in found] == ["John Doe", "John Doe"]

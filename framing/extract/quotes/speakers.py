@@ -89,7 +89,7 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             if is_person:
                 title = c.subject.title if c.subject is not None else ""
                 last_person = (speaker, side, c.paragraph, actor, c.start, title)
-                known = _gender_of(f"{written} {title}".split())
+                known = _gender_of(_without_pronouns(f"{written} {title}".split()))
                 if known and s is not None and s.kind in ("actor", "unknown"):
                     genders.setdefault(speaker, known)
             else:
@@ -112,8 +112,8 @@ def _antecedent(
     sentence's subject after them; a person whose gender is known and differs from the
     pronoun's is skipped, and a speaker known to be of the pronoun's gender is preferred
     to a mention of unknown gender ("Ms. Roe said ... Mr. Doe said ... she added" is
-    Ms. Roe). A pronoun that refers to the speaker of the row just before it, in the
-    same paragraph, shows that speaker's gender ("Jane Roe said ... she added").
+    Ms. Roe). A pronoun that can refer to nobody but the person named as the speaker
+    just before it shows that person's gender (:func:`_sole_person`).
     """
     assert c.subject is not None
     gender = _gender_of(c.subject.as_written.split())
@@ -140,6 +140,19 @@ def _antecedent(
     if speaker and gender and _sole_person(ctx, c, out, speaker):
         genders.setdefault(speaker, gender)
     return speaker, side, title
+
+
+def _without_pronouns(words: list[str]) -> list[str]:
+    """``words`` without pronouns: in a name or title they are someone else's ("her
+    lawyer" is not a woman for all that).
+
+    >>> _without_pronouns(["her", "father"])
+    ['father']
+    """
+    return [w for w in words if w.lower() not in _PRONOUN_WORDS]
+
+
+_PRONOUN_WORDS = frozenset("he him his she her hers".split())
 
 
 def _sole_person(
