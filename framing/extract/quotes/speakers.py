@@ -1,5 +1,6 @@
 """Quote attribution: speakers resolved over the document in text order: pronouns and generic
-titles to the last matching person, untagged quotations to the statement before them."""
+titles to the last matching person (of the pronoun's gender where the text shows it), untagged
+quotations to the statement before them; each row keeps the title written with its speaker."""
 
 from __future__ import annotations
 

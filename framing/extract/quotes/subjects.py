@@ -1,5 +1,6 @@
 """Quote attribution: the speaker of a reporting verb, from the noun phrases before it ("Peskov,
-the Kremlin spokesman, said") or after it ("..., said two officials")."""
+the Kremlin spokesman, said") or after it ("..., said two officials"), with the title written
+with the speaker's name ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman")."""
 
 from __future__ import annotations
 
