@@ -174,3 +174,13 @@ def test_a_possessive_pronoun_in_a_title_shows_no_gender() -> None:
         "John Doe, her lawyer, said the talks were useful. Mr. Smith left.\n“No,” he said."
     )
     assert [s for s, _, _ in found] == ["John Doe", "John Doe"]
+
+
+def test_an_honorific_anywhere_shows_a_listed_persons_gender() -> None:
+    # the last speaker is Peskov, called "Mr. Peskov" later: "she" is Jane Roe, not him
+    found = speakers(
+        "Ms. Jane Roe said the talks were useful.\n"
+        "“We will see,” he said. Peskov said nothing was agreed.\n"
+        "Mr. Peskov left. “We are patient,” she said."
+    )
+    assert [s for s, _, _ in found][-1] == "Jane Roe"

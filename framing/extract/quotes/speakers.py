@@ -35,7 +35,7 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
     out: list[tuple[Candidate, str, str, str]] = []
     # name, side, paragraph, actor, offset and title of the last person who spoke
     last_person: tuple[str, str, int, Actor | None, int, str] | None = None
-    genders: dict[str, str] = {}  # speaker -> "m" or "f", where the text shows it
+    genders = _honorific_genders(ctx)  # speaker -> "m" or "f", where the text shows it
     names: dict[str, str] = {}  # surname -> full name of unlisted people
     last_group: tuple[str, str] | None = None
     last: tuple[str, str] | None = None
@@ -235,6 +235,23 @@ def _mention_gender(ctx: _Context, m: Mention, genders: dict[str, str]) -> str:
 
 
 _HONORIFIC_GENDER = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+
+
+def _honorific_genders(ctx: _Context) -> dict[str, str]:
+    """The gender of each listed person whom the document calls Mr., Mrs. or Ms. ("Mr.
+    Trump"): a later "she" cannot be him. A person called both is left out."""
+    text = ctx.doc.text
+    if "Mr" not in text and "Ms" not in text and "Miss" not in text and "MR" not in text:
+        return {}  # no honorific: no mention need be looked at
+    found: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.actor.kind != "person":
+            continue
+        before = text[max(0, m.start - 6) : m.start].split()[-1:]
+        honorific = before[0].lower() if before else ""
+        if honorific in _HONORIFIC_GENDER:
+            found.setdefault(m.actor.name, set()).add(_gender_of([honorific]))
+    return {name: g.pop() for name, g in found.items() if len(g) == 1}
 
 
 def _compatible(known: str, wanted: str) -> bool:
