@@ -94,8 +94,7 @@ def test_a_speaker_outside_the_registry(text: str, speaker: str) -> None:
 def test_no_speaker_from_a_clause_or_a_phrase(text: str) -> None:
     assert all(r["speaker"] != "" for r in rows(text))
     assert not any(
-        (r["speaker_as_written"] or "").lower().startswith(("the bill", "in a"))
-        for r in rows(text)
+        (r["speaker_as_written"] or "").lower().startswith(("the bill", "in a")) for r in rows(text)
     )
 
 

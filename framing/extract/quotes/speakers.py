@@ -111,9 +111,9 @@ def _antecedent(
 
     The last person who spoke (within three paragraphs) unless a person was named as a
     sentence's subject after them; a person whose gender is known and differs from the
-    pronoun's is skipped, and a speaker known to be of the pronoun's gender is preferred
-    to a mention of unknown gender ("Ms. Roe said ... Mr. Doe said ... she added" is
-    Ms. Roe). A pronoun that can refer to nobody but the person named as the speaker
+    pronoun's is skipped ("Ms. Roe said ... Mr. Doe said ... she added" is Ms. Roe), and
+    among those left the nearest wins: a known gender rules candidates out, it does not
+    rank them. A pronoun that can refer to nobody but the person named as the speaker
     just before it shows that person's gender (:func:`_sole_person`).
     """
     assert c.subject is not None
@@ -130,7 +130,8 @@ def _antecedent(
         speaker, side, title = last_person[0], last_person[1], last_person[5]
     else:
         earlier = _earlier_person(c, out, genders, gender) if gender else None
-        if subject is not None and (earlier is None or _mention_gender(ctx, subject, genders)):
+        # the nearest agreeing subject wins: a known gender only rules candidates out
+        if subject is not None:
             speaker, side = subject.actor.name, subject.actor.side
         elif earlier is not None:
             speaker, side = earlier

@@ -83,7 +83,7 @@ def _resolve_chunk(
                 best = persons[-1]
                 return Subject("actor", best.as_written, best.actor, best.actor.side)
             role = _words(text[start : found[0].start])[: len(pre) - 1]
-            side = ctx.actors.demonym_side(" ".join(role)) or (
+            side = ctx.actors.side_from_description(" ".join(role)) or (
                 possessors[0].actor.side if possessors else UNKNOWN_SIDE
             )
             return Subject("unknown", _np_text(role), None, side, title=_bare_title(role))
@@ -136,9 +136,9 @@ def _resolve_chunk(
                     "actor", last.as_written, last.actor, last.actor.side, clean=clean, title=title
                 )
             return None
-        side = ctx.actors.demonym_side(phrase) or cluster[0].actor.side
+        side = ctx.actors.side_from_description(phrase) or cluster[0].actor.side
         if tail[-1].lower() in {"residents", "resident", "people", "citizens", "voters"}:
-            side = ctx.actors.demonym_side(phrase) or UNKNOWN_SIDE
+            side = ctx.actors.side_from_description(phrase) or UNKNOWN_SIDE
         title = _bare_title(words)
         return Subject("unknown", _np_text(words), None, side, clean=clean, title=title)
     clean, full = True, words
@@ -181,11 +181,12 @@ def _resolve_chunk(
     if head.lower() in PEOPLE_NOUNS or (name_like and len(words) >= 1 and head[0].isupper()):
         if len(words) > 8:
             return None
-        side = ctx.actors.demonym_side(phrase) or (
+        # the whole phrase: "governor of Dnipropetrovsk region" (its place gives the side)
+        side = ctx.actors.side_from_description(" ".join(full)) or (
             possessors[0].actor.side if possessors else UNKNOWN_SIDE
         )
         if head.lower() in {"residents", "resident", "people", "citizens", "voters"}:
-            side = ctx.actors.demonym_side(phrase) or UNKNOWN_SIDE
+            side = ctx.actors.side_from_description(phrase) or UNKNOWN_SIDE
         title_words, name = _split_name(words)
         title = _title_before(title_words) if name else _bare_title(words)
         return Subject("unknown", _np_text(words), None, side, clean=clean, title=title)
@@ -206,7 +207,7 @@ def _titled_name(
     title = _title_before(title_words)
     if not title:
         return None
-    side = ctx.actors.demonym_side(" ".join(title_words)) or (
+    side = ctx.actors.side_from_description(" ".join(title_words)) or (
         possessors[0].actor.side if possessors else UNKNOWN_SIDE
     )
     return Subject("unknown", _np_text(words), None, side, clean=clean, title=title)
