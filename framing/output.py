@@ -352,7 +352,16 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
 # counts; with ``articles`` (one row per article) they are all it needs.
 SUMMARY_COUNTS: dict[str, list[str]] = {
     "terms": ["source", "group", "variant", "pole", "voice", "counts", "own_words"],
-    "quotes": ["source", "kind", "speaker", "affiliation", "verb", "verb_class", "n_words"],
+    "quotes": [
+        "source",
+        "kind",
+        "speaker",
+        "affiliation",
+        "verb",
+        "verb_class",
+        "n_words",
+        "n_quoted_words",
+    ],
 }
 
 

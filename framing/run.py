@@ -29,6 +29,7 @@ from framing.corpus import Article, CorpusError
 from framing.document import Document
 from framing.extract.coverage import CoverageLexicon, article_mention_rows, default_coverage_lexicon
 from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
+from framing.extract.quotes.statements import quoted_ranges
 from framing.extract.readability import readability_scores
 from framing.extract.sentiment import article_sentiment, extract_sentences, polarity_scores
 from framing.extract.terms import Lexicon, extract_terms, load_lexicon
@@ -92,20 +93,14 @@ def guess_title(doc: Document) -> str:
 
 
 def quoted_word_share(doc: Document, quotes: Sequence[Mapping[str, Any]]) -> float:
-    """Share of the article's words inside direct or partial quotations.
+    """Share of the article's words inside the quotation marks of direct or partial
+    statements (:func:`~framing.extract.quotes.statements.quoted_ranges`).
 
-    A word is inside when its start offset is in one of the quotations' ``[start, end)``.
+    A word is inside when its start offset is in one of those ranges.
     """
-    spans = sorted((q["start"], q["end"]) for q in quotes if q["kind"] in ("direct", "partial"))
     if not doc.words:
         return math.nan
-    inside = 0
-    covered = 0  # end of the union of the spans counted so far: no word is counted twice
-    for start, end in spans:
-        start = max(start, covered)
-        if start < end:
-            inside += doc.count_words(start, end)
-            covered = end
+    inside = sum(doc.count_words(a, b) for a, b in quoted_ranges(doc, quotes))
     return inside / len(doc.words)
 
 

@@ -75,6 +75,8 @@ QUOTE_COLUMNS = [
     "end",
     "compound",
     "warning",
+    "quoted_text",
+    "speaker_title",
 ]
 SENTENCE_COLUMNS = [
     "article_id",
@@ -172,7 +174,7 @@ TERM_ROW = [
     "counts",
     "own_words",
 ]
-QUOTE_ROW = QUOTE_COLUMNS
+QUOTE_ROW = [*QUOTE_COLUMNS, "n_quoted_words"]
 SENTENCE_ROW = [*SENTENCE_COLUMNS, "start", "end"]
 _OFFSETS = {"paragraph": INT, "start": INT, "end": INT}
 MENTION_DTYPES = _types(MENTION_COLUMNS, start=INT, end=INT, value=FLOAT)
@@ -184,7 +186,7 @@ TABLE_DTYPES: dict[str, dict[str, str]] = {
         **dict.fromkeys(_ARTICLE_INT.split(), INT),
     ),
     "terms": _types(TERM_ROW, **_OFFSETS, sentence_idx=INT, counts=BOOL, own_words=BOOL),
-    "quotes": _types(QUOTE_ROW, **_OFFSETS, n_words=INT, compound=FLOAT),
+    "quotes": _types(QUOTE_ROW, **_OFFSETS, n_words=INT, n_quoted_words=INT, compound=FLOAT),
     "sentences": _types(
         SENTENCE_ROW, **_OFFSETS, sentence_idx=INT, compound=FLOAT, pos=FLOAT, neu=FLOAT, neg=FLOAT
     ),

@@ -54,7 +54,9 @@ def quoted_words_by_side(
     if df.empty:
         return pd.DataFrame(columns=columns)
     weights = row_weights(df)  # 1 per row, or n_rows of a compact table
-    df = df.assign(_quotes=weights, _words=df["n_words"].astype("int64") * weights)
+    # words inside quotation marks; a table written before n_quoted_words has only n_words
+    counted = "n_quoted_words" if "n_quoted_words" in df.columns else "n_words"
+    df = df.assign(_quotes=weights, _words=df[counted].astype("int64") * weights)
     out = (
         df.groupby(["source", "side"], sort=True)
         .agg(n_quotes=("_quotes", "sum"), words=("_words", "sum"))

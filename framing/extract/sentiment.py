@@ -35,6 +35,7 @@ from typing import Any
 
 from framing.actors import ActorRegistry, Mention, find_mentions
 from framing.document import Document
+from framing.extract.quotes.statements import quoted_ranges
 from framing.extract.vader import analyzer
 
 QUOTED_MIN = 0.8
@@ -43,6 +44,7 @@ NARRATOR_MAX = 0.2
 POS_THRESHOLD = 0.05
 NEG_THRESHOLD = -0.05
 QUOTE_KINDS = frozenset({"direct", "partial", "indirect"})
+REPORTED_KINDS = frozenset({"partial", "indirect"})
 
 SENTENCE_COLUMNS = [
     "article_id",
@@ -98,11 +100,14 @@ def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def quoted_spans(doc: Document, quotes: Sequence[Mapping[str, Any]] = ()) -> list[tuple[int, int]]:
-    """Merged, sorted quoted character spans: inner quote spans plus quote rows."""
+    """Merged, sorted spans in a quoted voice: the inside of quotation marks, and the
+    reported clauses of partial and indirect statements (a direct statement split by its
+    tag counts its quoted words only, not the tag between them)."""
     spans = [(q.inner_start, q.inner_end) for q in doc.quote_spans]
     for row in quotes:
-        if row.get("kind") in QUOTE_KINDS:
+        if row.get("kind") in REPORTED_KINDS:
             spans.append((int(row["start"]), int(row["end"])))
+    spans.extend(quoted_ranges(doc, [r for r in quotes if r.get("kind") == "direct"]))
     return _merge(spans)
 
 

@@ -503,6 +503,17 @@ def _in_marks(doc: Document, offset: int) -> bool:
     return span is not None and span.inner_start <= offset < span.inner_end
 
 
+def _statement_at(
+    offset: int, spans: Sequence[tuple[int, int, Mapping[str, Any]]], in_marks: bool
+) -> Mapping[str, Any] | None:
+    """The quote row whose words are at ``offset``: the narrowest enclosing row, but not a
+    direct statement outside its quotation marks (the tag of "“A,” he said, “B.”")."""
+    row = _enclosing_quote(offset, spans)
+    if row is not None and not in_marks and row.get("kind") == "direct":
+        return None
+    return row
+
+
 def voice_at(
     doc: Document, offset: int, quotes: Sequence[Mapping[str, Any]] = ()
 ) -> tuple[str, str, str, str]:
@@ -511,8 +522,8 @@ def voice_at(
     Quoted when inside a quote row (direct, partial or indirect: its speaker) or
     inside the inner span of a Document quotation with no row (speaker "").
     """
-    row = _enclosing_quote(offset, _quote_spans(quotes))
-    return _voice(row, _in_marks(doc, offset))
+    in_marks = _in_marks(doc, offset)
+    return _voice(_statement_at(offset, _quote_spans(quotes), in_marks), in_marks)
 
 
 def extract_terms(
@@ -529,7 +540,8 @@ def extract_terms(
     sentence_idx, quote_kind (direct/partial/indirect, ``unattributed`` for quote marks
     with no quote row, "" for the narrator), quote_id, counts (False for recognised
     non-framing phrases such as "prisoners of war"), own_words (True outside quotation
-    marks: the narrator's text and reported speech, whose wording is the outlet's own:
+    marks: the narrator's text and reported speech, the clause around a partial quote
+    included, whose wording is the outlet's own:
     "Russian officials insist on withdrawal from the Donbass" is RT's spelling, not
     the officials').
     """
@@ -546,7 +558,9 @@ def extract_terms(
         variant = lex.form_variants[int(name[1:])]
         start, end = m.span()
         in_marks = _in_marks(doc, start)
-        voice, speaker, quote_kind, quote_id = _voice(_enclosing_quote(start, spans), in_marks)
+        voice, speaker, quote_kind, quote_id = _voice(
+            _statement_at(start, spans, in_marks), in_marks
+        )
         rows.append(
             {
                 "article_id": doc.article_id,
@@ -565,7 +579,7 @@ def extract_terms(
                 "quote_kind": quote_kind,
                 "quote_id": quote_id,
                 "counts": variant.counts,
-                "own_words": not in_marks and quote_kind in ("", "indirect"),
+                "own_words": not in_marks,
             }
         )
     return rows

@@ -22,6 +22,7 @@ from framing.extract.quotes import (
     load_verbs,
 )
 from framing.extract.quotes.content import _glue_before
+from framing.extract.quotes.statements import FRAGMENT_JOINER
 from framing.lexicon import LexiconError
 from framing.quotemarks import MISMATCHED, UNCLOSED
 from tests.conftest import CGTN, CHINA_DAILY, GUARDIAN, MOSCOW_TIMES, RT
@@ -87,8 +88,8 @@ CASES = [
     ("Lavrov called the plan “absurd”.", "partial", "Sergey Lavrov", "RU", "call", "absurd"),
     ('Zelensky described the talks as "difficult but necessary".', "partial", "Volodymyr Zelenskyy", "UA", "describe", "difficult but necessary"),
     ('The Kremlin dismissed the report as "fake news".', "partial", "Kremlin", "RU", "dismiss", "fake news"),
-    ("Witkoff cautioned that “significant work remains” in the weeks ahead.", "partial", "Steve Witkoff", "US", "caution", "significant work remains"),
-    ('Trump told Fox News that he was "very disappointed" with Putin.', "partial", "Donald Trump", "US", "tell", "very disappointed"),
+    ("Witkoff cautioned that “significant work remains” in the weeks ahead.", "partial", "Steve Witkoff", "US", "caution", "“significant work remains” in the weeks ahead"),
+    ('Trump told Fox News that he was "very disappointed" with Putin.', "partial", "Donald Trump", "US", "tell", 'he was "very disappointed" with Putin'),
     ("Despite Zelensky’s recent claim that “Ukraine is ready” for talks, nothing moved.", "partial", "Volodymyr Zelenskyy", "UA", "claim", "Ukraine is ready"),
     ('The talks were "productive," a source familiar with the talks said.', "partial", "source", "unknown", "say", "productive"),
     ("Russia's RIA news agency quoted Peskov as saying that the talks were complex.", "indirect", "Dmitry Peskov", "RU", "say", "the talks were complex"),
@@ -122,8 +123,6 @@ def test_common_patterns(
     [
         "Peskov did not say when the talks would resume.",
         "He declined to say when the swap would take place.",
-        "Russia is ready to talk, according to Reuters.",
-        "Reuters reported that the talks had ended.",
         "It's Ukraine's decision, and the country's leaders know it.",
         "The talks were described as productive by both sides.",
         "Discussions deemed 'productive' as Russia and Ukraine swap prisoners",
@@ -178,21 +177,47 @@ def test_columns_ids_and_offsets() -> None:
     assert found[1]["n_words"] == 5
 
 
-def test_split_quote_gives_two_rows_with_one_speaker() -> None:
-    found = rows("“It was hard,” Peskov said. “But we made progress.”")
-    assert [(r["kind"], r["speaker"], r["verb"]) for r in found] == [
-        ("direct", "Dmitry Peskov", "say"),
-        ("direct", "Dmitry Peskov", "say"),
-    ]
-    assert [r["text"] for r in found] == ["It was hard", "But we made progress."]
+def test_quotation_split_by_its_tag_is_one_statement() -> None:
+    text = "“It was hard,” Peskov said. “But we made progress.”"
+    (row,) = rows(text)
+    assert (row["kind"], row["speaker"], row["verb"]) == ("direct", "Dmitry Peskov", "say")
+    assert row["text"] == row["quoted_text"] == "It was hard … But we made progress."
+    assert (row["n_words"], row["n_quoted_words"]) == (7, 7)  # the tag is not quoted
+    assert text[row["start"] : row["end"]].startswith("It was hard")
+    assert text[row["start"] : row["end"]].endswith("progress.")
 
 
-def test_split_quote_continued_after_a_comma_tag() -> None:
+def test_quotation_split_after_a_comma_tag_is_one_statement() -> None:
     found = rows("“We will,” Zelensky said, “win this war.”")
     assert [(r["kind"], r["speaker"], r["text"]) for r in found] == [
-        ("direct", "Volodymyr Zelenskyy", "We will"),
-        ("direct", "Volodymyr Zelenskyy", "win this war."),
+        ("direct", "Volodymyr Zelenskyy", "We will … win this war."),
     ]
+
+
+def test_two_quotations_with_narration_between_stay_two() -> None:
+    found = rows(
+        "“It was hard,” Peskov said. The talks had ended late on Tuesday in Abu Dhabi. "
+        "“But we made progress.”"
+    )
+    assert [r["kind"] for r in found] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Russia is ready to talk, according to Reuters.", "Reuters"),
+        ("Reuters reported that the talks had ended.", "Reuters"),
+        ("RIA Novosti reported that the talks had ended.", "RIA Novosti"),
+    ],
+)
+def test_an_outlet_that_reports_is_the_source(text: str, speaker: str) -> None:
+    row = one(text)
+    assert (row["kind"], row["speaker"], row["affiliation"]) == ("indirect", speaker, "unknown")
+
+
+def test_an_outlet_as_audience_is_no_source() -> None:
+    row = one("Peskov told Reuters that the talks had ended.")
+    assert row["speaker"] == "Dmitry Peskov"
 
 
 def test_parenthesis_in_subject() -> None:
@@ -281,9 +306,9 @@ def test_media_are_not_speakers() -> None:
 
 def test_coordinated_statements_split() -> None:
     found = rows('Rubio said the talks were "productive" and that more work was needed.')
-    assert [(r["kind"], r["text"]) for r in found] == [
-        ("partial", "productive"),
-        ("indirect", "more work was needed"),
+    assert [(r["kind"], r["text"], r["quoted_text"]) for r in found] == [
+        ("partial", 'the talks were "productive"', "productive"),
+        ("indirect", "more work was needed", None),
     ]
     found = rows("Kyiv accused Moscow of war crimes, while Moscow denied the allegations.")
     assert [(r["speaker"], r["verb"]) for r in found] == [
@@ -385,7 +410,17 @@ def test_gold_covers_all_seeds_and_matches_text(
 ) -> None:
     assert {g["article_id"] for g in gold} == {RT, MOSCOW_TIMES, GUARDIAN, CGTN, CHINA_DAILY}
     for g in gold:
-        assert seed_docs[g["article_id"]].text[g["start"] : g["end"]] == g["text"]
+        assert_traceable(seed_docs[g["article_id"]].text[g["start"] : g["end"]], g["text"])
+
+
+def assert_traceable(span: str, text: str) -> None:
+    """``text`` is the span, or the parts of a quotation split by its tag, in order, from
+    the span's start to its end."""
+    pieces = text.split(FRAGMENT_JOINER)
+    assert span.startswith(pieces[0]) and span.endswith(pieces[-1])
+    at = 0
+    for piece in pieces:
+        at = span.index(piece, at) + len(piece)
 
 
 @pytest.mark.parametrize("threshold", [0.3, 0.8])
@@ -407,7 +442,16 @@ def test_seed_rows_are_well_formed(
 ) -> None:
     found, texts = seed_quotes
     for r in found:
-        assert texts[r["article_id"]][r["start"] : r["end"]] == r["text"]
+        span = texts[r["article_id"]][r["start"] : r["end"]]
+        if r["kind"] == "direct":  # a quotation split by its tag: its parts, in order
+            assert_traceable(span, r["text"])
+            assert r["quoted_text"] == r["text"]
+        else:
+            assert span == r["text"]
+        if r["kind"] == "indirect":
+            assert r["quoted_text"] is None and r["n_quoted_words"] == 0
+        else:
+            assert r["quoted_text"] and 0 < r["n_quoted_words"] <= r["n_words"]
         assert r["kind"] in {"direct", "partial", "indirect"}
         assert r["affiliation"] in {"RU", "UA", "US", "EU", "UAE", "CN", "TR", "other", "unknown"}
     cgtn = [r for r in found if r["article_id"] == CGTN]

@@ -68,7 +68,15 @@ from framing.extract.quotes.model import (
     _quotes_overlapping,
 )
 from framing.extract.quotes.speakers import _resolve
+from framing.extract.quotes.statements import (
+    clause_statement,
+    content_end,
+    fragment_words,
+    fragments_text,
+    merge_split_quotations,
+)
 from framing.extract.quotes.text import _has_two_words, _join, _trim
+from framing.extract.quotes.unlisted import outlet_as_source
 
 __all__ = [
     "CARRIED_OVER",
@@ -101,6 +109,9 @@ QUOTE_COLUMNS = (
     "end",
     "compound",
     "warning",
+    "quoted_text",
+    "speaker_title",
+    "n_quoted_words",
 )
 
 
@@ -126,9 +137,15 @@ def extract_quotes(
         spans = _sentence_spans(ctx, sentence)
         events = _find_events(ctx, sentence, spans)
         _analyse_sentence(ctx, sentence, events, spans)
+        for ev in events:
+            if ev.subject is not None and ev.subject.kind == "media":
+                ev.subject = outlet_as_source(ctx, ev.subject)
         events_by_sentence[sentence.index] = events
     cands = _quote_candidates(ctx, events_by_sentence)
+    for c in cands:
+        c.fragments = [(c.start, c.end)]
     quoted = [(c.start, c.end) for c in cands]
+    merged: set[int] = set()  # ids of quotation candidates that became part of a clause
     for events in events_by_sentence.values():
         for ev in events:
             if not ev.lemma or ev.subject is None or not ev.parts:
@@ -137,13 +154,19 @@ def extract_quotes(
                 continue
             for a, b in ev.parts:
                 start, end = _trim(doc.text, a, b)
+                start, end = _trim(doc.text, start, content_end(doc.text, start, end))
                 inside = _quotes_overlapping(ctx, start, end)
                 if inside and all(_nested_quote(ctx, events, start, s) for s in inside):
                     # "warned that Russia would go on until Kyiv accepted what he called “...”":
                     # the quotation has its own verb; the clause before it is a statement
                     start, end = _trim(doc.text, start, inside[0].start)
                 elif inside:
-                    continue  # content with quoted words: represented by partial rows
+                    members = [c for c in cands if start <= c.start and c.end <= end]
+                    clause = clause_statement(doc, ev, start, end, members)
+                    if clause is not None and not merged.intersection(map(id, members)):
+                        merged.update(map(id, members))
+                        cands.append(clause)
+                    continue  # else the quotation's own rows are the statement
                 if not _has_two_words(doc.text, start, end):
                     continue
                 if any(qa < end and start < qb for qa, qb in quoted):
@@ -151,10 +174,13 @@ def extract_quotes(
                 cands.append(
                     Candidate("indirect", start, end, doc.paragraph_at(start), ev.subject, ev.lemma)
                 )
+    cands = [c for c in cands if id(c) not in merged]
     cands.sort(key=lambda c: (c.start, c.end))
+    cands = merge_split_quotations(doc, cands, verbs)
     rows: list[dict[str, Any]] = []
     for n, (c, speaker, written, side) in enumerate(_resolve(ctx, cands), 1):
-        body = doc.text[c.start : c.end]
+        quoted_text = fragments_text(doc.text, c.fragments)
+        body = quoted_text if c.kind == "direct" else doc.text[c.start : c.end]
         warning = c.warning
         if c.kind == "direct" and not speaker and NO_SPEAKER not in warning:
             warning = _join(warning, NO_SPEAKER)
@@ -176,6 +202,9 @@ def extract_quotes(
                 "end": c.end,
                 "compound": None,
                 "warning": warning or None,
+                "quoted_text": quoted_text or None,
+                "speaker_title": (c.subject.title if c.subject is not None else "") or None,
+                "n_quoted_words": fragment_words(doc.text, c.fragments),
             }
         )
     return rows

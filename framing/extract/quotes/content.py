@@ -32,11 +32,22 @@ from framing.extract.quotes.patterns import (
 )
 from framing.extract.quotes.subjects import _main_subject, _resolve_chunk, _subject_before
 from framing.extract.quotes.text import _words
+from framing.extract.quotes.unlisted import noun_phrase_subject
 from framing.quotemarks import QuoteSpan
 
 _FINITE = frozenset(
     "would will was were is are had has have could can should must may might did does".split()
 )
+# irregular past-tense forms, which the suffix test of _looks_finite misses ("said Clinton
+# ran a very aggressive campaign"); from the common irregular verbs of English grammars
+_IRREGULAR_PAST = frozenset(
+    "ran made took gave got won lost left felt kept knew thought came went saw found became "
+    "began held led met paid put sent spent stood understood brought bought built caught "
+    "drove fell fought grew hit hurt meant rose sold shot sat spoke struck threw wrote wore "
+    "broke chose forgot froze hid rode sang sank shook stole swore tore woke".split()
+)
+# punctuation that ends a clause's subject: a finite verb past it belongs to another clause
+_SUBJECT_END = re.compile(r"[,;:.—–(“”\"]")
 
 
 def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
@@ -62,8 +73,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         # "said that ...": what the "that" loop below returns at its first word (the
         # as- and hearer rules before it do not apply), without splitting nine more words
         return pos + first_word.end()
-    # the rules below look at no word past the tenth (words[i + 1 : i + 7] with i <= 3)
-    words = list(islice(_WORD.finditer(rest), 10))
+    # the rules below look at no word past the twelfth
+    words = list(islice(_WORD.finditer(rest), 12))
     lows = [w[0].lower() for w in words]
     if ev.lemma in verbs.as_verbs:
         m = _AS.search(rest, 0, 200)  # as in rest[:200]: re reads no character past 200
@@ -122,10 +133,10 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return pos + words[0].start()
     if first[0].isupper() and first.lower() not in PREPOSITIONS:
         # "said Ukraine and Russia would release ...", not "called Trump on Monday"
-        if any(_looks_finite(w.group()) for w in words[1:7]):
+        if _finite_soon(rest, words, 10):
             return pos + words[0].start()
         return None
-    if first.lower() not in PREPOSITIONS and not _FINITE.isdisjoint(lows[1:6]):
+    if first.lower() not in PREPOSITIONS and _finite_soon(rest, words, 10):
         return pos + words[0].start()  # "said progress had been made"
     return None
 
@@ -142,8 +153,24 @@ def _looks_finite(word: str) -> bool:
     """An auxiliary, or a lower-case past-tense or third-person form ("wanted", "says")."""
     low = word.lower()
     return low in _FINITE or (
-        word[0].islower() and len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks"))
+        word[0].islower()
+        and (
+            low in _IRREGULAR_PAST
+            or (len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks")))
+        )
     )
+
+
+def _finite_soon(rest: str, words: list[re.Match[str]], stop: int) -> bool:
+    """Whether a finite-looking verb comes among ``words[1:stop]`` before any punctuation:
+    the words from ``words[0]`` on are a clause ("said none of the other candidates were
+    listed"), not an object ("said nothing, but the talks were ...")."""
+    for w in words[1:stop]:
+        if _SUBJECT_END.search(rest, words[0].end(), w.start()):
+            return False
+        if _looks_finite(w.group()):
+            return True
+    return False
 
 
 def _glue_before(text: str, start: int, end: int) -> bool:
@@ -239,6 +266,9 @@ def _analyse_sentence(
                     _fronted_inverted(ctx, sentence, ev, sent_spans)
                     prev = ev
                     continue  # "..., said X, a Y": no content after the speaker
+                ev.subject = noun_phrase_subject(
+                    ctx, seg_start, ev.head if ev.head >= 0 else ev.start
+                )
         limit = _content_limit(text, ev, events[i + 1 :], sentence.end)
         cs = _content_start(ctx, ev, limit)
         if cs is not None and cs < limit:

@@ -25,7 +25,12 @@ from framing.extract.quotes.patterns import (
     NEGATIONS,
     _Prefiltered,
 )
-from framing.extract.quotes.subjects import _hearer_end, _may_name_speaker, _resolve_chunk
+from framing.extract.quotes.subjects import (
+    _hearer_end,
+    _inverted_with_title,
+    _may_name_speaker,
+    _resolve_chunk,
+)
 from framing.extract.quotes.text import _chunks, _in_spans, _is_possessive, _words
 from framing.quotemarks import QuoteSpan
 
@@ -240,5 +245,4 @@ def _inverted_subject(
     chunks = _chunks(text, ev.end, end)
     if not chunks or not _may_name_speaker(ctx, *chunks[0]):
         return None
-    a, b = chunks[0]
-    return _resolve_chunk(ctx, a, b)
+    return _inverted_with_title(ctx, chunks[:2])

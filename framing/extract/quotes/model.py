@@ -27,6 +27,7 @@ class Subject:
     side: str = UNKNOWN_SIDE
     noun: str = ""  # the role noun of a generic title ("envoy")
     clean: bool = True  # False when words after the noun phrase were cut off
+    title: str = ""  # the title run written with the name ("Kremlin spokesman")
 
 
 @dataclass(slots=True)
@@ -55,6 +56,9 @@ class Candidate:
     lemma: str
     warning: str = ""
     continues: bool = False
+    # the quoted words of the statement: [(start, end)] of a quotation, several for a
+    # quotation split by its tag or a clause holding quoted phrases, none for indirect speech
+    fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

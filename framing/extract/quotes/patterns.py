@@ -215,3 +215,25 @@ _NAME_TITLES = frozenset(
     "presidential vice state army navy admiral captain capt justice judge professor prof "
     "economy economic trade health culture education".split()
 )
+
+# the head nouns of a title written with a name or standing for one ("the US secretary of
+# state", "Kremlin spokesman Dmitry Peskov"): one person's office, not a crowd or a source
+TITLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister diplomat negotiator leader senator envoy "
+    "aide adviser advisor commander governor mayor president premier chancellor secretary "
+    "ambassador representative officer official chief head director chairman chairwoman "
+    "chair deputy member speaker founder co-founder executive ceo cfo coo manager "
+    "congressman congresswoman lawmaker general admiral judge justice attorney prosecutor "
+    "professor economist analyst strategist consultant counsel lawyer partner pollster "
+    "press correspondent editor columnist candidate nominee treasurer administrator "
+    "commissioner inspector superintendent sheriff".split()
+)
+# words that show whether a person is a man or a woman (honorifics and gendered titles)
+MALE_WORDS = frozenset(
+    "mr mr. he him his spokesman chairman congressman businessman sir lord king prince "
+    "father husband son brother".split()
+)
+FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss she her spokeswoman chairwoman congresswoman businesswoman dame "
+    "lady queen princess mother wife daughter sister".split()
+)

@@ -1,7 +1,11 @@
 """Quote attribution: speakers resolved over the document in text order: pronouns and generic
-titles to the last matching person, untagged quotations to the statement before them."""
+titles to the last matching person (of the pronoun's gender where the text shows it), untagged
+quotations to the statement before them; each row keeps the title written with its speaker."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
 
 from framing.actors import UNKNOWN_SIDE, Actor, Mention
 from framing.extract.quotes.model import (
@@ -20,6 +24,8 @@ from framing.extract.quotes.patterns import (
     _TITLE_GAP,
     _WORD,
     DETERMINERS,
+    FEMALE_WORDS,
+    MALE_WORDS,
 )
 from framing.extract.quotes.text import _is_possessive, _join
 
@@ -27,8 +33,9 @@ from framing.extract.quotes.text import _is_possessive, _join
 def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str, str, str]]:
     """(candidate, speaker, as_written, side), resolving pronouns and titles in text order."""
     out: list[tuple[Candidate, str, str, str]] = []
-    # name, side, paragraph, actor, offset of the last person who spoke
-    last_person: tuple[str, str, int, Actor | None, int] | None = None
+    # name, side, paragraph, actor, offset and title of the last person who spoke
+    last_person: tuple[str, str, int, Actor | None, int, str] | None = None
+    genders = _honorific_genders(ctx)  # speaker -> "m" or "f", where the text shows it
     names: dict[str, str] = {}  # surname -> full name of unlisted people
     last_group: tuple[str, str] | None = None
     last: tuple[str, str] | None = None
@@ -40,14 +47,18 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
         elif s.kind == "actor" and s.actor is not None:
             speaker, written, side = s.actor.name, s.as_written, s.actor.side
         elif s.kind == "unknown":
-            speaker, written, side = _person_name(s.as_written, names), s.as_written, s.side
+            name = _without_full_stop(_without_title(s.as_written, s.title))
+            speaker, written, side = _person_name(name, names), s.as_written, s.side
         elif s.kind == "inherit":
             if out:
                 _, speaker, written, side = out[-1]
+                c.subject = _titled_as(s, out[-1][0].subject)
             if not c.lemma and out:
                 c.lemma = out[-1][0].lemma
         elif s.kind == "context":
             speaker, written, side = _from_context(ctx, c, out)
+            if speaker and out and out[-1][1] == speaker:
+                c.subject = _titled_as(s, out[-1][0].subject)
         elif s.kind == "pronoun" and s.as_written.lower() == "they":
             ref = last_group or last
             if ref:
@@ -62,20 +73,9 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             elif ref_actor is not None:
                 speaker, side = ref_actor.name, ref_actor.side
             else:
-                subject = _last_sentence_subject(ctx, c.start)
-                recent = last_person is not None and c.paragraph - last_person[2] <= 3
-                if (
-                    recent
-                    and last_person is not None
-                    and (subject is None or subject.start < last_person[4])
-                ):
-                    speaker, side = last_person[0], last_person[1]
-                elif subject is not None:
-                    speaker, side = subject.actor.name, subject.actor.side
-                else:
-                    person = _last_person_mention(ctx, c.start)
-                    if person is not None:
-                        speaker, side = person.name, person.side
+                speaker, side, title = _antecedent(ctx, c, out, last_person, genders)
+                if title and s.kind == "pronoun":
+                    c.subject = replace(s, title=title)
         if speaker:
             actor = s.actor if s is not None else None
             if s is not None and s.kind in ("inherit", "context") and out:
@@ -88,12 +88,97 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
                 )
             )
             if is_person:
-                last_person = (speaker, side, c.paragraph, actor, c.start)
+                title = c.subject.title if c.subject is not None else ""
+                last_person = (speaker, side, c.paragraph, actor, c.start, title)
+                known = _gender_of(_without_pronouns(f"{written} {title}".split()))
+                if known and s is not None and s.kind in ("actor", "unknown"):
+                    genders.setdefault(speaker, known)
             else:
                 last_group = (speaker, side)
             last = (speaker, side)
         out.append((c, speaker, written, side))
     return out
+
+
+def _antecedent(
+    ctx: _Context,
+    c: Candidate,
+    out: list[tuple[Candidate, str, str, str]],
+    last_person: tuple[str, str, int, Actor | None, int, str] | None,
+    genders: dict[str, str],
+) -> tuple[str, str, str]:
+    """(speaker, side, title) that "he", "she" or a title ("the envoy") refers to.
+
+    The last person who spoke (within three paragraphs) unless a person was named as a
+    sentence's subject after them; a person whose gender is known and differs from the
+    pronoun's is skipped ("Ms. Roe said ... Mr. Doe said ... she added" is Ms. Roe), and
+    among those left the nearest wins: a known gender rules candidates out, it does not
+    rank them. A pronoun that can refer to nobody but the person named as the speaker
+    just before it shows that person's gender (:func:`_sole_person`).
+    """
+    assert c.subject is not None
+    gender = _gender_of(c.subject.as_written.split())
+    agrees = _agrees(ctx, genders, gender)
+    subject = _last_sentence_subject(ctx, c.start, agrees)
+    speaker, side, title = "", UNKNOWN_SIDE, ""
+    if (
+        last_person is not None
+        and c.paragraph - last_person[2] <= 3
+        and _compatible(genders.get(last_person[0], ""), gender)
+        and (subject is None or subject.start < last_person[4])
+    ):
+        speaker, side, title = last_person[0], last_person[1], last_person[5]
+    else:
+        earlier = _earlier_person(c, out, genders, gender) if gender else None
+        # the nearest agreeing subject wins: a known gender only rules candidates out
+        if subject is not None:
+            speaker, side = subject.actor.name, subject.actor.side
+        elif earlier is not None:
+            speaker, side = earlier
+        else:
+            person = _last_person_mention(ctx, c.start, agrees)
+            if person is not None:
+                speaker, side = person.name, person.side
+    if speaker and gender and _sole_person(ctx, c, out, speaker):
+        genders.setdefault(speaker, gender)
+    return speaker, side, title
+
+
+def _without_pronouns(words: list[str]) -> list[str]:
+    """``words`` without pronouns: in a name or title they are someone else's ("her
+    lawyer" is not a woman for all that).
+
+    >>> _without_pronouns(["her", "father"])
+    ['father']
+    """
+    return [w for w in words if w.lower() not in _PRONOUN_WORDS]
+
+
+_PRONOUN_WORDS = frozenset("he him his she her hers".split())
+
+
+def _sole_person(
+    ctx: _Context, c: Candidate, out: list[tuple[Candidate, str, str, str]], speaker: str
+) -> bool:
+    """Whether ``speaker`` was named as the speaker just before ``c`` in its paragraph and
+    is the only person named or speaking there so far: then "he" or "she" can refer to
+    nobody else, and shows the speaker's gender ("Jane Roe said ... she added")."""
+    if not out or (out[-1][1], out[-1][0].paragraph) != (speaker, c.paragraph):
+        return False
+    named = out[-1][0].subject
+    if named is None or named.kind not in ("actor", "unknown"):
+        return False  # a pronoun after a pronoun shows nothing new
+    for prev, name, _, _ in reversed(out):
+        if prev.paragraph != c.paragraph:
+            break
+        if name and name != speaker:
+            return False
+    para_start = ctx.doc.paragraphs[c.paragraph].start
+    return all(
+        m.actor.name == speaker
+        for m in _mentions_in(ctx, para_start, c.start)
+        if m.actor.kind == "person"
+    )
 
 
 def _person_name(as_written: str, names: dict[str, str]) -> str:
@@ -113,14 +198,79 @@ def _person_name(as_written: str, names: dict[str, str]) -> str:
     return name
 
 
-def _last_sentence_subject(ctx: _Context, pos: int) -> Mention | None:
-    """The last person named as the subject of a sentence that ends at or before ``pos``:
-    the antecedent for "he" and "she" (the mentions are read backwards from ``pos`` only
-    as far as needed)."""
+def _last_sentence_subject(
+    ctx: _Context, pos: int, agrees: Callable[[Mention], bool] = lambda m: True
+) -> Mention | None:
+    """The last person named as the subject of a sentence that ends at or before ``pos``
+    and who ``agrees`` with the pronoun: the antecedent for "he" and "she" (the mentions
+    are read backwards from ``pos`` only as far as needed)."""
     for m in reversed(_mentions_before(ctx, pos)):
-        if _is_sentence_subject(ctx, m):
+        if _is_sentence_subject(ctx, m) and agrees(m):
             return m
     return None
+
+
+def _gender_of(words: list[str]) -> str:
+    """ "m" or "f" when ``words`` show it (a pronoun, an honorific, a gendered title),
+    else "".
+
+    >>> _gender_of(["Kremlin", "spokeswoman"])
+    'f'
+    >>> _gender_of(["Mr.", "Peskov"])
+    'm'
+    """
+    low = {w.lower() for w in words}
+    male, female = not MALE_WORDS.isdisjoint(low), not FEMALE_WORDS.isdisjoint(low)
+    return "m" if male and not female else "f" if female and not male else ""
+
+
+def _mention_gender(ctx: _Context, m: Mention, genders: dict[str, str]) -> str:
+    """The gender of a mentioned person: known from an earlier row, or shown by an
+    honorific right before the name ("Mrs. Clinton") or a gendered title in the mention."""
+    known = genders.get(m.actor.name, "")
+    if known:
+        return known
+    before = ctx.doc.text[max(0, m.start - 6) : m.start].split()
+    honorific = [w for w in before[-1:] if w.lower() in _HONORIFIC_GENDER]
+    return _gender_of(honorific + m.as_written.split())
+
+
+_HONORIFIC_GENDER = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+
+
+def _honorific_genders(ctx: _Context) -> dict[str, str]:
+    """The gender of each listed person whom the document calls Mr., Mrs. or Ms. ("Mr.
+    Trump"): a later "she" cannot be him. A person called both is left out."""
+    text = ctx.doc.text
+    if "Mr" not in text and "Ms" not in text and "Miss" not in text and "MR" not in text:
+        return {}  # no honorific: no mention need be looked at
+    found: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.actor.kind != "person":
+            continue
+        before = text[max(0, m.start - 6) : m.start].split()[-1:]
+        honorific = before[0].lower() if before else ""
+        if honorific in _HONORIFIC_GENDER:
+            found.setdefault(m.actor.name, set()).add(_gender_of([honorific]))
+    return {name: g.pop() for name, g in found.items() if len(g) == 1}
+
+
+def _compatible(known: str, wanted: str) -> bool:
+    """Whether a person of gender ``known`` can be referred to with gender ``wanted``
+    ("" for unknown agrees with both).
+
+    >>> _compatible("m", "f"), _compatible("", "f"), _compatible("m", "")
+    (False, True, True)
+    """
+    return not known or not wanted or known == wanted
+
+
+def _agrees(ctx: _Context, genders: dict[str, str], gender: str) -> Callable[[Mention], bool]:
+    """Whether a mentioned person can be the antecedent of a pronoun of ``gender``: one
+    whose gender is unknown or the same ("she" skips "Mr. Smith")."""
+    if not gender:
+        return lambda m: True
+    return lambda m: _compatible(_mention_gender(ctx, m, genders), gender)
 
 
 def _is_sentence_subject(ctx: _Context, m: Mention) -> bool:
@@ -185,8 +335,26 @@ def _earlier_speaker(
         if c.paragraph - prev.paragraph > 3:
             break
         actor = prev.subject.actor if prev.subject is not None else None
-        words = f"{speaker} {written} {actor.role if actor else ''}".lower()
+        title = prev.subject.title if prev.subject is not None else ""
+        words = f"{speaker} {written} {title} {actor.role if actor else ''}".lower()
         if speaker and noun in words and (actor is None or actor.kind == "person"):
+            return speaker, side
+    return None
+
+
+def _earlier_person(
+    c: Candidate,
+    out: list[tuple[Candidate, str, str, str]],
+    genders: dict[str, str],
+    gender: str,
+) -> tuple[str, str] | None:
+    """The last person who spoke within three paragraphs and is known to be of ``gender``:
+    "Jane Roe said ... Mr. Doe said ... she added" is Jane Roe (the nearest speaker is a
+    man). Only a known gender counts: with none, the nearest person stays the antecedent."""
+    for prev, speaker, _, side in reversed(out):
+        if c.paragraph - prev.paragraph > 3:
+            break
+        if speaker and genders.get(speaker) == gender:
             return speaker, side
     return None
 
@@ -201,8 +369,44 @@ def _generic_ref(ctx: _Context, pos: int, noun: str) -> Actor | None:
     return None
 
 
-def _last_person_mention(ctx: _Context, pos: int) -> Actor | None:
+def _last_person_mention(
+    ctx: _Context, pos: int, agrees: Callable[[Mention], bool] = lambda m: True
+) -> Actor | None:
     for m in reversed(_mentions_before(ctx, pos)):
-        if m.actor.kind == "person":
+        if m.actor.kind == "person" and agrees(m):
             return m.actor
     return None
+
+
+def _without_title(as_written: str, title: str) -> str:
+    """An unlisted speaker's words without the title written before the name.
+
+    >>> _without_title("company's chief executive Jane Roe", "The company's chief executive")
+    'Jane Roe'
+    """
+    words, lead = as_written.split(), title.split()
+    if lead and lead[0].lower() in DETERMINERS and words[:1] != lead[:1]:
+        lead = lead[1:]  # the determiner was dropped from the as-written words
+    if lead and len(words) > len(lead) and words[: len(lead)] == lead:
+        return " ".join(words[len(lead) :])
+    return as_written
+
+
+def _without_full_stop(name: str) -> str:
+    """A name without the sentence's full stop that a tag at the end of a sentence leaves
+    on it ("..., said Jane Roe."); "Jr." and initials keep theirs.
+
+    >>> _without_full_stop("Jane Roe."), _without_full_stop("John Doe Jr.")
+    ('Jane Roe', 'John Doe Jr.')
+    """
+    last = name.rsplit(" ", 1)[-1]
+    if last.endswith(".") and len(last) > 3 and "." not in last[:-1]:
+        return name[:-1]
+    return name
+
+
+def _titled_as(subject: Subject, resolved: Subject | None) -> Subject:
+    """``subject`` given the title of the speaker it was resolved to."""
+    if resolved is None or not resolved.title:
+        return subject
+    return replace(subject, title=resolved.title)

@@ -1,5 +1,6 @@
 """Quote attribution: the speaker of a reporting verb, from the noun phrases before it ("Peskov,
-the Kremlin spokesman, said") or after it ("..., said two officials")."""
+the Kremlin spokesman, said") or after it ("..., said two officials"), with the title written
+with the speaker's name ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman")."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from framing.extract.quotes.patterns import (
     PEOPLE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    TITLE_NOUNS,
     _Screened,
 )
 from framing.extract.quotes.text import (
@@ -81,10 +83,14 @@ def _resolve_chunk(
                 best = persons[-1]
                 return Subject("actor", best.as_written, best.actor, best.actor.side)
             role = _words(text[start : found[0].start])[: len(pre) - 1]
-            side = ctx.actors.demonym_side(" ".join(role)) or (
+            side = ctx.actors.side_from_description(" ".join(role)) or (
                 possessors[0].actor.side if possessors else UNKNOWN_SIDE
             )
-            return Subject("unknown", _np_text(role), None, side)
+            return Subject("unknown", _np_text(role), None, side, title=_bare_title(role))
+    if found and not any(m.actor.kind == "person" and not m.via_title for m in found):
+        named = _name_after_title(ctx, words, found[-1], end, possessors, clean=True)
+        if named is not None:
+            return named  # "Acme's senior vice president for global affairs Jane Roe"
     if found:
         first = found[0]
         cluster = [first]
@@ -112,7 +118,10 @@ def _resolve_chunk(
             persons = [m for m in cluster if m.actor.kind == "person" and not m.via_title]
             titles = [m for m in cluster if m.via_title]
             best = persons[0] if persons else titles[-1] if titles else cluster[0]
-            return Subject("actor", best.as_written, best.actor, best.actor.side, clean=clean)
+            title = _title_of_mention(text, start, best) if best.actor.kind == "person" else ""
+            return Subject(
+                "actor", best.as_written, best.actor, best.actor.side, clean=clean, title=title
+            )
         if tail[-1].lower() not in PEOPLE_NOUNS:
             last = found[-1]
             if (
@@ -122,12 +131,16 @@ def _resolve_chunk(
                 and not _strip_tail(_words(text[last.end : end]))
             ):
                 # "Putin's foreign policy aide Yuri Ushakov": the name heads the phrase
-                return Subject("actor", last.as_written, last.actor, last.actor.side, clean=clean)
+                title = _title_before(_words(text[start : last.start]))
+                return Subject(
+                    "actor", last.as_written, last.actor, last.actor.side, clean=clean, title=title
+                )
             return None
-        side = ctx.actors.demonym_side(phrase) or cluster[0].actor.side
+        side = ctx.actors.side_from_description(phrase) or cluster[0].actor.side
         if tail[-1].lower() in {"residents", "resident", "people", "citizens", "voters"}:
-            side = ctx.actors.demonym_side(phrase) or UNKNOWN_SIDE
-        return Subject("unknown", _np_text(words), None, side, clean=clean)
+            side = ctx.actors.side_from_description(phrase) or UNKNOWN_SIDE
+        title = _bare_title(words)
+        return Subject("unknown", _np_text(words), None, side, clean=clean, title=title)
     clean, full = True, words
     for i, w in enumerate(words):
         if i and (w.lower() in PREPOSITIONS or w.lower() in _POSTMODIFIERS):
@@ -146,7 +159,8 @@ def _resolve_chunk(
             break
     generic = _GENERIC_TITLE.match(phrase)
     if generic:
-        return Subject("generic", phrase, noun=ignorecase_fold(generic.group(1)), clean=clean)
+        noun = ignorecase_fold(generic.group(1))
+        return Subject("generic", phrase, noun=noun, clean=clean, title=phrase)
     earlier = _earlier_alias(ctx, start, words)
     if earlier is not None:
         return Subject("actor", earlier.as_written, earlier.actor, earlier.actor.side, clean=clean)
@@ -167,13 +181,141 @@ def _resolve_chunk(
     if head.lower() in PEOPLE_NOUNS or (name_like and len(words) >= 1 and head[0].isupper()):
         if len(words) > 8:
             return None
-        side = ctx.actors.demonym_side(phrase) or (
+        # the whole phrase: "governor of Dnipropetrovsk region" (its place gives the side)
+        side = ctx.actors.side_from_description(" ".join(full)) or (
             possessors[0].actor.side if possessors else UNKNOWN_SIDE
         )
         if head.lower() in {"residents", "resident", "people", "citizens", "voters"}:
-            side = ctx.actors.demonym_side(phrase) or UNKNOWN_SIDE
-        return Subject("unknown", _np_text(words), None, side, clean=clean)
-    return None
+            side = ctx.actors.side_from_description(phrase) or UNKNOWN_SIDE
+        title_words, name = _split_name(words)
+        title = _title_before(title_words) if name else _bare_title(words)
+        return Subject("unknown", _np_text(words), None, side, clean=clean, title=title)
+    return _titled_name(ctx, words, possessors, clean)
+
+
+def _titled_name(
+    ctx: _Context, words: list[str], possessors: list[Mention], clean: bool
+) -> Subject | None:
+    """An unlisted person named after a long title run in lower case: "the company's chief
+    executive officer and co-founder Jane Roe" is Jane Roe, titled "the company's chief
+    executive officer and co-founder" (the name, not the title, is who speaks)."""
+    title_words, name = _split_name(words)
+    if not name or not title_words or len(title_words) > 8:
+        return None
+    if any(w.lower() in _VERBISH or w.lower() in PRONOUNS for w in title_words):
+        return None
+    title = _title_before(title_words)
+    if not title:
+        return None
+    side = ctx.actors.side_from_description(" ".join(title_words)) or (
+        possessors[0].actor.side if possessors else UNKNOWN_SIDE
+    )
+    return Subject("unknown", _np_text(words), None, side, clean=clean, title=title)
+
+
+def _name_after_title(
+    ctx: _Context,
+    words: list[str],
+    last: Mention,
+    end: int,
+    possessors: list[Mention],
+    *,
+    clean: bool,
+) -> Subject | None:
+    """An unlisted name written after the last mention of a noun phrase ``words`` that
+    names no person itself: in "Acme's senior vice president for global affairs Jane Roe"
+    the registry's title "vice president" is Jane Roe's, not the listed vice president's."""
+    after = _strip_tail(_words(ctx.doc.text[last.end : end]))
+    _, name = _split_name(after)
+    if not name or len(after) > 10 or words[-len(name) :] != name:
+        return None
+    return _titled_name(ctx, words, possessors, clean)
+
+
+_HONORIFICS = frozenset("mr mrs ms miss mr. mrs. ms. dr dr.".split())
+
+
+def _is_title_word(word: str) -> bool:
+    """Whether ``word`` names an office or role ("spokesman", "Minister", "Sen.")."""
+    low = word.lower().rstrip(".")
+    return low in TITLE_NOUNS or low in _TITLE_ABBREVIATIONS
+
+
+_TITLE_ABBREVIATIONS = frozenset("sen rep gov gen col lt maj capt adm prof supt".split())
+
+
+def _title_before(words: list[str]) -> str:
+    """The title run written before a name, or "" when it holds no title word.
+
+    >>> _title_before(["Kremlin", "spokesman"])
+    'Kremlin spokesman'
+    >>> _title_before(["But", "Mr."])
+    ''
+    """
+    words = _strip_head(words)
+    while words and words[-1].lower() in _HONORIFICS:
+        words = words[:-1]  # "Mr. Peskov": a courtesy, not a title
+    if not any(_is_title_word(w) for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _bare_title(words: list[str]) -> str:
+    """The noun phrase itself when it is one person's title without a name ("the US
+    secretary of state", "a senior official"), else "".
+
+    >>> _bare_title(["the", "US", "secretary", "of", "state"])
+    'the US secretary of state'
+    >>> _bare_title(["the", "head", "of", "the", "delegation"])
+    'the head of the delegation'
+    >>> _bare_title(["two", "officials"])
+    ''
+    """
+    words = _strip_head(words)
+    lower = [w.lower() for w in words]
+    head = words[: lower.index("of")] if "of" in lower[1:] else words
+    # "secretary of state", "the head of the Ukrainian delegation": the office is before "of"
+    if head and head[-1].lower().rstrip(".") in TITLE_NOUNS:
+        return " ".join(words)
+    return ""
+
+
+def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of a noun phrase that ends with a name of one to four
+    capitalised words, none of them a title word; ((words, [])) when it does not.
+
+    >>> _split_name(["Deputy", "Foreign", "Minister", "Sergey", "Ryabkov"])
+    (['Deputy', 'Foreign', 'Minister'], ['Sergey', 'Ryabkov'])
+    >>> _split_name(["the", "spokesman"])
+    (['the', 'spokesman'], [])
+    """
+    i = len(words)
+    while (
+        i
+        and len(words) - i < 4
+        and words[i - 1][:1].isupper()
+        and not _is_title_word(words[i - 1])
+        and words[i - 1].lower() not in _HONORIFICS
+        and not _is_possessive_word(words[i - 1])
+    ):
+        i -= 1
+    if i == len(words):
+        return words, []
+    return words[:i], words[i:]
+
+
+def _is_possessive_word(word: str) -> bool:
+    """Whether ``word`` is a possessive ("Putin's", "the ministers'"): a name's owner."""
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _title_of_mention(text: str, start: int, m: Mention) -> str:
+    """The title written with a person's mention that starts a noun phrase at ``start``:
+    the title words before the name ("Kremlin spokesman Dmitry Peskov"), or the mention
+    itself when it is a title ("the US secretary of state")."""
+    if m.via_title:
+        return " ".join(_strip_head(_words(text[start : m.end])))
+    return _title_before(_words(text[start : m.start]))
 
 
 def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | None:
@@ -237,6 +379,7 @@ def _subject_before(
         start = sub.end()
         break
     chain: list[Subject] = []
+    phrases: list[str] = []  # each subject's noun phrase, as written
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         chunk_words = _words(text[a:b])
         words = _strip_head(chunk_words)
@@ -262,10 +405,61 @@ def _subject_before(
         ):
             return None  # "CONTENT, said two officials familiar with ...": speaker after
         chain.append(subject)
+        phrases.append(" ".join(core))
         if len(chain) == 3:
             break
     if not chain:
         return None
+    chosen = _choose_subject(chain, interjected=interjected)
+    return _with_apposed_title(chosen, chain, phrases)
+
+
+def _with_apposed_title(chosen: Subject, chain: list[Subject], phrases: list[str]) -> Subject:
+    """``chosen`` with the title of the phrase in apposition to it when it has none:
+    "Peskov, the Kremlin's spokesman, said" gives Peskov the title "the Kremlin's
+    spokesman" (the nearest phrase of the chain that opens with a title and names nobody
+    else; the chain runs right to left)."""
+    if chosen.title or chosen.kind not in ("actor", "unknown"):
+        return chosen
+    # the chosen subject may be a copy with another side
+    at = next(
+        i for i, s in enumerate(chain) if (s.kind, s.as_written) == (chosen.kind, chosen.as_written)
+    )
+    for i in sorted(range(len(chain)), key=lambda i: abs(i - at)):
+        other = chain[i]
+        if i == at or not other.title or other.actor not in (None, chosen.actor):
+            continue
+        if phrases[i].startswith(other.title):
+            return replace(chosen, title=_title_with_complement(other.title, phrases[i]))
+    return chosen
+
+
+def _title_with_complement(title: str, phrase: str) -> str:
+    """``phrase`` when it is ``title`` and a short complement that says where or of what
+    ("the head of the Ukrainian delegation"), else ``title``.
+
+    >>> _title_with_complement("the head", "the head of the Ukrainian delegation")
+    'the head of the Ukrainian delegation'
+    >>> _title_with_complement("a senior official", "a senior official who led the talks")
+    'a senior official'
+    """
+    rest = phrase[len(title) :].split()
+    if (
+        not rest
+        or rest[0] not in _COMPLEMENT_PREPOSITIONS
+        or len(phrase.split()) > 10
+        or any(w.lower() in _RELATIVES or w.lower() in _VERBISH for w in rest)
+        or any(w.endswith(("ed", "ing")) for w in rest)
+    ):
+        return title
+    return phrase
+
+
+_COMPLEMENT_PREPOSITIONS = frozenset("of at for to in".split())
+
+
+def _choose_subject(chain: list[Subject], *, interjected: bool) -> Subject:
+    """The speaker among a chain of comma-separated noun phrases (read right to left)."""
     if interjected and chain[0].kind in ("actor", "pronoun", "unknown"):
         return chain[0]  # "The Russian side, Ushakov added, had presented ..."
     for subject in reversed(chain):
@@ -285,6 +479,22 @@ def _subject_before(
                     return replace(subject, side=sides[0])
             return subject  # "The governor of Kharkiv region, Oleh Syniehubov, said"
     return chain[-1]
+
+
+def _inverted_with_title(ctx: _Context, chunks: list[tuple[int, int]]) -> Subject | None:
+    """The speaker after a verb, from the first phrase of ``chunks``, titled by the
+    second when that is a title: "said Peskov, the Kremlin spokesman"."""
+    subject = _resolve_chunk(ctx, *chunks[0])
+    if subject is None or subject.title or len(chunks) < 2:
+        return subject
+    a, b = chunks[1]
+    if ctx.doc.text[b - 1 : b] == ".":
+        b -= 1  # the sentence's full stop
+    words = _strip_tail(_strip_head(_words(ctx.doc.text[a:b])))
+    apposed = _resolve_chunk(ctx, a, b)
+    if apposed is None:
+        return subject
+    return _with_apposed_title(subject, [subject, apposed], ["", " ".join(words)])
 
 
 def _speaker_after(ctx: _Context, verb_start: int) -> bool:

@@ -1,0 +1,186 @@
+"""Quote attribution: speaker titles and back-references, on small synthetic sentences."""
+
+from __future__ import annotations
+
+import doctest
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from framing.document import document_from_text
+from framing.extract.quotes import extract_quotes, subjects
+from framing.extract.quotes import speakers as speakers_module
+from framing.extract.quotes.speakers import _gender_of, _without_title
+from framing.extract.quotes.subjects import _bare_title, _split_name, _title_before
+
+
+def rows(text: str) -> list[dict[str, Any]]:
+    return extract_quotes(document_from_text(text, article_id="t", source="S"))
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(r["speaker"], r["speaker_as_written"], r["speaker_title"]) for r in rows(text)]
+
+
+# (sentence, speaker, speaker_as_written, speaker_title)
+# fmt: off
+TITLED = [
+    # a title run before a listed name
+    ("Kremlin spokesman Dmitry Peskov said the talks were useful.",
+     "Dmitry Peskov", "Dmitry Peskov", "Kremlin spokesman"),
+    # a long lower-case title before an unlisted name: the name speaks, the run is the title
+    ("The company's chief executive officer and co-founder Jane Roe said the talks were useful.",
+     "Jane Roe", "company's chief executive officer and co-founder Jane Roe",
+     "The company's chief executive officer and co-founder"),
+    # a capitalised title before an unlisted name
+    ("Deputy Trade Minister Ivan Petrovsky said the talks were useful.",
+     "Ivan Petrovsky", "Deputy Trade Minister Ivan Petrovsky", "Deputy Trade Minister"),
+    # a registry title inside a longer title run: the unlisted name after it speaks
+    (
+        "Acme's senior vice president for global affairs Jane Roe said the talks were useful.",
+        "Jane Roe",
+        "Acme's senior vice president for global affairs Jane Roe",
+        "Acme's senior vice president for global affairs",
+    ),
+    # appositions, before and after the verb
+    ("Peskov, the Kremlin's spokesman, said the talks were useful.",
+     "Dmitry Peskov", "Peskov", "the Kremlin's spokesman"),
+    ("The talks were useful, said Peskov, the Kremlin spokesman.",
+     "Dmitry Peskov", "Peskov", "the Kremlin spokesman"),
+    ("Jane Roe, a senior official at the company, said the talks were useful.",
+     "Jane Roe", "Jane Roe", "a senior official at the company"),
+    # a clause after the title is not part of it
+    ("Jane Roe, a senior official who led the talks, said they were useful.",
+     "Jane Roe", "Jane Roe", "a senior official"),
+    # a bare title stands for the speaker: the title is the words as written
+    ("The US secretary of state said the talks were useful.",
+     "Marco Rubio", "The US secretary of state", "The US secretary of state"),
+    # a name without a title, and an honorific that is no title
+    ("Jane Roe said the talks were useful.", "Jane Roe", "Jane Roe", None),
+    ("Mr. John Doe said the talks were useful.", "John Doe", "Mr. John Doe", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "speaker", "written", "title"), TITLED)
+def test_speaker_title(text: str, speaker: str, written: str, title: str | None) -> None:
+    assert speakers(text) == [(speaker, written, title)]
+
+
+def test_pronoun_takes_the_title_of_the_speaker_it_refers_to() -> None:
+    found = speakers(
+        "Kremlin spokesman Dmitry Peskov said the talks were useful.\n“We will see,” he said."
+    )
+    assert found == [
+        ("Dmitry Peskov", "Dmitry Peskov", "Kremlin spokesman"),
+        ("Dmitry Peskov", "he", "Kremlin spokesman"),
+    ]
+
+
+def test_quotation_split_by_an_inverted_tag_keeps_the_title() -> None:
+    found = speakers("“We will see,” said Peskov, the Kremlin spokesman. “Nothing is agreed.”")
+    assert found == [("Dmitry Peskov", "Peskov", "the Kremlin spokesman")]  # one statement
+
+
+def test_she_skips_the_nearest_speaker_when_he_is_a_man() -> None:
+    found = speakers(
+        "Ms. Jane Roe said the talks were useful. Mr. John Doe said they were not.\n"
+        "“We will see,” she said."
+    )
+    assert [s for s, _, _ in found] == ["Jane Roe", "John Doe", "Jane Roe"]
+
+
+def test_gender_learnt_from_an_earlier_pronoun() -> None:
+    # "she" right after Jane Roe shows a woman; the later "she" skips Mr. Doe
+    found = speakers(
+        "Jane Roe said the talks were useful. “We will see,” she said.\n"
+        "Mr. John Doe said they were not. “We will see,” she said."
+    )
+    assert [s for s, _, _ in found] == ["Jane Roe", "Jane Roe", "John Doe", "Jane Roe"]
+
+
+def test_he_without_a_known_gender_is_the_nearest_person() -> None:
+    found = speakers(
+        "Jane Roe said the talks were useful. John Doe said they were not.\n“No,” he said."
+    )
+    assert [s for s, _, _ in found] == ["Jane Roe", "John Doe", "John Doe"]
+
+
+def test_pronoun_with_a_gender_unknown_anywhere_is_the_nearest_person() -> None:
+    found = speakers(
+        "Jane Roe said the talks were useful. John Doe said they were not.\n“No,” she said."
+    )
+    assert [s for s, _, _ in found] == ["Jane Roe", "John Doe", "John Doe"]
+
+
+def test_generic_title_refers_to_the_speaker_whose_title_holds_it() -> None:
+    found = speakers(
+        "Jane Roe, the company's spokeswoman, said the talks were useful. "
+        "John Doe said they were not.\n“We will see,” the spokeswoman said."
+    )
+    assert found[-1] == ("Jane Roe", "the spokeswoman", "the spokeswoman")
+
+
+def test_title_before() -> None:
+    assert _title_before(["Kremlin", "spokesman"]) == "Kremlin spokesman"
+    assert _title_before(["But", "Sen."]) == "Sen."
+    assert _title_before(["Mr."]) == ""
+    assert _title_before(["New", "York"]) == ""
+
+
+def test_bare_title() -> None:
+    assert _bare_title(["the", "US", "secretary", "of", "state"]) == "the US secretary of state"
+    assert _bare_title(["a", "senior", "official"]) == "a senior official"
+    assert _bare_title(["two", "officials"]) == ""
+    assert _bare_title(["the", "company"]) == ""
+
+
+def test_split_name() -> None:
+    assert _split_name(["Deputy", "Foreign", "Minister", "Sergey", "Ryabkov"]) == (
+        ["Deputy", "Foreign", "Minister"],
+        ["Sergey", "Ryabkov"],
+    )
+    assert _split_name(["Mr.", "Doe"]) == (["Mr."], ["Doe"])
+    assert _split_name(["the", "spokesman"]) == (["the", "spokesman"], [])
+
+
+def test_gender_of() -> None:
+    assert _gender_of(["Kremlin", "spokeswoman"]) == "f"
+    assert _gender_of(["Mr.", "Peskov"]) == "m"
+    assert _gender_of(["Jane", "Roe"]) == ""
+    assert _gender_of(["Mr.", "and", "Mrs.", "Roe"]) == ""
+
+
+def test_without_title() -> None:
+    assert _without_title(
+        "company's chief executive Jane Roe", "The company's chief executive"
+    ) == ("Jane Roe")
+    assert _without_title("Jane Roe", "a senior official") == "Jane Roe"
+
+
+@pytest.mark.parametrize("module", [subjects, speakers_module])
+def test_docstring_examples(module: ModuleType) -> None:
+    assert doctest.testmod(module).failed == 0
+
+
+def test_name_at_the_end_of_a_sentence_loses_the_full_stop() -> None:
+    assert [r["speaker"] for r in rows("The talks were useful, said Jane Roe.")] == ["Jane Roe"]
+
+
+def test_a_possessive_pronoun_in_a_title_shows_no_gender() -> None:
+    # "her lawyer" may be a man: the later "he" still refers to him
+    found = speakers(
+        "John Doe, her lawyer, said the talks were useful. Mr. Smith left.\n“No,” he said."
+    )
+    assert [s for s, _, _ in found] == ["John Doe", "John Doe"]
+
+
+def test_an_honorific_anywhere_shows_a_listed_persons_gender() -> None:
+    # the last speaker is Peskov, called "Mr. Peskov" later: "she" is Jane Roe, not him
+    found = speakers(
+        "Ms. Jane Roe said the talks were useful.\n"
+        "“We will see,” he said. Peskov said nothing was agreed.\n"
+        "Mr. Peskov left. “We are patient,” she said."
+    )
+    assert [s for s, _, _ in found][-1] == "Jane Roe"

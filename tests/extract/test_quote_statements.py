@@ -1,0 +1,111 @@
+"""Statements by the PARC 3.0 convention (framing.extract.quotes.statements, unlisted):
+reported clauses, quotations split by their tag, speakers outside the registry."""
+
+from __future__ import annotations
+
+import doctest
+from typing import Any
+
+import pytest
+
+from framing.document import document_from_text
+from framing.extract.quotes import extract_quotes, statements, unlisted
+from framing.extract.quotes.statements import content_end, quoted_ranges
+
+
+def rows(text: str) -> list[dict[str, Any]]:
+    return extract_quotes(document_from_text(text))
+
+
+def test_docstring_examples() -> None:
+    for module in (statements, unlisted):
+        failed, _ = doctest.testmod(module)
+        assert failed == 0
+
+
+def test_a_clause_with_a_quoted_phrase_is_one_statement() -> None:
+    text = 'The minister said the talks had been "a waste of time" for both sides.'
+    (row,) = rows(text)
+    assert row["kind"] == "partial"
+    assert row["text"] == 'the talks had been "a waste of time" for both sides'
+    assert row["quoted_text"] == "a waste of time"
+    assert (row["n_words"], row["n_quoted_words"]) == (11, 4)
+    assert text[row["start"] : row["end"]] == row["text"]
+
+
+def test_two_quoted_phrases_in_one_clause_are_its_fragments() -> None:
+    (row,) = rows('Peskov said the talks were "very challenging" but "constructive".')
+    assert row["text"] == 'the talks were "very challenging" but "constructive"'
+    assert row["quoted_text"] == "very challenging … constructive"
+    assert row["n_quoted_words"] == 3
+
+
+def test_a_clause_that_is_all_quotation_keeps_the_quotation() -> None:
+    (row,) = rows('Peskov described the talks as "very challenging".')
+    assert (row["kind"], row["text"], row["quoted_text"]) == (
+        "partial",
+        "very challenging",
+        "very challenging",
+    )
+
+
+def test_quoted_share_counts_words_in_marks_only() -> None:
+    doc = document_from_text(
+        'The minister said the talks had been "a waste of time" for both sides.'
+    )
+    found = extract_quotes(doc)
+    ((a, b),) = quoted_ranges(doc, found)
+    assert doc.text[a:b] == "a waste of time"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Late-night host Jane Roe said it was wrong to compare the two plans.",
+            "Late-night host Jane Roe",
+        ),
+        (
+            "Former Senate Leader John Doe said the transition shows the reality.",
+            "Former Senate Leader John Doe",
+        ),
+        (
+            "Several backers of the plan said it is more sensible to keep the rule.",
+            "Several backers of the plan",
+        ),
+        (
+            "The retired engineer acknowledged that he expected scrutiny.",
+            "The retired engineer",
+        ),
+    ],
+)
+def test_a_speaker_outside_the_registry(text: str, speaker: str) -> None:
+    (row,) = rows(text)
+    assert row["speaker_as_written"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill passed the House and said nothing about it.",
+        "In a statement said to be final, nothing changed.",
+    ],
+)
+def test_no_speaker_from_a_clause_or_a_phrase(text: str) -> None:
+    assert all(r["speaker"] != "" for r in rows(text))
+    assert not any(
+        (r["speaker_as_written"] or "").lower().startswith(("the bill", "in a")) for r in rows(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("the talks were “very productive” in a post on X", "the talks were “very productive”"),
+        ("the talks would go on, in a statement on Telegram.", "the talks would go on"),
+        ("the US “seeks peace” and declined to say more", "the US “seeks peace”"),
+        ("the talks would go on in the spring", "the talks would go on in the spring"),
+    ],
+)
+def test_content_ends_before_the_medium_and_the_next_act(text: str, content: str) -> None:
+    assert text[: content_end(text, 0, len(text))].rstrip(" ,.") == content
