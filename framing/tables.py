@@ -15,12 +15,14 @@ on these names and types:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Protocol
 
 import pandas as pd
+import pyarrow as pa
 
 # Column order of each table: API (DESIGN.md), extra columns come after these.
 ARTICLE_COLUMNS = [
@@ -216,6 +218,69 @@ def concat_typed(chunks: Sequence[pd.DataFrame], name: str) -> pd.DataFrame:
     return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
 
+# The Arrow type of each declared dtype: the storage pandas itself uses for it ("str"
+# is an ArrowStringArray of large_string; "Int64" an int64 that may be null).
+ARROW_TYPES = {
+    INT: pa.int64(),
+    FLOAT: pa.float64(),
+    BOOL: pa.bool_(),
+    STR: pa.large_string(),
+    MAYBE_INT: pa.int64(),
+}
+_NEVER_NULL = (INT, BOOL)  # numpy dtypes: pandas has no missing value for them
+
+
+def _arrow_column(values: Sequence[Any] | None, n_rows: int, dtype: str) -> pa.Array:
+    """One declared column in Arrow, holding what :func:`typed_table` casts it to.
+
+    Arrow converts a list of Python values of the column's type (None or NaN for a
+    missing one) in one C++ loop; anything else (a value of another type, a missing
+    value in a column that cannot hold one, a column absent from ``data``) goes
+    through pandas' own cast, so the result is always the same as typed_table's.
+    """
+    if values is not None:
+        try:
+            array = pa.array(values, ARROW_TYPES[dtype], from_pandas=True)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            pass
+        else:
+            if not (dtype in _NEVER_NULL and array.null_count):
+                return array
+    column = pd.Series(values) if values is not None else pd.Series([math.nan] * n_rows)
+    return pa.Array.from_pandas(column.astype(pd.api.types.pandas_dtype(dtype)))
+
+
+def _inferred_column(values: Sequence[Any]) -> pa.Array:
+    """An undeclared column, its type inferred by Arrow (text as large_string)."""
+    array = pa.array(values, from_pandas=True)
+    return array.cast(pa.large_string()) if pa.types.is_string(array.type) else array
+
+
+def typed_arrow(data: Mapping[str, Sequence[Any]], name: str) -> pa.Table:
+    """:func:`typed_table` of column lists, in Arrow: :func:`typed_frame` of it equals
+    ``typed_table(data, name)``. Several times faster for a few rows than building a
+    DataFrame and casting it, and Arrow tables concatenate and slice without copying."""
+    declared = TABLE_DTYPES[name]
+    n_rows = len(next(iter(data.values()), ()))
+    arrays = [_arrow_column(data.get(c), n_rows, dtype) for c, dtype in declared.items()]
+    extra = [c for c in data if c not in declared]
+    return pa.table(
+        [*arrays, *(_inferred_column(data[c]) for c in extra)], names=[*declared, *extra]
+    )
+
+
+def typed_frame(table: pa.Table, name: str) -> pd.DataFrame:
+    """The pandas frame of a table built by :func:`typed_arrow`: TABLE_DTYPES again."""
+    df = table.to_pandas()
+    maybe_int = [c for c, dtype in TABLE_DTYPES[name].items() if dtype == MAYBE_INT]
+    return df.astype(dict.fromkeys(maybe_int, MAYBE_INT)) if maybe_int else df
+
+
+def concat_arrow(tables: Sequence[pa.Table]) -> pa.Table:
+    """Typed Arrow tables one after the other (an undeclared column's type widened)."""
+    return pa.concat_tables(tables, promote_options="permissive")
+
+
 class Columns:
     """Rows of one table gathered column by column (a list per column, not a dict per
     row: much less memory for the same values), turned into a DataFrame once."""
@@ -293,31 +358,44 @@ class ArticleResult:
         return rows
 
 
+def _ipc_bytes(table: pa.Table) -> bytes:
+    """``table`` as an Arrow IPC stream."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _read_ipc(stream: bytes) -> pa.Table:
+    return pa.ipc.open_stream(stream).read_all()
+
+
 @dataclass
 class TableParts:
-    """The per-article tables of consecutive articles, typed (:func:`typed_table`).
+    """The per-article tables of consecutive articles, typed (:func:`typed_arrow`).
 
     What a worker sends back for a chunk of articles, so that the main process only
-    concatenates and writes: a few columnar frames pickle far faster than ~100 row
-    dicts an article. Per article, in input order: ``sizes`` (rows in each table;
-    none for an article that failed), ``warnings`` and ``errors`` (its ``errors`` row,
-    or None), so parts can be cut at any article (:meth:`split`).
+    concatenates and writes: a few Arrow tables pickle far faster than ~100 row dicts
+    an article, and cost a fraction of typed DataFrames to build. Per article, in input
+    order: ``sizes`` (rows in each table; none for an article that failed),
+    ``warnings`` and ``errors`` (its ``errors`` row, or None), so parts can be cut at
+    any article (:meth:`split`). :attr:`tables` gives them as typed DataFrames.
     """
 
-    tables: dict[str, pd.DataFrame]
+    arrow: dict[str, pa.Table]
     sizes: list[dict[str, int]]
     warnings: list[list[str]]
     errors: list[dict[str, Any] | None]
 
     @classmethod
     def of(cls, results: Sequence[ArticleResult]) -> TableParts:
-        """The typed tables of ``results``, one frame per table."""
+        """The typed tables of ``results``, one Arrow table per table."""
         tables = {}
         for name in PER_ARTICLE_TABLES:
             rows = Columns()
             for result in results:
                 rows.extend(result.rows(name))
-            tables[name] = typed_table(rows.data, name)
+            tables[name] = typed_arrow(rows.data, name)
         return cls(
             tables,
             [{name: len(r.rows(name)) for name in PER_ARTICLE_TABLES} for r in results],
@@ -327,7 +405,7 @@ class TableParts:
 
     @classmethod
     def empty(cls) -> TableParts:
-        return cls({name: typed_table({}, name) for name in PER_ARTICLE_TABLES}, [], [], [])
+        return cls({name: typed_arrow({}, name) for name in PER_ARTICLE_TABLES}, [], [], [])
 
     @classmethod
     def concat(cls, parts: Sequence[TableParts]) -> TableParts:
@@ -337,14 +415,25 @@ class TableParts:
         if not parts:
             return cls.empty()
         return cls(
-            {
-                name: concat_typed([p.tables[name] for p in parts], name)
-                for name in PER_ARTICLE_TABLES
-            },
+            {name: concat_arrow([p.arrow[name] for p in parts]) for name in PER_ARTICLE_TABLES},
             [size for p in parts for size in p.sizes],
             [w for p in parts for w in p.warnings],
             [e for p in parts for e in p.errors],
         )
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with each table as an Arrow IPC stream: about a tenth of the time
+        pickle takes over an Arrow table column by column (0.02 against 0.2 ms per
+        article, chunks of 16 real articles)."""
+        return {**self.__dict__, "arrow": {n: _ipc_bytes(t) for n, t in self.arrow.items()}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, arrow={n: _read_ipc(b) for n, b in state["arrow"].items()})
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables as typed DataFrames (:func:`typed_table`'s columns and dtypes)."""
+        return {name: typed_frame(table, name) for name, table in self.arrow.items()}
 
     def __len__(self) -> int:
         """Articles, analysed or failed."""
@@ -356,12 +445,12 @@ class TableParts:
 
     def split(self, n: int) -> tuple[TableParts, TableParts]:
         """The first ``n`` articles and the rest."""
-        head: dict[str, pd.DataFrame] = {}
-        tail: dict[str, pd.DataFrame] = {}
-        for name, df in self.tables.items():
+        head: dict[str, pa.Table] = {}
+        tail: dict[str, pa.Table] = {}
+        for name, table in self.arrow.items():
             cut = sum(size[name] for size in self.sizes[:n])
-            head[name] = df.iloc[:cut].reset_index(drop=True)
-            tail[name] = df.iloc[cut:].reset_index(drop=True)
+            head[name] = table.slice(0, cut)
+            tail[name] = table.slice(cut)
         first = TableParts(head, self.sizes[:n], self.warnings[:n], self.errors[:n])
         rest = TableParts(tail, self.sizes[n:], self.warnings[n:], self.errors[n:])
         return first, rest
