@@ -78,6 +78,7 @@ AWKWARD = {
         "start": [0, 2.0, True, 7],
         "end": [1, 3, 5, 8],
         "n_words": [1, 2, 3, 4],
+        "n_quoted_words": [0, 2, 3, 0],
         "compound": [0.5, None, 1, math.nan],
         "undeclared": [1, None, 3, 4],
     },
