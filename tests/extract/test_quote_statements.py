@@ -109,3 +109,32 @@ def test_no_speaker_from_a_clause_or_a_phrase(text: str) -> None:
 )
 def test_content_ends_before_the_medium_and_the_next_act(text: str, content: str) -> None:
     assert text[: content_end(text, 0, len(text))].rstrip(" ,.") == content
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "According to court documents, the man was arrested in May.",
+            "court documents",
+            "the man was arrested in May",
+        ),
+        (
+            "But, according to the survey, most voters remain undecided.",
+            "the survey",
+            "most voters remain undecided",
+        ),
+        (
+            "The firm lost money last year, according to a filing with regulators.",
+            "a filing with regulators",
+            "The firm lost money last year",
+        ),
+    ],
+)
+def test_according_to_any_source(text: str, source: str, content: str) -> None:
+    (row,) = rows(text)
+    assert (row["speaker_as_written"], row["verb"], row["text"]) == (
+        source,
+        "according to",
+        content,
+    )

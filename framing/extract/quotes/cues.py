@@ -32,6 +32,7 @@ from framing.extract.quotes.subjects import (
     _resolve_chunk,
 )
 from framing.extract.quotes.text import _chunks, _in_spans, _is_possessive, _words
+from framing.extract.quotes.unlisted import named_source
 from framing.quotemarks import QuoteSpan
 
 ACCORDING_TO = "according to"
@@ -168,13 +169,12 @@ def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
         return
     np_end = m.end()
     by = _STATEMENT_BY.match(text, ev.end, np_end)
-    ev.subject = _resolve_chunk(ctx, by.end() if by else ev.end, np_end)
+    np_start = by.end() if by else ev.end
+    ev.subject = _resolve_chunk(ctx, np_start, np_end) or named_source(ctx, np_start, np_end)
     if ev.subject is None:
         return
-    if not _words(text[sentence.start : ev.start]) or text[sentence.start : ev.start].strip() in (
-        "But",
-        "And",
-    ):
+    before = text[sentence.start : ev.start].strip().rstrip(",").strip()
+    if not _words(before) or before in ("But", "And"):
         ev.content = (np_end, sentence.end)
     else:
         ev.content = (sentence.start, ev.start)

@@ -90,6 +90,23 @@ def noun_phrase_subject(ctx: _Context, start: int, end: int) -> Subject | None:
     )
 
 
+def named_source(ctx: _Context, start: int, end: int) -> Subject | None:
+    """The source named after "according to" when it is no person the registry-aware reader
+    knows: a poll, a document, a filing, an agency ("according to the poll", "according to
+    court documents"). PARC 3.0 counts any source; a pronoun or an empty phrase is none.
+
+    "according to a filing with regulators" gives "a filing with regulators".
+    """
+    words = [m.group() for m in _WORD.finditer(ctx.doc.text, start, end)]
+    if not words or len(words) > MAX_SUBJECT_WORDS:
+        return None
+    if not _NOT_A_SUBJECT.isdisjoint(w.lower() for w in words):
+        return None
+    phrase = " ".join(words)
+    side = ctx.actors.side_from_description(phrase) or UNKNOWN_SIDE
+    return Subject("unknown", phrase, None, side)
+
+
 def outlet_as_source(ctx: _Context, subject: Subject) -> Subject:
     """An outlet or platform that is the subject of a reporting verb is the statement's
     source, as in PARC 3.0 ("RIA Novosti reported that ...", "Politico reported ..."); its
