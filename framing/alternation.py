@@ -49,8 +49,10 @@ def ignorecase_fold(text: str) -> str:
     return text.replace("İ", "i").replace("ı", "i").casefold()
 
 
+@cache
 def case_equivalent(a: str, b: str) -> bool:
-    """Whether the characters ``a`` and ``b`` match each other under ``re.IGNORECASE``."""
+    """Whether the characters ``a`` and ``b`` match each other under ``re.IGNORECASE``
+    (remembered: building the alias tries asks it for the same pairs many times)."""
     return bool(
         re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE)
     )
