@@ -64,24 +64,12 @@ from framing.lexicon import (
     require,
 )
 from framing.memo import Memo
+from framing.tables import MENTION_COLUMNS
 
 ACTOR, PLACE, NUMBER, DATE = "actor", "place", "number", "date"
 KINDS = (ACTOR, PLACE, NUMBER, DATE)
 PLACE_KINDS = frozenset({"country", "city", "region"})
 CONTEXT_WIDTH = 60
-MENTION_COLUMNS = [
-    "article_id",
-    "source",
-    "kind",
-    "item",
-    "side",
-    "as_written",
-    "start",
-    "end",
-    "context",
-    "value",
-    "unit",
-]
 MENTION_DTYPES = {
     **dict.fromkeys(MENTION_COLUMNS, "str"),
     "start": "int64",

@@ -37,6 +37,7 @@ from framing.actors import ActorRegistry, Mention, find_mentions
 from framing.document import Document
 from framing.extract.quotes.statements import quoted_ranges
 from framing.extract.vader import analyzer
+from framing.tables import SENTENCE_ROW
 
 QUOTED_MIN = 0.8
 NARRATOR_MAX = 0.2
@@ -46,21 +47,7 @@ NEG_THRESHOLD = -0.05
 QUOTE_KINDS = frozenset({"direct", "partial", "indirect"})
 REPORTED_KINDS = frozenset({"partial", "indirect"})
 
-SENTENCE_COLUMNS = [
-    "article_id",
-    "source",
-    "paragraph",
-    "sentence_idx",
-    "text",
-    "voice",
-    "compound",
-    "pos",
-    "neu",
-    "neg",
-    "sides",
-    "start",
-    "end",
-]
+SENTENCE_COLUMNS = list(SENTENCE_ROW)  # the declared order (framing.tables)
 
 METHOD_NOTES = """\
 Sentiment is VADER 3.3.2 (Hutto & Gilbert 2014), a lexicon-and-rules model built for

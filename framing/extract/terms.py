@@ -46,27 +46,9 @@ from framing.lexicon import (
     read_yaml,
     require,
 )
+from framing.tables import TERM_ROW
 
-TERM_COLUMNS = (
-    "article_id",
-    "source",
-    "group",
-    "variant",
-    "pole",
-    "matched",
-    "voice",
-    "speaker",
-    "paragraph",
-    "start",
-    "end",
-    "context",
-    # extra columns, after the contract ones
-    "sentence_idx",
-    "quote_kind",
-    "quote_id",
-    "counts",
-    "own_words",
-)
+TERM_COLUMNS = tuple(TERM_ROW)  # the declared order (framing.tables)
 NARRATOR = "narrator"
 QUOTED = "quoted"
 UNATTRIBUTED = "unattributed"  # quote_kind of a quotation with no quote row

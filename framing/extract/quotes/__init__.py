@@ -77,6 +77,7 @@ from framing.extract.quotes.statements import (
 )
 from framing.extract.quotes.text import _has_two_words, _join, _trim
 from framing.extract.quotes.unlisted import outlet_as_source
+from framing.tables import QUOTE_ROW
 
 __all__ = [
     "CARRIED_OVER",
@@ -92,27 +93,7 @@ __all__ = [
     "quotes_in",
 ]
 
-QUOTE_COLUMNS = (
-    "article_id",
-    "source",
-    "quote_id",
-    "kind",
-    "speaker",
-    "speaker_as_written",
-    "affiliation",
-    "verb",
-    "verb_class",
-    "text",
-    "n_words",
-    "paragraph",
-    "start",
-    "end",
-    "compound",
-    "warning",
-    "quoted_text",
-    "speaker_title",
-    "n_quoted_words",
-)
+QUOTE_COLUMNS = tuple(QUOTE_ROW)  # the declared order (framing.tables)
 
 
 def extract_quotes(
