@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -200,6 +200,21 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a += len(piece) - len(piece.lstrip())
             spans.append((start + a, start + a + len(stripped)))
     return spans
+
+
+def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The character ranges sorted, empty ones dropped, overlapping or touching ones merged.
+
+    >>> merge_ranges([(5, 9), (0, 2), (2, 3), (7, 12), (4, 4)])
+    [(0, 3), (5, 12)]
+    """
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(r for r in ranges if r[1] > r[0]):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def word_count(text: str) -> int:

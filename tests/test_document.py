@@ -17,6 +17,7 @@ from framing.document import (
     Document,
     build_document,
     document_from_text,
+    merge_ranges,
     split_sentences,
     tokenize,
 )
@@ -331,3 +332,8 @@ def test_context_is_one_line_window() -> None:
     doc = document_from_text("Talks in Kyiv.\nThe Kiev regime said no.")
     start = doc.text.index("Kiev")
     assert doc.context(start, start + 4, width=10) == "yiv.  The [Kiev] regime sa"
+
+
+def test_merge_ranges_sorts_drops_empty_and_joins_touching_ranges() -> None:
+    assert merge_ranges([(5, 9), (0, 2), (2, 3), (7, 12), (4, 4)]) == [(0, 3), (5, 12)]
+    assert merge_ranges([]) == []

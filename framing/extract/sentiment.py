@@ -34,7 +34,7 @@ from operator import itemgetter
 from typing import Any
 
 from framing.actors import ActorRegistry, Mention, find_mentions
-from framing.document import Document
+from framing.document import Document, merge_ranges
 from framing.extract.quotes.statements import quoted_ranges
 from framing.extract.vader import analyzer
 from framing.tables import SENTENCE_ROW
@@ -76,16 +76,6 @@ def polarity_scores(text: str) -> dict[str, float]:
     return dict(analyzer().polarity_scores(text))
 
 
-def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(s for s in spans if s[1] > s[0]):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
-
-
 def quoted_spans(doc: Document, quotes: Sequence[Mapping[str, Any]] = ()) -> list[tuple[int, int]]:
     """Merged, sorted spans in a quoted voice: the inside of quotation marks, and the
     reported clauses of partial and indirect statements (a direct statement split by its
@@ -95,7 +85,7 @@ def quoted_spans(doc: Document, quotes: Sequence[Mapping[str, Any]] = ()) -> lis
         if row.get("kind") in REPORTED_KINDS:
             spans.append((int(row["start"]), int(row["end"])))
     spans.extend(quoted_ranges(doc, [r for r in quotes if r.get("kind") == "direct"]))
-    return _merge(spans)
+    return merge_ranges(spans)
 
 
 def quoted_share(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> float:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from framing.document import Document, word_count
+from framing.document import Document, merge_ranges, word_count
 from framing.extract.quotes.lexicon import VerbLexicon
 from framing.extract.quotes.model import Candidate, Event
 from framing.extract.quotes.text import _join
@@ -177,10 +177,4 @@ def quoted_ranges(doc: Document, rows: Iterable[Mapping[str, Any]]) -> list[tupl
         for a, b in inner:
             if a < end and start < b:
                 found.append((max(a, start), min(b, end)))
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(found):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
+    return merge_ranges(found)
