@@ -21,6 +21,7 @@ from framing.extract.quotes.patterns import (
     _AS,
     _CLAUSE_CUT,
     _COORDINATED,
+    _FINITE,
     _INTERJECTED,
     _NP_RUN,
     _QUOTED_AS,
@@ -35,9 +36,6 @@ from framing.extract.quotes.text import _words
 from framing.extract.quotes.unlisted import noun_phrase_subject
 from framing.quotemarks import QuoteSpan
 
-_FINITE = frozenset(
-    "would will was were is are had has have could can should must may might did does".split()
-)
 # irregular past-tense forms, which the suffix test of _looks_finite misses ("said Clinton
 # ran a very aggressive campaign"); from the common irregular verbs of English grammars
 _IRREGULAR_PAST = frozenset(

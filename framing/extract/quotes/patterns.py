@@ -237,3 +237,10 @@ FEMALE_WORDS = frozenset(
     "mrs mrs. ms ms. miss she her spokeswoman chairwoman congresswoman businesswoman dame "
     "lady queen princess mother wife daughter sister".split()
 )
+# finite auxiliaries: a word that makes a clause of the words around it ("said progress
+# had been made"), and so ends a subject noun phrase
+_FINITE = frozenset(
+    "would will was were is are had has have could can should must may might did does".split()
+)
+# words that open a relative clause after a noun ("officials who ...")
+_RELATIVES = frozenset("who whom whose which that".split())

@@ -14,6 +14,7 @@ from framing.extract.quotes.model import Subject, _Context, _mentions_before, _m
 from framing.extract.quotes.patterns import (
     _GENERIC_TITLE,
     _NAME_TITLES,
+    _RELATIVES,
     _ROLE_WORDS,
     _TITLE_GAP,
     _WORD,
@@ -339,7 +340,6 @@ def _written_key(as_written: str) -> str:
 
 
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-_RELATIVES = frozenset("who whom whose which that".split())
 _QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
 _POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
 _POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}

@@ -16,7 +16,7 @@ import re
 
 from framing.actors import UNKNOWN_SIDE
 from framing.extract.quotes.model import Subject, _Context
-from framing.extract.quotes.patterns import _WORD, PREPOSITIONS
+from framing.extract.quotes.patterns import _FINITE, _RELATIVES, _WORD, PREPOSITIONS
 from framing.extract.quotes.text import _strip_head, _strip_tail
 
 # where a subject noun phrase cannot reach back past
@@ -31,11 +31,8 @@ _NOT_A_SUBJECT = frozenset(
     "it this that there which what i we you me us him them something nothing everything "
     "anything here who whom whose".split()
 )
-_FINITE_WORDS = frozenset(
-    "is are was were be been being has have had do does did will would can could should "
-    "must may might shall not never".split()
-)
-_RELATIVES = frozenset("who whom whose which".split())
+# the finite auxiliaries, and forms of "be", "do" and negation: none stands in a subject
+_FINITE_WORDS = _FINITE | frozenset("be been being do shall not never".split())
 _AUXILIARIES = frozenset("did does do can could would will may might must should shall".split())
 # media words that name an audience or an occasion, never the author of a report
 _NOT_AN_AUTHOR = frozenset(
