@@ -161,7 +161,9 @@ def extract_quotes(
     rows: list[dict[str, Any]] = []
     for n, (c, speaker, written, side) in enumerate(_resolve(ctx, cands), 1):
         quoted_text = fragments_text(doc.text, c.fragments)
-        body = quoted_text if c.kind == "direct" else doc.text[c.start : c.end]
+        n_quoted = fragment_words(doc.text, c.fragments)
+        direct = c.kind == "direct"  # the content is the quoted words
+        body = quoted_text if direct else doc.text[c.start : c.end]
         warning = c.warning
         if c.kind == "direct" and not speaker and NO_SPEAKER not in warning:
             warning = _join(warning, NO_SPEAKER)
@@ -177,7 +179,7 @@ def extract_quotes(
                 "verb": c.lemma or None,
                 "verb_class": verbs.lemma_class.get(c.lemma) if c.lemma else None,
                 "text": body,
-                "n_words": word_count(body),
+                "n_words": n_quoted if direct else word_count(body),
                 "paragraph": c.paragraph,
                 "start": c.start,
                 "end": c.end,
@@ -185,7 +187,7 @@ def extract_quotes(
                 "warning": warning or None,
                 "quoted_text": quoted_text or None,
                 "speaker_title": (c.subject.title if c.subject is not None else "") or None,
-                "n_quoted_words": fragment_words(doc.text, c.fragments),
+                "n_quoted_words": n_quoted,
             }
         )
     return rows
