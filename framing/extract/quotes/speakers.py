@@ -230,12 +230,18 @@ def _mention_gender(ctx: _Context, m: Mention, genders: dict[str, str]) -> str:
     known = genders.get(m.actor.name, "")
     if known:
         return known
-    before = ctx.doc.text[max(0, m.start - 6) : m.start].split()
-    honorific = [w for w in before[-1:] if w.lower() in _HONORIFIC_GENDER]
-    return _gender_of(honorific + m.as_written.split())
+    honorific = _honorific_before(ctx.doc.text, m.start)
+    return _gender_of([honorific, *m.as_written.split()])
 
 
 _HONORIFIC_GENDER = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+
+
+def _honorific_before(text: str, start: int) -> str:
+    """The honorific written right before ``start`` ("mrs." of "Mrs. Clinton"), lower-cased,
+    or ""."""
+    before = text[max(0, start - 6) : start].split()[-1:]
+    return before[0].lower() if before and before[0].lower() in _HONORIFIC_GENDER else ""
 
 
 def _honorific_genders(ctx: _Context) -> dict[str, str]:
@@ -248,9 +254,8 @@ def _honorific_genders(ctx: _Context) -> dict[str, str]:
     for m in ctx.mentions:
         if m.actor.kind != "person":
             continue
-        before = text[max(0, m.start - 6) : m.start].split()[-1:]
-        honorific = before[0].lower() if before else ""
-        if honorific in _HONORIFIC_GENDER:
+        honorific = _honorific_before(text, m.start)
+        if honorific:
             found.setdefault(m.actor.name, set()).add(_gender_of([honorific]))
     return {name: g.pop() for name, g in found.items() if len(g) == 1}
 
