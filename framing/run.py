@@ -337,12 +337,12 @@ def warm(settings: Settings) -> None:
     Called before a pool starts, so forked workers inherit it (copy-on-write), and as
     the pool initializer, where it is then a no-op (or the loading, under spawn).
     """
-    from framing.extract.readability import cmu_dictionary, easy_words
+    from framing.extract.readability import cmu_syllables, easy_words
     from framing.extract.vader import analyzer
 
     load_resources(settings)
     analyzer()
-    cmu_dictionary()
+    cmu_syllables()
     easy_words()
 
 
