@@ -136,6 +136,24 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return None
     if first.lower() not in PREPOSITIONS and _finite_soon(rest, words, 10):
         return pos + words[0].start()  # "said progress had been made"
+    if first.lower() in PREPOSITIONS:
+        clause = _clause_after_phrase(rest, words)
+        if clause is not None:
+            return pos + clause  # "said after the meeting he would ..."
+    return None
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+def _clause_after_phrase(rest: str, words: list[re.Match[str]]) -> int | None:
+    """Where a clause opens with a subject pronoun and a finite verb after a short
+    prepositional phrase with no punctuation in it ("after the convention he would")."""
+    for i in range(2, min(len(words) - 1, 8)):
+        if _SUBJECT_END.search(rest, words[0].end(), words[i].start()):
+            return None
+        if words[i].group().lower() in _SUBJECT_PRONOUNS and _looks_finite(words[i + 1].group()):
+            return words[i].start()
     return None
 
 
@@ -148,13 +166,18 @@ _WHEN = re.compile(
 
 
 def _looks_finite(word: str) -> bool:
-    """An auxiliary, or a lower-case past-tense or third-person form ("wanted", "says")."""
+    """An auxiliary, a negated one ("doesn't", "won't"), or a lower-case past-tense or
+    third-person form ("wanted", "says")."""
     low = word.lower()
-    return low in _FINITE or (
-        word[0].islower()
-        and (
-            low in _IRREGULAR_PAST
-            or (len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks")))
+    return (
+        low in _FINITE
+        or low.endswith(("n't", "n’t"))
+        or (
+            word[0].islower()
+            and (
+                low in _IRREGULAR_PAST
+                or (len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks")))
+            )
         )
     )
 

@@ -363,6 +363,7 @@ def _subject_before(
     "Kirill Dmitriev, Russian President Vladimir Putin's envoy, said" come after it).
     """
     text = ctx.doc.text
+    end = _before_parenthesis(text, start, end)
     # only a subordinator with no comma after it counts, and a match holds no comma:
     # the scan can start after the last comma (its lookbehind still sees the comma)
     after_comma = max(start, text.rfind(",", start, end) + 1)
@@ -412,6 +413,19 @@ def _subject_before(
         return None
     chosen = _choose_subject(chain, interjected=interjected)
     return _with_apposed_title(chosen, chain, phrases)
+
+
+# a short parenthesis right before the verb: a party and state ("(R-Ga.)"), an acronym
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
+def _before_parenthesis(text: str, start: int, end: int) -> int:
+    """Where the subject before ``end`` ends once a short parenthesis just before the verb
+    is set aside: "Sen. Jane Roe (R-Ga.) said" reads as "Sen. Jane Roe said"."""
+    if text[start:end].rstrip()[-1:] != ")":
+        return end
+    m = _TRAILING_PARENTHESIS.search(text, max(start, end - 40), end)
+    return m.start() if m else end
 
 
 def _with_apposed_title(chosen: Subject, chain: list[Subject], phrases: list[str]) -> Subject:
