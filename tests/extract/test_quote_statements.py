@@ -164,3 +164,20 @@ def test_indirect_speech_without_that(text: str, speaker: str, content: str) -> 
 
 def test_a_phrase_after_the_verb_is_no_clause_without_a_finite_verb() -> None:
     assert rows("The city council met.\n\nThe mayor said after the meeting he and his aides.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lawmakers asked whether the deals had been approved.", "whether the deals had been"),
+        ("The reporter asked the minister if talks would resume.", "if talks would resume"),
+    ],
+)
+def test_an_embedded_question_is_the_content_of_ask(text: str, content: str) -> None:
+    found = rows("The hearing opened on Monday.\n\n" + text)
+    assert [(q["verb"], q["kind"]) for q in found] == [("ask", "indirect")]
+    assert found[0]["text"].startswith(content)
+
+
+def test_ask_about_is_no_statement() -> None:
+    assert rows("The hearing opened on Monday.\n\nThe senator asked about the deals.") == []

@@ -98,6 +98,10 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
                 capital = pos + w.start()
         if capital is not None and "that" not in lows[:9]:
             return capital
+    if ev.lemma in verbs.question_verbs:
+        question = _embedded_question(rest, words)
+        if question is not None:
+            return pos + question  # "asked (the minister) whether ..."
     zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
         if zero_that and lows[i] in _FINITE:
@@ -144,6 +148,18 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+_QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
+
+
+def _embedded_question(rest: str, words: list[re.Match[str]]) -> int | None:
+    """Where an embedded question starts: a question word among the first five words, with
+    up to four words of hearer and no punctuation before it ("asked officials whether")."""
+    for i, word in enumerate(words[:5]):
+        if _SUBJECT_END.search(rest, 0, word.start()):
+            return None
+        if word.group().lower() in _QUESTION_WORDS:
+            return word.start() if i + 1 < len(words) else None
+    return None
 
 
 def _clause_after_phrase(rest: str, words: list[re.Match[str]]) -> int | None:

@@ -31,6 +31,7 @@ class VerbLexicon:
     as_verbs: frozenset[str]
     that_only: frozenset[str]
     indirect_object: frozenset[str]
+    question_verbs: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     nouns: dict[str, str]
     verb_pattern: re.Pattern[str]
@@ -91,7 +92,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
             raise LexiconError(path, line_of(data, key), key, "expected a mapping")
     check_keys(
         frames,
-        {"object", "as", "that_only", "indirect_object", "prepositions"},
+        {"object", "as", "that_only", "indirect_object", "question", "prepositions"},
         path=path,
         where="frames",
     )
@@ -111,7 +112,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         for form in _word_list(forms_node, lemma, path=path, where="forms"):
             form_lemma[form.lower()] = str(lemma)
     frame_sets: dict[str, frozenset[str]] = {}
-    for key in ("object", "as", "that_only", "indirect_object"):
+    for key in ("object", "as", "that_only", "indirect_object", "question"):
         words = _word_list(frames, key, path=path, where="frames")
         frame_sets[key] = frozenset(known(w, frames, key, f"frames.{key}") for w in words)
     preps_node = frames.get("prepositions") or {}
@@ -136,6 +137,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         frame_sets["as"],
         frame_sets["that_only"],
         frame_sets["indirect_object"],
+        frame_sets["question"],
         prepositions,
         nouns,
         verb_pattern,
