@@ -181,3 +181,20 @@ def test_an_embedded_question_is_the_content_of_ask(text: str, content: str) -> 
 
 def test_ask_about_is_no_statement() -> None:
     assert rows("The hearing opened on Monday.\n\nThe senator asked about the deals.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "content"),
+    [
+        ("The mayor told his aides to find another site.", "tell", "his aides to find another"),
+        ("The judge asked both sides to settle.", "ask", "both sides to settle"),
+    ],
+)
+def test_a_directive_is_its_hearer_and_infinitive(text: str, verb: str, content: str) -> None:
+    found = rows("The hearing opened on Monday.\n\n" + text)
+    assert [(q["verb"], q["kind"]) for q in found] == [(verb, "indirect")]
+    assert found[0]["text"].startswith(content)
+
+
+def test_told_to_a_place_is_no_directive() -> None:
+    assert rows("The hearing opened on Monday.\n\nThe mayor told reporters to the left.") == []

@@ -15,6 +15,7 @@ from framing.extract.quotes.cues import (
     _inverted_subject,
     _possessor,
 )
+from framing.extract.quotes.lexicon import VerbLexicon
 from framing.extract.quotes.model import Event, _Context, _quote_at
 from framing.extract.quotes.patterns import (
     _AND_THAT,
@@ -98,7 +99,13 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
                 capital = pos + w.start()
         if capital is not None and "that" not in lows[:9]:
             return capital
-    if ev.lemma in verbs.question_verbs:
+    # a directive or a question, unless the sentence goes on to another speaker's tag
+    # ("The US has asked Ukraine to hold elections, two sources told Reuters")
+    own = not _tag_after_comma(rest, verbs)
+    directive = ev.lemma in verbs.hearer_to and lows[0] not in PREPOSITIONS | {"that"}
+    if own and directive and _hearer_then_to(rest, words):
+        return pos + words[0].start()  # "told his aides to find a way"
+    if own and ev.lemma in verbs.question_verbs:
         question = _embedded_question(rest, words)
         if question is not None:
             return pos + question  # "asked (the minister) whether ..."
@@ -149,6 +156,29 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
+
+
+_NOT_A_VERB_AFTER_TO = PREPOSITIONS | frozenset(
+    "the a an his her their its our my this that".split()
+)
+
+
+def _tag_after_comma(rest: str, verbs: VerbLexicon) -> bool:
+    """Whether a reporting verb follows a comma in ``rest``."""
+    comma = rest.find(",")
+    return comma >= 0 and verbs.verb_pattern.search(rest, comma) is not None
+
+
+def _hearer_then_to(rest: str, words: list[re.Match[str]]) -> bool:
+    """Whether the words are a hearer of up to four words, no punctuation, then "to" and
+    a lower-case word that is no preposition or determiner ("his aides to find")."""
+    for i in range(1, min(5, len(words) - 1)):
+        if _SUBJECT_END.search(rest, 0, words[i].start()):
+            return False
+        if words[i].group().lower() == "to":
+            after = words[i + 1].group()
+            return after[0].islower() and after.lower() not in _NOT_A_VERB_AFTER_TO
+    return False
 
 
 def _embedded_question(rest: str, words: list[re.Match[str]]) -> int | None:

@@ -32,6 +32,7 @@ class VerbLexicon:
     that_only: frozenset[str]
     indirect_object: frozenset[str]
     question_verbs: frozenset[str]
+    hearer_to: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     nouns: dict[str, str]
     verb_pattern: re.Pattern[str]
@@ -92,7 +93,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
             raise LexiconError(path, line_of(data, key), key, "expected a mapping")
     check_keys(
         frames,
-        {"object", "as", "that_only", "indirect_object", "question", "prepositions"},
+        {"object", "as", "that_only", "indirect_object", "question", "hearer_to", "prepositions"},
         path=path,
         where="frames",
     )
@@ -112,7 +113,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         for form in _word_list(forms_node, lemma, path=path, where="forms"):
             form_lemma[form.lower()] = str(lemma)
     frame_sets: dict[str, frozenset[str]] = {}
-    for key in ("object", "as", "that_only", "indirect_object", "question"):
+    for key in ("object", "as", "that_only", "indirect_object", "question", "hearer_to"):
         words = _word_list(frames, key, path=path, where="frames")
         frame_sets[key] = frozenset(known(w, frames, key, f"frames.{key}") for w in words)
     preps_node = frames.get("prepositions") or {}
@@ -138,6 +139,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         frame_sets["that_only"],
         frame_sets["indirect_object"],
         frame_sets["question"],
+        frame_sets["hearer_to"],
         prepositions,
         nouns,
         verb_pattern,
