@@ -105,6 +105,9 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     directive = ev.lemma in verbs.hearer_to and lows[0] not in PREPOSITIONS | {"that"}
     if own and directive and _hearer_then_to(rest, words):
         return pos + words[0].start()  # "told his aides to find a way"
+    naming = ev.lemma in verbs.predicative and lows[0] not in PREPOSITIONS | {"that"}
+    if own and naming and _object_then_predicate(rest, words):
+        return pos + words[0].start()  # "called the charges a fabrication"
     if own and ev.lemma in verbs.question_verbs:
         question = _embedded_question(rest, words)
         if question is not None:
@@ -178,6 +181,18 @@ def _hearer_then_to(rest: str, words: list[re.Match[str]]) -> bool:
         if words[i].group().lower() == "to":
             after = words[i + 1].group()
             return after[0].islower() and after.lower() not in _NOT_A_VERB_AFTER_TO
+    return False
+
+
+def _object_then_predicate(rest: str, words: list[re.Match[str]]) -> bool:
+    """Whether the words are an object of up to five words with no punctuation or
+    preposition, then "a" or "an" ("the charges a fabrication", "it a mistake")."""
+    for i in range(1, min(6, len(words) - 1)):
+        low = words[i].group().lower()
+        if _SUBJECT_END.search(rest, 0, words[i].start()) or low in PREPOSITIONS:
+            return False
+        if low in ("a", "an"):
+            return True
     return False
 
 
