@@ -115,8 +115,8 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
         near = _words(text[max(floor, pos - 20) : pos])
         if catenative is None and _negated(_last_words(text, floor, pos, near)):
             continue
-        if not form.endswith("ing") and near and near[-1].lower() in BE_FORMS:
-            continue  # passive: "was described as"
+        if not form.endswith("ing") and _after_be(near):
+            continue  # passive: "was described as", "was reportedly agreed"
         if form.endswith(("ed", "en")) and not (near and near[-1].lower() in _HAVE):
             after = text[m.end() : min(sentence.end, m.end() + 80)]
             if "by" in after and _agent_of_this_verb(after):
@@ -257,3 +257,12 @@ def _agent_of_this_verb(after: str) -> bool:
     other participle comes first ("called it a hoax perpetrated by China" is active)."""
     agent = _BY_AGENT.search(after)
     return agent is not None and _PARTICIPLE.search(after, 0, agent.start()) is None
+
+
+def _after_be(words: list[str]) -> bool:
+    """Whether the last of ``words`` is a form of "be", or an adverb in -ly after one
+    ("was reportedly", "is widely"): the verb that follows is a passive."""
+    last = [w.lower() for w in words[-2:]]
+    if last and last[-1] in BE_FORMS:
+        return True
+    return len(last) == 2 and last[1].endswith("ly") and last[0] in BE_FORMS

@@ -59,7 +59,9 @@ def _resolve_chunk(
         return Subject("pronoun", phrase)
     if low in _OBJECT_PRONOUNS:
         return Subject("pronoun", _OBJECT_PRONOUNS[low])
-    if low in {"i", "we", "you", "it", "this", "that", "there", "which", "who"}:
+    if low == "it":
+        return Subject("pronoun", phrase)  # an institution or a document: speakers.py
+    if low in {"i", "we", "you", "this", "that", "there", "which", "who"}:
         return None
     if ctx.actors.is_media(phrase):
         return Subject("media", phrase)
