@@ -3,6 +3,7 @@
 ``framing analyze PATH... --out DIR``  tables, summary.json, charts and report
 ``framing compare BASELINE CURRENT``   what moved between two runs (exit 3 past tolerance)
 ``framing lint PATH...``               newsroom style check (exit 3 on findings)
+``framing fetch SOURCE... --out DIR``  links, feeds, Media Cloud / GDELT exports -> a corpus
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(ExitStatus.USAGE)
+
+
+def _seconds(value: str) -> float:
+    number = float(value)
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {value}")
+    return number
 
 
 def _positive(value: str) -> int:
@@ -111,7 +119,68 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also flag terms inside quoted speech (exempt by default)",
     )
+    _add_fetch(sub)
     return parser
+
+
+def _add_fetch(sub: argparse._SubParsersAction) -> None:
+    from framing.fetch.http import Politeness
+
+    default = Politeness()
+    f = sub.add_parser(
+        "fetch",
+        help="fetch articles from links, feeds or Media Cloud / GDELT exports into a corpus",
+    )
+    f.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="a text file of URLs, a CSV/TSV export with a url column, an RSS/Atom feed "
+        "(file or URL), or an article URL",
+    )
+    f.add_argument("--out", required=True, metavar="DIR", help="corpus folder (created or resumed)")
+    f.add_argument("--refresh", action="store_true", help="fetch again what is in the cache")
+    f.add_argument("--cache", metavar="DIR", help="page cache (default: DIR/.fetch-cache)")
+    f.add_argument("--outlets", metavar="YAML", help="domain -> outlet names (default: packaged)")
+    f.add_argument(
+        "--delay",
+        type=_seconds,
+        default=default.delay,
+        metavar="S",
+        help=f"seconds between two requests to one host (default: {default.delay:g}; "
+        "a longer robots.txt Crawl-delay wins)",
+    )
+    f.add_argument(
+        "--per-host",
+        type=_positive,
+        default=default.per_host,
+        metavar="N",
+        help=f"requests in flight to one host (default: {default.per_host})",
+    )
+    f.add_argument("--workers", type=_positive, default=8, metavar="N", help="threads (default: 8)")
+    f.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=default.timeout,
+        metavar="S",
+        help=f"seconds to connect and between reads (default: {default.timeout:g})",
+    )
+    f.add_argument(
+        "--retries",
+        type=int,
+        default=default.retries,
+        metavar="N",
+        help=f"retries after a 429, a 5xx or a network error (default: {default.retries})",
+    )
+    f.add_argument(
+        "--max-mb",
+        type=float,
+        default=default.max_bytes / 1e6,
+        metavar="MB",
+        help=f"largest page (default: {default.max_bytes / 1e6:g})",
+    )
+    f.add_argument("--user-agent", default=default.user_agent, metavar="TEXT")
+    f.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
 
 
 def _progress(message: str, *, quiet: bool) -> None:
@@ -180,7 +249,51 @@ def run_lint(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.CHECK_FAILED if findings else ExitStatus.OK
 
 
-COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint}
+def run_fetch(args: argparse.Namespace) -> int:
+    from framing.fetch import Politeness, fetch_corpus
+    from framing.fetch.progress import ProgressBar
+
+    politeness = Politeness(
+        user_agent=args.user_agent,
+        delay=args.delay,
+        per_host=args.per_host,
+        timeout=args.timeout,
+        retries=max(0, args.retries),
+        max_bytes=int(args.max_mb * 1e6),
+    )
+    bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
+    try:
+        report = fetch_corpus(
+            args.sources,
+            args.out,
+            politeness=politeness,
+            outlets=args.outlets,
+            refresh=args.refresh,
+            cache_dir=args.cache,
+            workers=args.workers,
+            progress=bar,
+        )
+    except KeyboardInterrupt:
+        bar.close()
+        print(
+            f"framing: interrupted; {args.out} holds what was fetched so far "
+            "(run the same command again to resume)",
+            file=sys.stderr,
+        )
+        return 130  # as main() answers an interrupt
+    bar.close()
+    print(
+        f"{report.written} articles ({report.fetched} fetched, {report.cached} from the cache), "
+        f"{report.failed} failed, {report.duplicates} duplicates -> {report.out}"
+        + (" (see fetch_errors.csv)" if report.failed else "")
+    )
+    if not report.written:
+        print("framing: error: no article could be fetched", file=sys.stderr)
+        return ExitStatus.ERROR
+    return ExitStatus.INPUT_FAILED if report.failed else ExitStatus.OK
+
+
+COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint, "fetch": run_fetch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

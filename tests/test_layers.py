@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.language",
         "framing.document",
         "framing.corpus",
+        "framing.fetch",  # an input layer: writes what framing.corpus reads
         "framing.clean",
         "framing.actors",
         "framing.extract",
