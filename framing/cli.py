@@ -123,6 +123,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value}")
+    return number
+
+
+# fetch options that set a field of framing.fetch.Politeness (the flag names the field)
+_POLITENESS_OPTIONS = (
+    (
+        "--delay",
+        _seconds,
+        "S",
+        "seconds between two requests to one host; a longer robots.txt Crawl-delay wins",
+    ),
+    ("--per-host", _positive, "N", "requests in flight to one host"),
+    ("--timeout", _seconds, "S", "seconds to connect, and between two reads"),
+    ("--retries", _count, "N", "retries after a 429, a 5xx or a network error"),
+)
+
+
 def _add_fetch(sub: argparse._SubParsersAction) -> None:
     from framing.fetch.http import Politeness
 
@@ -142,36 +163,11 @@ def _add_fetch(sub: argparse._SubParsersAction) -> None:
     f.add_argument("--refresh", action="store_true", help="fetch again what is in the cache")
     f.add_argument("--cache", metavar="DIR", help="page cache (default: DIR/.fetch-cache)")
     f.add_argument("--outlets", metavar="YAML", help="domain -> outlet names (default: packaged)")
-    f.add_argument(
-        "--delay",
-        type=_seconds,
-        default=default.delay,
-        metavar="S",
-        help=f"seconds between two requests to one host (default: {default.delay:g}; "
-        "a longer robots.txt Crawl-delay wins)",
-    )
-    f.add_argument(
-        "--per-host",
-        type=_positive,
-        default=default.per_host,
-        metavar="N",
-        help=f"requests in flight to one host (default: {default.per_host})",
-    )
-    f.add_argument("--workers", type=_positive, default=8, metavar="N", help="threads (default: 8)")
-    f.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=default.timeout,
-        metavar="S",
-        help=f"seconds to connect and between reads (default: {default.timeout:g})",
-    )
-    f.add_argument(
-        "--retries",
-        type=int,
-        default=default.retries,
-        metavar="N",
-        help=f"retries after a 429, a 5xx or a network error (default: {default.retries})",
-    )
+    for flag, kind, metavar, text in _POLITENESS_OPTIONS:
+        value = getattr(default, flag[2:].replace("-", "_"))
+        f.add_argument(
+            flag, type=kind, default=value, metavar=metavar, help=f"{text} (default: {value:g})"
+        )
     f.add_argument(
         "--max-mb",
         type=float,
@@ -179,6 +175,7 @@ def _add_fetch(sub: argparse._SubParsersAction) -> None:
         metavar="MB",
         help=f"largest page (default: {default.max_bytes / 1e6:g})",
     )
+    f.add_argument("--workers", type=_positive, default=8, metavar="N", help="threads (default: 8)")
     f.add_argument("--user-agent", default=default.user_agent, metavar="TEXT")
     f.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
 
@@ -253,13 +250,11 @@ def run_fetch(args: argparse.Namespace) -> int:
     from framing.fetch import Politeness, fetch_corpus
     from framing.fetch.progress import ProgressBar
 
+    fields = {flag[2:].replace("-", "_") for flag, *_ in _POLITENESS_OPTIONS}
     politeness = Politeness(
         user_agent=args.user_agent,
-        delay=args.delay,
-        per_host=args.per_host,
-        timeout=args.timeout,
-        retries=max(0, args.retries),
         max_bytes=int(args.max_mb * 1e6),
+        **{name: getattr(args, name) for name in fields},
     )
     bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
     try:

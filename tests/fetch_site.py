@@ -97,8 +97,8 @@ def rss(base: str, paths: list[str]) -> str:
     )
 
 
-@pytest.fixture(autouse=True)
-def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(scope="module", autouse=True)
+def loopback_only() -> Iterator[None]:
     """Any connection or name lookup for an address other than this machine fails the test."""
     real_connect, real_getaddrinfo = socket.socket.connect, socket.getaddrinfo
 
@@ -113,13 +113,16 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
             raise AssertionError(f"a test tried to look up {host!r}")
         return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", connect)
+        patch.setattr(socket, "getaddrinfo", getaddrinfo)
+        yield
 
 
-@pytest.fixture
-def site() -> Iterator[HTTPServer]:
-    """The news site, threaded (the slow page must not hold up the others)."""
+@pytest.fixture(scope="module")
+def site(loopback_only: None) -> Iterator[HTTPServer]:
+    """The news site, threaded (the slow page must not hold up the others); one per module,
+    so tests look at the requests they caused (``server.log`` grows)."""
     server = HTTPServer(host="127.0.0.1", threaded=True)
     server.start()
     base = server.url_for("").rstrip("/")

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from framing.fetch.cache import CACHE_FOLDER, PageCache
 from framing.fetch.extract import Extracted, NotAnArticle, extract_article
@@ -105,7 +107,10 @@ class Planner:
 
 
 def fetch_target(target: Target, client: Client, cache: PageCache, *, refresh: bool) -> Outcome:
-    """Fetch (or read from the cache) and extract one page; never raises FetchError."""
+    """Fetch (or read from the cache) and extract one page; never raises FetchError.
+
+    The outcome keeps the page's metadata but not its body (outcomes wait, in memory,
+    to be recorded in input order; the body is in the cache)."""
     page = None if refresh else cache.get(target.url)  # feeds are never cached
     cached = page is not None
     try:
@@ -113,14 +118,46 @@ def fetch_target(target: Target, client: Client, cache: PageCache, *, refresh: b
             page = client.get(target.url)
             if target.maybe_feed and looks_like_feed(page.content_type, page.body):
                 links = tuple(read_feed(page.body, target.url))
-                return Outcome(target, page, feed_links=links)
+                return Outcome(target, replace(page, body=b""), feed_links=links)
             cache.put(page)
-        return Outcome(target, page, extract_article(page), cached=cached)
+        article = extract_article(page)
+        return Outcome(target, replace(page, body=b""), article, cached=cached)
     except FetchError as exc:
-        return Outcome(target, page, error=exc, cached=cached)
+        return Outcome(target, page and replace(page, body=b""), error=exc, cached=cached)
     except (NotAnArticle, ValueError) as exc:  # ValueError: a broken feed (CorpusError)
         status = page.status if page else None
-        return Outcome(target, page, error=FetchError(target.url, status, str(exc)), cached=cached)
+        error = FetchError(target.url, status, str(exc))
+        return Outcome(target, page and replace(page, body=b""), error=error, cached=cached)
+
+
+class HostScheduler:
+    """Targets queued per host: at most ``per_host`` in flight to a host, so no thread
+    waits on a busy host while another host has work; the earliest target goes first."""
+
+    def __init__(self, per_host: int) -> None:
+        self.per_host = per_host
+        self._queues: dict[str, deque[Target]] = defaultdict(deque)
+        self._busy: Counter[str] = Counter()
+
+    def add(self, targets: Iterable[Target]) -> None:
+        for t in targets:
+            self._queues[host_of(t.url)].append(t)
+
+    def take(self) -> Target | None:
+        """The earliest queued target of a host with a free slot, or None."""
+        free = [q for h, q in self._queues.items() if q and self._busy[h] < self.per_host]
+        if not free:
+            return None
+        target = min(free, key=lambda q: q[0].order).popleft()
+        self._busy[host_of(target.url)] += 1
+        return target
+
+    def done(self, target: Target) -> None:
+        self._busy[host_of(target.url)] -= 1
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).netloc.lower()
 
 
 def merged_meta(links: Iterable[Link]) -> dict[str, str]:
@@ -245,27 +282,37 @@ class Crawl:
         return []
 
     def run(self, targets: list[Target], workers: int) -> None:
-        """Fetch in threads; record outcomes in input order (the output is deterministic:
-        of two identical texts, the one listed first is written)."""
+        """Fetch in threads (:class:`HostScheduler`); record outcomes in input order, so
+        the output is deterministic (of two identical texts, the one listed first is kept)."""
         pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="framing-fetch")
+        scheduler = HostScheduler(self.client.politeness.per_host)
         pending: dict[Future[Outcome], Target] = {}
-        outstanding: list[int] = []  # orders submitted and not yet recorded (a heap)
+        outstanding: list[int] = []  # orders planned and not yet recorded (a heap)
         arrived: dict[int, Outcome] = {}
 
-        def submit(batch: list[Target]) -> None:
+        def plan(batch: list[Target]) -> None:
+            scheduler.add(batch)
             for t in batch:
-                future = pool.submit(fetch_target, t, self.client, self.cache, refresh=self.refresh)
-                pending[future] = t
                 heapq.heappush(outstanding, t.order)
 
+        def dispatch() -> None:
+            while len(pending) < workers and (t := scheduler.take()) is not None:
+                pending[
+                    pool.submit(fetch_target, t, self.client, self.cache, refresh=self.refresh)
+                ] = t
+
         try:
-            submit(targets)
+            plan(targets)
+            dispatch()
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    arrived[pending.pop(future).order] = future.result()
+                    target = pending.pop(future)
+                    scheduler.done(target)
+                    arrived[target.order] = future.result()
                 while outstanding and outstanding[0] in arrived:
-                    submit(self.record(arrived.pop(heapq.heappop(outstanding))))
+                    plan(self.record(arrived.pop(heapq.heappop(outstanding))))
+                dispatch()
                 self.writer.maybe_flush()
         finally:
             pool.shutdown(wait=not pending, cancel_futures=True)
