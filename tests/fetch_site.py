@@ -160,6 +160,9 @@ def site(loopback_only: None) -> Iterator[HTTPServer]:
     server.expect_request("/huge").respond_with_data(
         article_html(6).replace("</article>", "<p>x</p>" * 20000 + "</article>"), content_type=html
     )
+    server.expect_request("/huge-stream").respond_with_handler(
+        lambda _: Response((b"<p>filler</p>" * 1000 for _ in range(10)), content_type="text/html")
+    )  # sent in chunks, without a Content-Length: the limit applies while reading
     server.expect_request("/feed.xml").respond_with_data(
         rss(base, ["/news/4", "/news/5", "/private/leak"]), content_type="application/rss+xml"
     )

@@ -281,3 +281,11 @@ def test_nothing_in_these_tests_can_reach_another_address():
     with socket.socket() as sock, pytest.raises(AssertionError, match="tried to reach"):
         sock.connect(("192.0.2.1", 80))
     assert article_text(0) != article_text(1)
+
+
+def test_a_page_without_a_length_is_cut_off_at_the_size_limit(site):  # noqa: F811
+    from framing.fetch.http import FetchError
+
+    with pytest.raises(FetchError, match=r"larger than the 0\.06 MB limit"):
+        Client(FAST).get(site.url_for("/huge-stream"))
+    assert site.log[-1][1].headers.get("Content-Length") is None

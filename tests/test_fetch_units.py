@@ -117,6 +117,29 @@ def test_a_gdelt_tsv_gets_iso_dates_and_its_country(tmp_path):
     assert link.meta["domain"] == "tass.com"
 
 
+def test_a_gdelt_doc_api_json_answer_and_a_jsonl_file_are_read(tmp_path):
+    answer = tmp_path / "artlist.json"
+    answer.write_text(
+        '{"articles": [{"url": "https://www.aljazeera.com/news/a", "url_mobile": "",'
+        ' "title": "Talks", "seendate": "20220301T120000Z", "domain": "aljazeera.com",'
+        ' "language": "English", "sourcecountry": "Qatar", "tone": -2.5, "extra": {"a": 1}}]}'
+    )
+    (link,) = read_source(str(answer))
+    assert isinstance(link, Link) and link.found_in == f"{answer}#1"
+    assert link.url == "https://www.aljazeera.com/news/a"
+    assert (link.meta["date"], link.meta["country"], link.meta["tone"]) == (
+        "2022-03-01T12:00:00Z",
+        "Qatar",
+        "-2.5",
+    )
+    assert "extra" not in link.meta
+    lines = tmp_path / "links.jsonl"
+    lines.write_text('{"link": "https://tass.com/a"}\n\n{"link": "nowhere"}\n')
+    first, second = read_source(str(lines))
+    assert isinstance(first, Link) and first.found_in == f"{lines}:1"
+    assert isinstance(second, BadLink) and second.found_in == f"{lines}:3"
+
+
 def test_a_table_without_an_address_column_is_refused(tmp_path):
     export = tmp_path / "x.csv"
     export.write_text("title,date\nA,2022\n")
@@ -326,3 +349,38 @@ def test_the_scheduler_keeps_one_request_per_host_and_serves_hosts_side_by_side(
     scheduler.done(first)
     third = scheduler.take()
     assert third is not None and third.order == 2
+
+
+def robots_answer(monkeypatch, answer):
+    """A Client whose robots.txt request gives ``answer`` (a Page body or a FetchError)."""
+    from framing.fetch.http import Client, FetchError
+
+    def reply(self, url):
+        if isinstance(answer, FetchError):
+            raise answer
+        return page(answer, content_type="text/plain")
+
+    monkeypatch.setattr(Client, "_with_retries", reply)
+    return Client()
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed"), [(404, True), (403, True), (429, False), (503, False), (None, False)]
+)
+def test_robots_txt_that_cannot_be_read_allows_on_4xx_and_forbids_otherwise(
+    monkeypatch, status, allowed
+):
+    from framing.fetch.http import FetchError
+
+    client = robots_answer(monkeypatch, FetchError("https://x.example/robots.txt", status, "no"))
+    rules = client.robots("https://x.example/a")
+    assert (rules is not None and rules.can_fetch("framing", "https://x.example/a")) is allowed
+
+
+def test_a_longer_crawl_delay_in_robots_txt_wins(monkeypatch):
+    client = robots_answer(monkeypatch, b"User-agent: *\nCrawl-delay: 7\nDisallow: /private/\n")
+    rules = client.robots("https://x.example/a")
+    assert rules is not None and not rules.can_fetch(
+        client.politeness.user_agent, "https://x.example/private/b"
+    )
+    assert client._gate("https://x.example/a").delay == 7.0

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -67,7 +67,7 @@ class FetchError(Exception):
 
     def __init__(self, url: str, status: int | None, reason: str) -> None:
         self.url, self.status, self.reason = url, status, reason
-        super().__init__(f"{url}: {status or ''} {reason}".replace(":  ", ": "))
+        super().__init__(f"{url}: {status} {reason}" if status else f"{url}: {reason}")
 
 
 class _Retry(Exception):
@@ -163,7 +163,7 @@ class Client:
             self._check_robots(current, url)
             page_or_next = self._with_retries(current)
             if isinstance(page_or_next, Page):
-                return Page(**{**page_or_next.__dict__, "url": url, "redirects": tuple(hops)})
+                return replace(page_or_next, url=url, redirects=tuple(hops))
             hops.append(page_or_next)
             if len(hops) > self.politeness.max_redirects:
                 raise FetchError(url, None, f"more than {self.politeness.max_redirects} redirects")
@@ -207,10 +207,10 @@ class Client:
             else:
                 return None
         except FetchError as exc:
-            if exc.status is not None and 400 <= exc.status < 500:
+            if exc.status is not None and 400 <= exc.status < 500 and exc.status != 429:
                 rules.parse([])  # RFC 9309 §2.3.1.3: no rules, everything allowed
                 return rules
-            return None
+            return None  # §2.3.1.4 (and 429, as a server that cannot answer): forbid all
         delay = rules.crawl_delay(self.politeness.user_agent)
         if delay:
             gate = self._gate(url)
@@ -321,8 +321,9 @@ class Client:
 
 
 def _too_large(size: int, limit: int, *, at_least: bool = False) -> str:
-    more = "over " if at_least else ""
-    return f"page is {more}{size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit"
+    if at_least:
+        return f"page is larger than the {limit / 1e6:g} MB limit (stopped reading)"
+    return f"page is {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit"
 
 
 def _short(exc: BaseException) -> str:

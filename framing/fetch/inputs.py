@@ -7,7 +7,7 @@ Each SOURCE becomes :class:`Link` records: an address, where it was found
 * Media Cloud story exports (``stories_id``/``media_id``, ``media_name``,
   ``publish_date``, ``title``, ``url``, ``language``): ``media_name`` -> source hint,
   ``publish_date`` -> date.
-* GDELT DOC API article lists (``url``, ``title``, ``seendate``, ``domain``,
+* GDELT DOC API article lists, CSV or JSON (``url``, ``title``, ``seendate``, ``domain``,
   ``language``, ``sourcecountry``): ``seendate`` (``20220224T101500Z``) -> date in
   ISO 8601, ``sourcecountry`` -> country. GDELT GKG/event files name the address
   ``DocumentIdentifier`` / ``SOURCEURL``.
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -34,6 +35,8 @@ DATE_COLUMNS = ("date", "publish_date", "seendate", "published", "pub_date", "da
 SOURCE_COLUMNS = ("source", "media_name", "outlet", "media")
 COUNTRY_COLUMNS = ("country", "sourcecountry")
 TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl"})
+JSON_LISTS = ("articles", "stories", "results", "items")  # GDELT DOC API: "articles"
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 _GDELT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})T?(\d{2})(\d{2})(\d{2})Z?$")
 
@@ -73,6 +76,8 @@ def read_source(source: str) -> Iterator[Link | BadLink]:
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         yield from read_table(text, str(path), delimiter="\t" if suffix == ".tsv" else None)
+    elif suffix in JSON_SUFFIXES:
+        yield from read_json(text, str(path), lines=suffix == ".jsonl")
     elif suffix in FEED_SUFFIXES or text.lstrip().startswith("<"):
         yield from read_feed(path.read_bytes(), str(path))  # the XML declares its encoding
     else:
@@ -102,15 +107,58 @@ def read_table(text: str, name: str, *, delimiter: str | None = None) -> Iterato
         delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader, [])]
-    url_column = next((c for c in URL_COLUMNS if c in header), None)
-    if url_column is None:
-        raise CorpusError(name, f"needs a 'url' column, has {header}", 1)
+    url_column = _url_column(header, name)
     for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        record = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        yield _link(record.get(url_column, ""), f"{name}:{line}", table_meta(record, url_column))
+        if any(cell.strip() for cell in row):
+            record = dict(zip(header, (cell.strip() for cell in row), strict=False))
+            yield _record_link(record, url_column, f"{name}:{reader.line_num}")
+
+
+def _url_column(columns: list[str], name: str) -> str:
+    found = next((c for c in URL_COLUMNS if c in columns), None)
+    if found is None:
+        raise CorpusError(name, f"needs a 'url' column, has {columns}", 1)
+    return found
+
+
+def _record_link(record: dict[str, str], url_column: str, found_in: str) -> Link | BadLink:
+    return _link(record.get(url_column, ""), found_in, table_meta(record, url_column))
+
+
+def read_json(text: str, name: str, *, lines: bool) -> Iterator[Link | BadLink]:
+    """Records of a JSON file (a list, or an object holding one under ``articles`` as the
+    GDELT DOC API answers with ``format=json``) or of a JSONL file, with an address field."""
+    try:
+        if lines:
+            numbered = [
+                (n, json.loads(ln)) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()
+            ]
+        else:
+            data = json.loads(text)
+            if isinstance(data, dict):
+                data = next((data[k] for k in JSON_LISTS if isinstance(data.get(k), list)), [data])
+            numbered = [
+                (n, item) for n, item in enumerate(data if isinstance(data, list) else [], 1)
+            ]
+    except json.JSONDecodeError as exc:
+        raise CorpusError(name, f"invalid JSON: {exc.msg}", exc.lineno) from None
+    records = [
+        (n, {str(k).lower(): _scalar(v) for k, v in item.items()})
+        for n, item in numbered
+        if isinstance(item, dict)
+    ]
+    if not records:
+        raise CorpusError(name, "no records (expected a list of objects, or 'articles')")
+    url_column = _url_column(sorted({k for _, r in records for k in r}), name)
+    for n, record in records:
+        yield _record_link(record, url_column, f"{name}:{n}" if lines else f"{name}#{n}")
+
+
+def _scalar(value: Any) -> str:
+    """A JSON value as a manifest cell: strings and numbers as written, anything else empty."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return str(value).strip()
 
 
 def _sniff_delimiter(text: str) -> str:
