@@ -73,12 +73,13 @@ class Outcome:
 
 @dataclass
 class FetchReport:
-    """What a run did; ``errors`` are the rows of fetch_errors.csv."""
+    """What a run did: articles written (``fetched`` + ``cached``: where their page came
+    from), links that failed, pages whose text was already written, feeds read."""
 
     out: Path
     written: int = 0
-    fetched: int = 0
-    cached: int = 0
+    fetched: int = 0  # written from a page downloaded in this run
+    cached: int = 0  # written from a page in the cache
     failed: int = 0
     duplicates: int = 0
     feeds: int = 0
@@ -253,11 +254,6 @@ class Crawl:
             self.report.feeds += 1
             self.progress.count("feed")
             return self.plan(outcome.feed_links)
-        kind = "cached" if outcome.cached else "fetched"
-        if outcome.cached:
-            self.report.cached += 1
-        elif outcome.page is not None:
-            self.report.fetched += 1
         if outcome.error is not None or outcome.page is None or outcome.article is None:
             error = outcome.error or FetchError(target.url, None, "no page")
             found_in = "; ".join(dict.fromkeys(lk.found_in for lk in target.links))
@@ -278,7 +274,11 @@ class Crawl:
         self.writer.write_article(target.order, row, outcome.article.text)
         self.report.written += 1
         self.report.files.append(row["file"])
-        self.progress.count(kind)
+        if outcome.cached:
+            self.report.cached += 1
+        else:
+            self.report.fetched += 1
+        self.progress.count("cached" if outcome.cached else "fetched")
         return []
 
     def run(self, targets: list[Target], workers: int) -> None:
