@@ -310,6 +310,18 @@ def test_a_rerun_keeps_earlier_rows_whose_files_exist(tmp_path):
     assert (tmp_path / "fetch_errors.csv").read_text() == "url,status,reason,found_in\n"
 
 
+def test_files_are_written_with_the_usual_permissions(tmp_path):
+    import os
+
+    from framing.fetch.cache import write_atomically
+
+    write_atomically(tmp_path / "a" / "sources.csv", b"file,source\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "a" / "sources.csv").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["sources.csv"]
+
+
 def test_article_file_names_are_stable_and_safe():
     name = article_file_name("127.0.0.1", "https://127.0.0.1/a")
     assert name == article_file_name("127.0.0.1", "https://127.0.0.1/a")
