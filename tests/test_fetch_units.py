@@ -396,3 +396,15 @@ def test_a_longer_crawl_delay_in_robots_txt_wins(monkeypatch):
         client.politeness.user_agent, "https://x.example/private/b"
     )
     assert client._gate("https://x.example/a").delay == 7.0
+
+
+def test_the_proxy_of_the_environment_is_used_except_for_this_machine_and_no_proxy(monkeypatch):
+    from framing.fetch.http import Client
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.invalid:3128")
+    monkeypatch.setenv("NO_PROXY", "intranet.example")
+    client = Client()
+    assert client._pool("https://www.rt.com/a") is client._proxied["https"]
+    assert client._pool("http://www.rt.com/a") is client._direct  # no HTTP_PROXY
+    assert client._pool("https://intranet.example/a") is client._direct
+    assert client._pool("https://127.0.0.1:8080/a") is client._direct

@@ -11,6 +11,7 @@
   whole host.
 * **Redirects** are followed by hand (at most ``max_redirects``), each hop recorded.
 * A body over ``max_bytes`` is refused while it is read (never held whole).
+* ``HTTP_PROXY`` / ``HTTPS_PROXY`` / ``NO_PROXY`` are honoured as urllib reads them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
+from urllib.request import getproxies, proxy_bypass
 from urllib.robotparser import RobotFileParser
 
 from framing import __version__
@@ -121,6 +124,16 @@ def retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
+def environment_proxies() -> dict[str, str]:
+    """``{"http": ..., "https": ...}`` from HTTP_PROXY / HTTPS_PROXY (urllib's reading)."""
+    return {k: v for k, v in getproxies().items() if k in ("http", "https") and v}
+
+
+def is_local(host: str) -> bool:
+    """This machine: never reached through a proxy."""
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
 def robots_url(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}/robots.txt"
@@ -140,20 +153,34 @@ class Client:
 
         self.politeness = politeness = politeness or Politeness()
         self._clock, self._sleep = clock, sleep
-        self._pool = urllib3.PoolManager(
-            num_pools=64,
-            maxsize=max(1, politeness.per_host),
-            headers={
+        options: dict[str, Any] = {
+            "num_pools": 64,
+            "maxsize": max(1, politeness.per_host),
+            "headers": {
                 "User-Agent": politeness.user_agent,
                 "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                 "application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
                 "Accept-Encoding": "gzip, deflate",
             },
-        )
+        }
+        self._direct = urllib3.PoolManager(**options)
+        self._proxied = {
+            scheme: urllib3.ProxyManager(address, **options)
+            for scheme, address in environment_proxies().items()
+        }
         self._lock = threading.Lock()
         self._gates: dict[str, HostGate] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+
+    def _pool(self, url: str) -> Any:
+        """The proxy the environment names for this address (HTTP_PROXY, HTTPS_PROXY,
+        NO_PROXY), or a direct connection."""
+        parts = urlsplit(url)
+        proxied = self._proxied.get(parts.scheme)
+        if proxied is None or is_local(parts.hostname or "") or proxy_bypass(parts.netloc):
+            return self._direct
+        return proxied
 
     def get(self, url: str) -> Page:
         """The page at ``url`` after redirects; raises FetchError (robots, status, size, ...)."""
@@ -247,7 +274,7 @@ class Client:
 
         p = self.politeness
         try:
-            response = self._pool.request(
+            response = self._pool(url).request(
                 "GET",
                 url,
                 redirect=False,
