@@ -146,6 +146,9 @@ def site(loopback_only: None) -> Iterator[HTTPServer]:
         "slow down", status=429, headers={"Retry-After": "3"}
     )
     server.expect_request("/busy").respond_with_data(article_html(10), content_type=html)
+    server.expect_request("/always-busy").respond_with_data(
+        "come back in a minute", status=429, headers={"Retry-After": "60"}
+    )
     server.expect_request("/old-address").respond_with_data(
         "", status=301, headers={"Location": "/news/moved"}
     )

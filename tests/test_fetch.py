@@ -288,3 +288,29 @@ def test_a_page_without_a_length_is_cut_off_at_the_size_limit(site):  # noqa: F8
     with pytest.raises(FetchError, match=r"larger than the 0\.06 MB limit"):
         Client(FAST).get(site.url_for("/huge-stream"))
     assert site.log[-1][1].headers.get("Content-Length") is None
+
+
+def test_stop_ends_a_long_retry_after_wait_at_once(site):  # noqa: F811
+    import threading
+    import time
+    from dataclasses import replace
+
+    from framing.fetch.http import FetchError
+
+    client = Client(replace(FAST, retries=2, max_wait=120))  # the real wait, not a fake
+    errors: list[FetchError] = []
+
+    def fetch() -> None:
+        try:
+            client.get(site.url_for("/always-busy"))
+        except FetchError as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=fetch)
+    worker.start()
+    time.sleep(0.3)  # the first answer came: 429, Retry-After: 60
+    client.stop()
+    worker.join(timeout=5)
+    assert not worker.is_alive()
+    assert [e.reason for e in errors] == ["stopped before the request"]
+    assert paths_requested(site).count("/always-busy") == 1

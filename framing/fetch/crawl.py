@@ -315,6 +315,8 @@ class Crawl:
                 dispatch()
                 self.writer.maybe_flush()
         finally:
+            if pending:  # interrupted: running fetches end at their next wait or request
+                self.client.stop()
             pool.shutdown(wait=not pending, cancel_futures=True)
             self.writer.flush()
 

@@ -94,7 +94,7 @@ class HostGate:
         self._slots = threading.Semaphore(self.per_host)
 
     @contextmanager
-    def turn(self, clock: Callable[[], float], sleep: Callable[[float], None]) -> Iterator[None]:
+    def turn(self, clock: Callable[[], float], sleep: Callable[[float], object]) -> Iterator[None]:
         with self._slots:
             with self._lock:
                 now = clock()
@@ -147,12 +147,14 @@ class Client:
         politeness: Politeness | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
     ) -> None:
         import urllib3
 
         self.politeness = politeness = politeness or Politeness()
-        self._clock, self._sleep = clock, sleep
+        self._stopped = threading.Event()
+        self._clock = clock
+        self._sleep = sleep or self._stopped.wait  # a wait that stop() cuts short
         options: dict[str, Any] = {
             "num_pools": 64,
             "maxsize": max(1, politeness.per_host),
@@ -172,6 +174,10 @@ class Client:
         self._gates: dict[str, HostGate] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
+
+    def stop(self) -> None:
+        """Give up: waits end at once and no further request starts (after Ctrl-C)."""
+        self._stopped.set()
 
     def _pool(self, url: str) -> Any:
         """The proxy the environment names for this address (HTTP_PROXY, HTTPS_PROXY,
@@ -251,6 +257,8 @@ class Client:
         for attempt in range(p.retries + 1):
             try:
                 with gate.turn(self._clock, self._sleep):
+                    if self._stopped.is_set():
+                        raise FetchError(url, None, "stopped before the request")
                     return self._request(url)
             except _Retry as retry:
                 if attempt == p.retries:
