@@ -29,10 +29,10 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.language",
         "framing.document",
         "framing.corpus",
-        "framing.fetch",  # an input layer: writes what framing.corpus reads
         "framing.clean",
         "framing.actors",
         "framing.extract",
+        "framing.fetch",  # an input layer: writes what framing.corpus reads
     ),
     ("framing.run", "framing.cache", "framing.dask_engine"),
     ("framing.compare", "framing.output", "framing.report", "framing.plots"),
