@@ -28,6 +28,8 @@ from framing.document import normalise
 
 UNKNOWN_SOURCE = "(unknown source)"
 MANIFEST_NAME = "sources.csv"
+FETCH_ERRORS_NAME = "fetch_errors.csv"  # written by `framing fetch` beside the manifest
+NOT_ARTICLES = frozenset({MANIFEST_NAME, FETCH_ERRORS_NAME})  # skipped when a folder is walked
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
@@ -191,7 +193,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 for f in p.rglob("*")
                 if f.is_file()
                 and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and f.name != MANIFEST_NAME
+                and f.name not in NOT_ARTICLES
                 and not any(part.startswith(".") for part in f.parts[len(p.parts) :])
             )
             files.extend(found)

@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.clean",
         "framing.actors",
         "framing.extract",
+        "framing.fetch",  # an input layer: writes what framing.corpus reads
     ),
     ("framing.run", "framing.cache", "framing.dask_engine"),
     ("framing.compare", "framing.output", "framing.report", "framing.plots"),
