@@ -36,7 +36,8 @@ EXPECTED_REMOVALS: dict[str, list[tuple[int, str, int | None]]] = {
         *[(n, DUPLICATE, n - 11) for n in range(15, 25)],
         (25, "agency_credit", None),
     ],
-    CHINA_DAILY: [(27, "agency_credit", None)] + [(n, TRAILING_BLANK, None) for n in range(28, 54)],
+    CHINA_DAILY: [(1, "headline", None), (2, "deck", None), (27, "agency_credit", None)]
+    + [(n, TRAILING_BLANK, None) for n in range(28, 54)],
 }
 
 

@@ -29,6 +29,8 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.document",
         "framing.corpus",
         "framing.clean",
+        "framing.chrome",
+        "framing.redundancy",
         "framing.actors",
         "framing.extract",
     ),
