@@ -17,16 +17,17 @@ Thresholds (words are whitespace tokens):
   line that is body-like, ends a sentence or has more than ``TEASER_MAX_WORDS`` (12)
   words;
 - a **headline** is the first of the top ``HEADLINE_SCAN`` (8) kept lines with 3 to
-  ``HEADLINE_MAX_WORDS`` (30) words that does not end a sentence with a period, nor end
+  ``HEADLINE_MAX_WORDS`` (30) words with letters that does not end a sentence with a period, nor end
   in ``: , ; —``, with a body-like line after it; only lines of at most
   ``ABOVE_MAX_WORDS`` (8) words may stand above it (a longer line first means the body
   starts there: no headline);
 - a **deck** follows the headline: bullet lines (``- ``, ``• ``) of 5 words or more, or
-  one line of 5 to ``DECK_MAX_WORDS`` (35) words that does not end a sentence;
+  one line of 5 to ``DECK_MAX_WORDS`` (35) words that neither ends a sentence nor holds
+  one;
 - short lines in the top and bottom zones: up to ``EDGE_MAX_WORDS`` (6) words above the
   body (not a dateline: no final ``— – - :``, not in capitals), up to
-  ``TEASER_MAX_WORDS`` (12) below it (not an item of a bulleted list the body ends
-  with), neither ending a sentence;
+  ``TEASER_MAX_WORDS`` (12) below it (after a blank or a removed line, not ending in a
+  short lower-case word as a cut line does), neither ending a sentence nor holding one;
 - a **timestamp** line holds only date and time words, with a date and a clock time
   or a "Published/Updated" word (a bare date only in the top or bottom zone, a bare
   time never: in a live blog "March 23, 2022" or "9:15 p.m." heads the entries that
@@ -57,13 +58,15 @@ EDGE_MAX_WORDS = 6
 TEASER_MAX_WORDS = 12
 TAG_MAX_WORDS = 4
 LABEL_MAX_WORDS = 3
+HEADER_MAX_WORDS = 4
+LIST_ITEM_MAX_WORDS = 20
 MARKUP_SHARE = 0.08
 MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
 
 _CLOSERS = "\"'”’»)]"
 _OPEN_ENDS = (":", ",", ";", "—", "–", "-")
 _BULLETS = ("- ", "• ", "· ", "* ")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:html?|php|jpe?g|png|webp)\b\S*", re.IGNORECASE)
+_WEB_FILES = (".html", ".htm", ".php", ".jpg", ".jpeg", ".png", ".webp")
 _MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
     "september oct october nov november dec december"
@@ -81,9 +84,12 @@ _CLOCK = re.compile(
 )
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _NUMERIC_DATE = re.compile(r"\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_DIGIT = re.compile(r"\d")
+_STAMP_MAX_CHARS = 120
 _MERIDIEM = frozenset("am pm a.m. p.m.".split())
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}", re.IGNORECASE)
-_INNER_SENTENCE_END = re.compile(r"\w[.!?][\"'”’]? +\S")
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’]? +\S")  # not "U.S. in"
+_CUT_WORD = re.compile(r"[a-z]{1,3}")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _NAME = re.compile(r"[A-Z][A-Z.'’-]+")
 
@@ -118,7 +124,8 @@ def body_span(lines: Sequence[str], skip: dict[int, Any]) -> tuple[int, int] | N
 
 
 def _is_headline_shape(line: str) -> bool:
-    n = len(line.split())
+    tokens = line.split()
+    n = sum(any(c.isalpha() for c in t) for t in tokens)  # "CHINA / DIPLOMACY": two
     if not HEADLINE_MIN_WORDS <= n <= HEADLINE_MAX_WORDS or line.startswith(_BULLETS):
         return False
     bare = line.rstrip().rstrip(_CLOSERS)
@@ -173,6 +180,7 @@ def find_deck(
     first = lines[after[0]]
     n = len(first.split())
     deck = DECK_MIN_WORDS <= n <= DECK_MAX_WORDS and not ends_sentence(first)
+    deck = deck and not _INNER_SENTENCE_END.search(first)  # one sentence, or none
     return [after[0]] if deck and not first.rstrip().endswith(_OPEN_ENDS) else []
 
 
@@ -187,6 +195,8 @@ def _stamp_parts(line: str) -> tuple[bool, bool, bool] | None:
     """(has a date, has a clock time, has a "Published" word) when ``line`` holds only
     date and time words, else None. A day number is a date with a month name ("21 Mar
     2022"), a clock time with "a.m."/"p.m." ("7 p.m.")."""
+    if len(line) > _STAMP_MAX_CHARS or not _DIGIT.search(line):
+        return None
     tokens = [t.strip(",|·•()[]").lower() for t in line.replace("|", " ").split()]
     tokens = [t.rstrip(":") for t in tokens if t]
     if not tokens or len(tokens) > 14:
@@ -230,14 +240,25 @@ def is_metadata(line: str) -> bool:
 
 def is_url_line(line: str) -> bool:
     """Half of the line's characters (spaces aside) in URLs or file names."""
+    low = line.lower()
+    if "://" not in low and "www." not in low and not any(e in low for e in _WEB_FILES):
+        return False
     letters = len(line) - line.count(" ")
-    in_urls = sum(len(m.group()) for m in _URL.finditer(line))
+    in_urls = sum(len(t) for t in line.split() if is_url(t))
     return letters > 0 and in_urls * 2 >= letters and not is_body_like(line)
+
+
+def is_url(token: str) -> bool:
+    """A URL or the name of a web page or image file."""
+    bare = token.strip("()[]<>\"'.,;").lower()
+    return "://" in bare or bare.startswith("www.") or bare.split("?")[0].endswith(_WEB_FILES)
 
 
 def is_markup(line: str) -> bool:
     """Markup or path residue: "/html/head/meta[@name='og:title']/@content"."""
-    n = sum(c in MARKUP_CHARS for c in line)
+    if is_body_like(line):
+        return False
+    n = sum(line.count(c) for c in MARKUP_CHARS)
     return n >= 3 and n >= MARKUP_SHARE * len(line) and not is_body_like(line)
 
 
@@ -281,10 +302,15 @@ def is_edge_label(line: str, limit: int) -> bool:
     return bool(letters) and not all(c.isupper() for c in letters)
 
 
-def continues_list(lines: Sequence[str], i: int) -> bool:
-    """Whether line ``i`` is a bullet item right after another bullet item."""
-    prev = lines[i - 1] if i else ""
-    return lines[i].startswith(_BULLETS) and prev.startswith(_BULLETS)
+def is_teaser(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
+    """A short line below the body that stands apart from it (after a blank line or a
+    removed line) and ends in a whole word: the headline of another story or a label.
+    A line right under the body, or one cut short ("... a truce with Russia is fai"),
+    is the end of the body."""
+    line = lines[i]
+    if not is_edge_label(line, TEASER_MAX_WORDS) or _CUT_WORD.fullmatch(line.split()[-1]):
+        return False
+    return i > 0 and (not lines[i - 1] or i - 1 in removed)
 
 
 def is_recurring_label(line: str) -> bool:
@@ -294,4 +320,13 @@ def is_recurring_label(line: str) -> bool:
     live blog, nor a line introducing the next ("Partial transcript as follows:")."""
     if is_body_like(line) or is_date_or_time(line) or line.rstrip().endswith(":"):
         return False
-    return len(line.split()) <= LABEL_MAX_WORDS or bool(_HANDLE.search(line) or _URL.search(line))
+    tokens = line.split()
+    return len(tokens) <= LABEL_MAX_WORDS or bool(_HANDLE.search(line)) or any(map(is_url, tokens))
+
+
+def is_list_item(line: str) -> bool:
+    """A line of a list of headlines: a bullet, or up to ``LIST_ITEM_MAX_WORDS`` words
+    with no sentence end."""
+    if line.startswith(_BULLETS):
+        return True
+    return len(line.split()) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line)

@@ -21,12 +21,13 @@ removed line, the rows of the ``cleaning`` table. In order:
    above the headline (``page_top``) and copies of it (``duplicate``) go too;
 6. the edges of the page, above the first and below the last body-like line: bare
    dates, bylines in capitals, tags, short labels (``page_top``) and teasers
-   (``page_bottom``);
+   (``page_bottom``); the list under a removed "Related stories" header
+   (``related_link``);
 7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
 8. a paragraph that repeats an earlier paragraph of the same article, or a line of
-   eight words or more held whole in an earlier line, is removed (``duplicate``, with
-   the line it repeats), so no count doubles;
+   eight words or more held whole in one of the 20 kept lines before it, is removed
+   (``duplicate``, with the line it repeats), so no count doubles;
 9. the trailing run of blank lines is removed.
 
 Every removal is a row of the ``cleaning`` table (line, reason, text), so every word
@@ -35,25 +36,14 @@ left out of the counts can be found again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from pathlib import Path
 
 from framing import chrome
-from framing.alternation import ASCII_CASE_TWINS, opens_with_repeat, required_literal
+from framing.boilerplate import Boilerplate, default_boilerplate, line_rule
+from framing.boilerplate import load_boilerplate as load_boilerplate
 from framing.corpus import Article
 from framing.document import Document, build_document
-from framing.lexicon import (
-    LexiconError,
-    check_keys,
-    line_of,
-    load_yaml_data,
-    parse_package_yaml,
-    require,
-)
-from framing.memo import Memo
 
 DUPLICATE = "duplicate"
 TRAILING_BLANK = "trailing_blank"
@@ -62,14 +52,13 @@ DECK = "deck"
 RECURRING = "recurring"
 PAGE_TOP = "page_top"
 PAGE_BOTTOM = "page_bottom"
+RELATED = "related_link"
 MIN_DUPLICATE_WORDS = 4  # shorter repeated lines ("Military included") may be legitimate
 MIN_CONTAINED_WORDS = 8  # a line held whole in an earlier one is a copy from this length
 MAX_RECURRING_SHARE = 0.5  # above: the article is another copy of a story of its source
 MIN_BLURB_ARTICLES = 3  # a recurring body-like line is a blurb from this many articles
-_SHINGLE = 6  # words of the index that finds the earlier line holding a line
+CONTAINED_LOOKBACK = 20  # kept lines searched for one that holds a line whole
 _TERMINAL = tuple('.!?:;"”’»)')
-# backreferences, conditionals and named groups: a rule with one is not combined
-_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?\(")
 _QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("«", '"'), ("»", '"'))
 
 
@@ -83,83 +72,6 @@ class Removal:
     duplicate_of: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BlockRule:
-    reason: str
-    start: re.Pattern[str]
-    end: re.Pattern[str]
-    max_lines: int
-
-
-@dataclass(frozen=True)
-class Boilerplate:
-    """Compiled cleaning rules."""
-
-    line_rules: tuple[tuple[str, re.Pattern[str]], ...]
-    block_rules: tuple[BlockRule, ...]
-    version: str
-
-    @cached_property
-    def line_pattern(self) -> re.Pattern[str] | None:
-        """All line rules as one regex, rule ``i`` in group ``r{i}``: its ``fullmatch``
-        picks the first rule that matches the whole line (None when a rule refers to its
-        own groups, whose numbers shift, or the rules cannot be combined)."""
-        if not self.line_rules or any(
-            _GROUP_REFERENCE.search(p.pattern) for _, p in self.line_rules
-        ):
-            return None
-        return self._combined(frozenset())
-
-    @cached_property
-    def line_needles(self) -> tuple[tuple[int, str], ...]:
-        """(rule index, text every line it matches holds) for the rules that open with a
-        repeat (``.{10,400}\\s/...``): ``re`` can only fail those by backtracking over
-        the whole line, while a line without the text is ruled out by ``str.find``
-        (:func:`framing.alternation.required_literal`)."""
-        return tuple(
-            (i, needle)
-            for i, (_, p) in enumerate(self.line_rules)
-            if opens_with_repeat(p) and (needle := required_literal(p))
-        )
-
-    def line_pattern_for(self, line: str) -> re.Pattern[str] | None:
-        """:attr:`line_pattern` without the rules that cannot match ``line`` (a line
-        lacking their needle): the first rule of the rest that matches is the first rule
-        that matches."""
-        if self.line_pattern is None or not _needles_apply(line):
-            return self.line_pattern
-        low = line.lower()
-        skipped = frozenset(i for i, needle in self.line_needles if needle not in low)
-        if not skipped:
-            return self.line_pattern
-        return self._subsets[skipped]
-
-    @cached_property
-    def _subsets(self) -> Memo[frozenset[int], re.Pattern[str] | None]:
-        """:meth:`_combined` per set of rules ruled out, compiled on first sight."""
-        return Memo(self._combined, _MAX_SUBSETS)
-
-    def _combined(self, skipped: frozenset[int]) -> re.Pattern[str] | None:
-        source = "|".join(
-            f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(self.line_rules) if i not in skipped
-        )
-        try:
-            return re.compile(source or "(?!)", re.IGNORECASE)
-        except re.error:
-            return None
-
-
-_MAX_SUBSETS = 64  # compiled line patterns kept, one per set of rules ruled out
-_ASCII_CASE_TWIN = re.compile(f"[{ASCII_CASE_TWINS}]")
-
-
-def _needles_apply(line: str) -> bool:
-    """Whether a needle (ASCII, lower case) missing from ``line.lower()`` rules its rule
-    out: yes unless ``line`` holds a character that matches an ASCII letter only under
-    re.IGNORECASE. Any other non-ASCII character matches no ASCII needle character."""
-    return line.isascii() or _ASCII_CASE_TWIN.search(line) is None
-
-
 @dataclass(frozen=True)
 class Cleaned:
     """Output of :func:`clean_text`: kept paragraphs and the removal log."""
@@ -168,74 +80,6 @@ class Cleaned:
     removals: tuple[Removal, ...]
     warnings: tuple[str, ...] = field(default=())
     title: str = ""  # the headline found at the top ("" when none)
-
-
-def _compile(pattern: str, *, path: str, line: int | None, where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise LexiconError(path, line, where, f"invalid regular expression: {exc}") from None
-
-
-def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
-    """Validate boilerplate YAML and compile its patterns."""
-    check_keys(data, {"version", "lines", "blocks"}, path=path, where="boilerplate")
-    assert isinstance(data, dict)
-    line_rules: list[tuple[str, re.Pattern[str]]] = []
-    for i, rule in enumerate(data.get("lines") or []):
-        where = f"lines[{i}]"
-        check_keys(rule, {"reason", "seen", "patterns"}, path=path, where=where)
-        reason = require(rule, "reason", str, path=path, where=where)
-        patterns = require(rule, "patterns", list, path=path, where=where)
-        for j, pattern in enumerate(patterns):
-            if not isinstance(pattern, str):
-                raise LexiconError(
-                    path, line_of(patterns, j), f"{where}.patterns[{j}]", "expected a string"
-                )
-            line_rules.append(
-                (
-                    reason,
-                    _compile(
-                        pattern,
-                        path=path,
-                        line=line_of(patterns, j),
-                        where=f"{where}.patterns[{j}]",
-                    ),
-                )
-            )
-    block_rules: list[BlockRule] = []
-    for i, rule in enumerate(data.get("blocks") or []):
-        where = f"blocks[{i}]"
-        check_keys(rule, {"reason", "seen", "start", "end", "max_lines"}, path=path, where=where)
-        block_rules.append(
-            BlockRule(
-                require(rule, "reason", str, path=path, where=where),
-                _compile(
-                    require(rule, "start", str, path=path, where=where),
-                    path=path,
-                    line=line_of(rule, "start"),
-                    where=f"{where}.start",
-                ),
-                _compile(
-                    require(rule, "end", str, path=path, where=where),
-                    path=path,
-                    line=line_of(rule, "end"),
-                    where=f"{where}.end",
-                ),
-                int(require(rule, "max_lines", int, path=path, where=where)),
-            )
-        )
-    return Boilerplate(tuple(line_rules), tuple(block_rules), version)
-
-
-@cache
-def default_boilerplate() -> Boilerplate:
-    return parse_package_yaml("boilerplate.yaml", parse_boilerplate)
-
-
-def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
-    """The default rules, or a user's boilerplate YAML."""
-    return load_yaml_data(path, default_boilerplate, parse_boilerplate)
 
 
 def fingerprint(text: str) -> str:
@@ -269,21 +113,12 @@ def _remove_blocks(
             break
 
 
-def _line_rule(rules: Boilerplate, line: str) -> str | None:
-    """The reason of the first line rule that matches all of ``line``, if any."""
-    combined = rules.line_pattern_for(line)
-    if combined is not None:
-        m = combined.fullmatch(line)
-        return rules.line_rules[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
-    return next((reason for reason, p in rules.line_rules if p.fullmatch(line)), None)
-
-
 def _remove_lines(lines: list[str], rules: Boilerplate, removed: dict[int, Removal]) -> None:
     """Remove the ``lines`` (stripped) that a line rule matches."""
     for i, line in enumerate(lines):
         if i in removed or not line:
             continue
-        reason = _line_rule(rules, line)
+        reason = line_rule(rules, line)
         if reason is not None:
             removed[i] = Removal(i + 1, reason, line)
 
@@ -422,16 +257,18 @@ def _mark_headline(
         if lines[i] and i not in removed:
             removed[i] = Removal(i + 1, PAGE_TOP, lines[i])
     removed[headline] = Removal(headline + 1, HEADLINE, lines[headline])
-    key = chrome.fold(lines[headline])
+    key, size = chrome.fold(lines[headline]), len(lines[headline])
     for i in range(headline + 1, len(lines)):
-        if lines[i] and i not in removed and i not in fixed and chrome.fold(lines[i]) == key:
+        if i in removed or i in fixed or abs(len(lines[i]) - size) > 3:
+            continue
+        if chrome.fold(lines[i]) == key:
             removed[i] = Removal(i + 1, DUPLICATE, lines[i], headline + 1)
     for i in chrome.find_deck(lines, removed, fixed, headline):
         removed[i] = Removal(i + 1, DECK, lines[i])
     return headline
 
 
-def _edge_reason(lines: list[str], i: int, top: bool) -> str | None:
+def _edge_reason(lines: list[str], removed: dict[int, Removal], i: int, top: bool) -> str | None:
     """Step 6 for one line above (``top``) or below the body."""
     line = lines[i]
     if chrome.is_timestamp(line, at_edge=True):
@@ -442,8 +279,8 @@ def _edge_reason(lines: list[str], i: int, top: bool) -> str | None:
         return "tag"
     if top and chrome.is_edge_label(line, chrome.EDGE_MAX_WORDS):
         return PAGE_TOP
-    if not top and chrome.is_edge_label(line, chrome.TEASER_MAX_WORDS):
-        return None if chrome.continues_list(lines, i) else PAGE_BOTTOM
+    if not top and chrome.is_teaser(lines, removed, i):
+        return PAGE_BOTTOM
     return None
 
 
@@ -455,27 +292,45 @@ def _remove_edges(lines: list[str], removed: dict[int, Removal], fixed: frozense
     edges = [*range(span[0]), *range(span[1] + 1, len(lines))]
     for i in edges:
         if lines[i] and i not in removed and i not in fixed:
-            reason = _edge_reason(lines, i, top=i < span[0])
+            reason = _edge_reason(lines, removed, i, top=i < span[0])
             if reason is not None:
                 removed[i] = Removal(i + 1, reason, lines[i])
 
 
+def _remove_teaser_lists(
+    lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 6 too: the list under a removed related-stories header of at most
+    ``HEADER_MAX_WORDS`` words ("Related Stories", "Read also:"), up to the next
+    body-like line, is teasers: the headlines of other stories."""
+    for i, line in enumerate(lines):
+        header = removed.get(i)
+        if header is None or header.reason != RELATED:
+            continue
+        if len(line.split()) > chrome.HEADER_MAX_WORDS:
+            continue
+        for j in range(i + 1, len(lines)):
+            if not lines[j] or j in removed:
+                continue
+            if j in fixed or chrome.is_body_like(lines[j]) or not chrome.is_list_item(lines[j]):
+                break
+            removed[j] = Removal(j + 1, RELATED, lines[j])
+
+
 def _remove_contained(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
     """Step 8 for lines: a kept line of ``MIN_CONTAINED_WORDS`` words or more held whole
-    in an earlier kept line. An index of word runs finds the earlier line (linear time);
-    the run starts at the second word, as a copy may lose the space before its first."""
-    where: dict[tuple[str, ...], int] = {}
+    in one of the ``CONTAINED_LOOKBACK`` kept lines before it (a page repeats its lead
+    next to it; the bound keeps the step linear)."""
+    recent: list[int] = []
     for i, key in enumerate(keys):
         if i in removed or not key:
             continue
-        tokens = key.split()
-        run = tuple(tokens[1 : 1 + _SHINGLE])
-        j = where.get(run) if len(tokens) >= MIN_CONTAINED_WORDS else None
-        if j is not None and len(keys[j]) > len(key) and key in keys[j]:
-            removed[i] = Removal(i + 1, DUPLICATE, lines[i], j + 1)
-            continue
-        for k in range(len(tokens) - _SHINGLE + 1):
-            where.setdefault(tuple(tokens[k : k + _SHINGLE]), i)
+        if key.count(" ") + 1 >= MIN_CONTAINED_WORDS:  # fingerprint: single spaces
+            j = next((j for j in recent if len(keys[j]) > len(key) and key in keys[j]), None)
+            if j is not None:
+                removed[i] = Removal(i + 1, DUPLICATE, lines[i], j + 1)
+                continue
+        recent = [*recent[-CONTAINED_LOOKBACK + 1 :], i]
 
 
 def clean_text(
@@ -502,6 +357,7 @@ def clean_text(
     _remove_recurring(lines, removed, fixed, recurring_lines)
     headline = _mark_headline(lines, removed, fixed, title)
     _remove_edges(lines, removed, fixed)
+    _remove_teaser_lists(lines, removed, fixed)
 
     keys = [fingerprint(line) for line in lines]
     first_seen: dict[str, int] = {}

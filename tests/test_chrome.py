@@ -210,3 +210,18 @@ def test_analyze_marks_recurring_lines_across_files(tmp_path: Path) -> None:
     analyze_to_dir([corpus], tmp_path / "out", report=False)
     cleaning = pd.read_csv(tmp_path / "out" / "cleaning.csv")
     assert list(cleaning["reason"]) == ["recurring"] * 3
+
+
+def test_the_list_under_a_related_header_is_teasers() -> None:
+    teasers = (
+        "Related Stories\n"
+        "- Türkiye rejects U.S. proposal to send Russian-made air defense system to Ukraine: FM\n"
+        "- Be\n"
+    )
+    assert reasons(BODY + teasers) == {4: "related_link", 5: "related_link", 6: "related_link"}
+    after = "Related Stories\n" + AFTER  # body lines after the header stay
+    assert reasons(BODY + after) == {4: "related_link"}
+
+
+def test_a_reporter_credit_in_brackets() -> None:
+    assert reasons(BODY + "(CCTV reporter Jane Doe and John Roe)\n") == {4: "agency_credit"}

@@ -8,17 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.clean import (
-    DUPLICATE,
-    TRAILING_BLANK,
-    Boilerplate,
-    Cleaned,
-    _line_rule,
-    clean_text,
-    fingerprint,
-    load_boilerplate,
-    parse_boilerplate,
-)
+from framing.boilerplate import Boilerplate, load_boilerplate, parse_boilerplate
+from framing.boilerplate import line_rule as _line_rule
+from framing.clean import DUPLICATE, TRAILING_BLANK, Cleaned, clean_text, fingerprint
 from framing.document import Document
 from framing.lexicon import LexiconError
 from tests.conftest import CGTN, CHINA_DAILY, GUARDIAN, MOSCOW_TIMES, RT, SEEDS

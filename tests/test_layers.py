@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.language",
         "framing.document",
         "framing.corpus",
+        "framing.boilerplate",
         "framing.clean",
         "framing.chrome",
         "framing.redundancy",
