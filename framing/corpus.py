@@ -76,6 +76,9 @@ class Article:
     encoding: str = "utf-8"
     line: int = 1  # line of the record in its file (JSONL/CSV); 1 for whole files
     warnings: tuple[str, ...] = field(default=())
+    # (1-based line, articles of the source holding it) for the lines that recur in
+    # other articles of the source (framing.redundancy)
+    recurring_lines: tuple[tuple[int, int], ...] = field(default=())
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,6 @@ from framing.extract.terms import Lexicon, extract_terms, load_lexicon
 from framing.language import language_problem
 from framing.tables import ArticleResult, Columns, TableParts, typed_table
 
-TITLE_MAX_WORDS = 20
 CHUNK_SIZE = 16  # articles per pool task: ~0.06 s of work at ~4 ms an article
 IN_FLIGHT = 4  # chunks queued per worker: keeps workers busy, bounds memory
 BATCH_ARTICLES = 256  # articles per batch of tables written (one Parquet row group)
@@ -80,16 +79,6 @@ def load_resources(settings: Settings) -> Resources:
         boilerplate=load_boilerplate(settings.boilerplate),
         coverage=default_coverage_lexicon(),
     )
-
-
-def guess_title(doc: Document) -> str:
-    """The first paragraph when it reads as a headline (short, no final period)."""
-    if not doc.paragraphs:
-        return ""
-    first = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end]
-    if len(first.split()) <= TITLE_MAX_WORDS and not first.rstrip().endswith((".", "”", '"')):
-        return first
-    return ""
 
 
 def quoted_word_share(doc: Document, quotes: Sequence[Mapping[str, Any]]) -> float:
@@ -168,7 +157,7 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         "article_id": article.article_id,
         "file": article.file,
         "source": article.source,
-        "title": article.title or guess_title(doc),
+        "title": article.title or cleaned.title,
         "date": article.date,
         "url": article.url,
         "n_paragraphs": len(doc.paragraphs),

@@ -29,7 +29,10 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.language",
         "framing.document",
         "framing.corpus",
+        "framing.boilerplate",
         "framing.clean",
+        "framing.chrome",
+        "framing.redundancy",
         "framing.actors",
         "framing.extract",
         "framing.fetch",  # an input layer: writes what framing.corpus reads
