@@ -176,7 +176,8 @@ def read_manifest(path: str | Path) -> Manifest:
             raise CorpusError(p, "manifest row without a file or a source", n)
         if None in row:
             raise CorpusError(p, "manifest row has more fields than the header", n)
-        rows[name] = {k: (v or "").strip() for k, v in row.items() if k in MANIFEST_FIELDS}
+        # every column is kept: extra ones (alignment, ...) can group the comparisons
+        rows[name] = {k: (v or "").strip() for k, v in row.items() if k and k != "file"}
     return Manifest(str(p), rows)
 
 

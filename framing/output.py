@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 
 from framing import __version__
 from framing.compare import compact
+from framing.compare.groups import DEFAULT_BY, CompareOptions, regroup_tables
 from framing.compare.quotes import loaded_verb_share, quoted_words_by_side
 from framing.compare.terms import term_choice
 from framing.run import RunLog, errors_table, table_batches
@@ -63,6 +64,14 @@ class Analysis(Tables):
 
     Without a ``coverage`` table, the coverage mentions are found in ``sentences``
     (:func:`framing.extract.coverage.coverage_mentions`).
+
+    ``options`` (:class:`~framing.compare.groups.CompareOptions`) say how comparisons
+    group the articles: with ``by="country"``, :attr:`summary` has one row per country
+    (its first column is ``country``), :attr:`grouped` holds the tables with ``source``
+    replaced by each article's country, and the report compares countries;
+    :attr:`source_summary` stays per source. ``grouped`` may be given precomputed (the
+    compact tables of a streamed run); an unknown column raises
+    :class:`~framing.compare.groups.GroupingError` listing the manifest columns.
     """
 
     def __init__(
@@ -71,10 +80,33 @@ class Analysis(Tables):
         *,
         warnings: Sequence[str] = (),
         versions: Mapping[str, str] | None = None,
+        options: CompareOptions | None = None,
+        grouped: Mapping[str, pd.DataFrame] | None = None,
     ) -> None:
         if "coverage" not in tables:
             tables = {**tables, "coverage": _mentions(tables["sentences"])}
         super().__init__(tables, warnings=warnings, versions=versions)
+        self.options = options or CompareOptions()
+        self.source_summary = self.summary
+        if grouped is None:
+            grouped = regroup_tables(self.tables, self.options.by)
+        self.grouped = Tables({**self.tables, **grouped})
+        if self.options.by != DEFAULT_BY:
+            self.summary = self.grouped.summary.rename(columns={DEFAULT_BY: self.options.by})
+
+    @property
+    def by(self) -> str:
+        """The column comparisons group by (``source`` unless chosen otherwise)."""
+        return self.options.by
+
+    def regroup(self, by: str | None = None, **options: Any) -> Analysis:
+        """The same tables compared by another column (or period, minimum n): e.g.
+        ``analysis.regroup("ownership")``; ``options`` are those of CompareOptions."""
+        changes: dict[str, Any] = {**options, **({"by": by} if by else {})}
+        changed = replace(self.options, **changes)
+        return Analysis(
+            self.tables, warnings=self.warnings, versions=self.versions, options=changed
+        )
 
     def _repr_html_(self) -> str:
         from framing.report import render_html_summary
@@ -95,7 +127,7 @@ def _mentions(sentences: pd.DataFrame) -> pd.DataFrame:
     return coverage_mentions(sentences)
 
 
-def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
+def framing_metrics(analysis: Tables) -> dict[str, dict[str, float]]:
     """Per-source framing figures as flat ``metric.key`` entries, for baseline diffs.
 
     ``quoted_word_share.<SIDE>``: share of the source's directly quoted words given to
@@ -120,21 +152,33 @@ def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
     return metrics
 
 
-def summary_dict(analysis: Analysis) -> dict[str, Any]:
-    """Per-source aggregates for ``summary.json``: deterministic, stable key order."""
-    extra = framing_metrics(analysis)
+def _per_source(tables: Tables) -> dict[str, dict[str, Any]]:
+    """Source (or group) -> its summary row and framing metrics, keys sorted."""
+    extra = framing_metrics(tables)
     sources: dict[str, dict[str, Any]] = {}
-    for row in analysis.summary.to_dict(orient="records"):
+    for row in tables.summary.to_dict(orient="records"):
         source = str(row["source"])
         merged: dict[str, Any] = {str(k): v for k, v in row.items()} | extra.get(source, {})
         sources[source] = {k: _clean_value(v) for k, v in sorted(merged.items()) if k != "source"}
-    return {
+    return dict(sorted(sources.items()))
+
+
+def summary_dict(analysis: Analysis) -> dict[str, Any]:
+    """Per-source aggregates for ``summary.json``: deterministic, stable key order.
+
+    Grouped by another column (``--by country``), ``by`` names it and ``groups`` holds
+    the same aggregates per group (``sources`` stays per source).
+    """
+    out: dict[str, Any] = {
         "framing_version": __version__,
         "lexicon_versions": dict(sorted(analysis.versions.items())),
         "n_articles": len(analysis.articles),
         "n_warnings": len(analysis.warnings),
-        "sources": dict(sorted(sources.items())),
+        "sources": _per_source(Tables(analysis.tables, warnings=analysis.warnings)),
     }
+    if analysis.by != DEFAULT_BY:
+        out |= {"by": analysis.by, "groups": _per_source(analysis.grouped)}
+    return out
 
 
 def csv_cell(value: Any) -> Any:
@@ -307,6 +351,11 @@ def write_summaries(analysis: Analysis, folder: Path) -> None:
     )
 
 
+def _no_articles(folder: Path) -> bool:
+    """True when the articles table written in ``folder`` has no row."""
+    return bool(pq.ParquetFile(folder / "articles.parquet").metadata.num_rows == 0)
+
+
 def write_outputs(
     analysis: Analysis,
     out: str | Path,
@@ -368,20 +417,27 @@ SUMMARY_COUNTS: dict[str, list[str]] = {
 class SummaryInputs:
     """What the per-source summary needs, gathered batch by batch in constant memory:
     the ``articles`` rows, and ``terms`` and ``quotes`` compacted to distinct rows with
-    their counts (:func:`framing.compare.compact`)."""
+    their counts (:func:`framing.compare.compact`), per source and, when comparisons
+    group by another column (``by``), per group as well."""
 
-    def __init__(self) -> None:
+    def __init__(self, by: str = DEFAULT_BY) -> None:
+        self.by = by
         self.articles: list[pd.DataFrame] = []
         self.counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
+        self.group_counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
 
     def add(self, batch: Mapping[str, pd.DataFrame]) -> None:
         self.articles.append(batch["articles"])
-        for name, columns in SUMMARY_COUNTS.items():
-            held = self.counts[name]
-            both = batch[name] if held is None else pd.concat([held, compact(batch[name], columns)])
-            self.counts[name] = compact(both, columns)
+        _add_counts(self.counts, batch)
+        if self.by != DEFAULT_BY:
+            _add_counts(self.group_counts, regroup_tables(batch, self.by))
 
-    def analysis(self, warnings: Sequence[str], versions: Mapping[str, str]) -> Analysis:
+    def analysis(
+        self,
+        warnings: Sequence[str],
+        versions: Mapping[str, str],
+        options: CompareOptions | None = None,
+    ) -> Analysis:
         """An Analysis holding exactly these inputs (the other tables empty)."""
         tables = {name: typed_table({}, name) for name in TABLE_COLUMNS}
         if self.articles:
@@ -389,11 +445,29 @@ class SummaryInputs:
         for name, counts in self.counts.items():
             if counts is not None:
                 tables[name] = counts
-        return Analysis(tables, warnings=warnings, versions=versions)
+        grouped = None
+        if self.by != DEFAULT_BY:
+            grouped = regroup_tables({"articles": tables["articles"]}, self.by)
+            for name, counts in self.group_counts.items():
+                grouped[name] = counts if counts is not None else typed_table({}, name)
+        return Analysis(
+            tables, warnings=warnings, versions=versions, options=options, grouped=grouped
+        )
+
+
+def _add_counts(held: dict[str, pd.DataFrame | None], batch: Mapping[str, pd.DataFrame]) -> None:
+    """Fold the ``terms`` and ``quotes`` of ``batch`` into the compact counts ``held``."""
+    for name, columns in SUMMARY_COUNTS.items():
+        counts = held[name]
+        both = batch[name] if counts is None else pd.concat([counts, compact(batch[name], columns)])
+        held[name] = compact(both, columns)
 
 
 def read_output(
-    folder: str | Path, *, columns: dict[str, list[str] | None] | None = None
+    folder: str | Path,
+    *,
+    columns: dict[str, list[str] | None] | None = None,
+    options: CompareOptions | None = None,
 ) -> Analysis:
     """The Analysis of an output folder, read back from its Parquet tables.
 
@@ -423,7 +497,7 @@ def read_output(
         versions = json.loads((folder / "summary.json").read_text(encoding="utf-8")).get(
             "lexicon_versions", {}
         )
-    return Analysis(tables, warnings=warnings, versions=versions)
+    return Analysis(tables, warnings=warnings, versions=versions, options=options)
 
 
 @dataclass(frozen=True)
@@ -448,6 +522,7 @@ def write_streamed(
     report: bool = True,
     charts: bool = True,
     partitioned: bool = False,
+    options: CompareOptions | None = None,
 ) -> Run:
     """Write the tables of ``parts`` as they come, then the summary and the report.
 
@@ -459,7 +534,8 @@ def write_streamed(
     aside). Nothing is written when no article could be analysed.
     """
     log = RunLog(list(warnings))
-    inputs = SummaryInputs()
+    options = options or CompareOptions()
+    inputs = SummaryInputs(options.by)
     with staged_output(out) as stage:
         with TableWriter(stage.folder, partitioned=partitioned) as writer:
             for batch in table_batches(parts, log):
@@ -472,14 +548,14 @@ def write_streamed(
                     writer.write(name, typed_table({}, name))
             errors = errors_table(leading_errors, log)
             writer.write("errors", errors)
-        if report:  # the report needs whole tables: read them back
-            analysis = read_output(stage.folder)
-            analysis.warnings, analysis.versions = log.warnings, dict(versions or {})
-        else:
-            analysis = inputs.analysis(log.warnings, versions or {})
-        if analysis.articles.empty:
+        if _no_articles(stage.folder):
             stage.discard()
             return Run(None, 0, 0, errors, log.warnings)
+        if report:  # the report needs whole tables: read them back
+            analysis = read_output(stage.folder, options=options)
+            analysis.warnings, analysis.versions = log.warnings, dict(versions or {})
+        else:
+            analysis = inputs.analysis(log.warnings, versions or {}, options)
         write_summaries(analysis, stage.folder)
         if report:
             from framing.report import write_report

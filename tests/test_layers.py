@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.extract",
     ),
     ("framing.run", "framing.cache", "framing.dask_engine"),
-    ("framing.compare", "framing.output", "framing.report", "framing.plots"),
+    ("framing.compare", "framing.output", "framing.report", "framing.plots", "framing.labels"),
     ("framing.analysis", "framing.lint", "framing.cli", "framing.__main__"),
 ]
 ROOT = "framing"  # the package root: __version__ and lazy names, imports nothing at load

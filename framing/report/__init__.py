@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import pandas as pd
 
+from framing.labels import label
+
 if TYPE_CHECKING:
     from framing.tables import Tables as Analysis
 
@@ -132,12 +134,16 @@ def table(
     limit: int | None = None,
     *,
     csv: str | None = None,
+    by: str = "source",
 ) -> dict[str, Any]:
     """``{"columns": [...], "rows": [[str, ...]], "more": n, "csv": name}`` for the templates.
 
-    ``more``: rows left out by ``limit``; ``csv``: the output file that holds them all
-    (templates cap long tables further and point to it).
+    ``columns`` are shown by their human labels (:func:`framing.labels.label`; ``source``
+    as the label of the grouping column ``by``). ``more``: rows left out by ``limit``;
+    ``csv``: the output file that holds them all (templates cap long tables further and
+    point to it).
     """
+
     if columns is not None:
         df = df[[c for c in columns if c in df.columns]]
     more = 0
@@ -145,7 +151,8 @@ def table(
         more = len(df) - limit
         df = df.head(limit)
     rows = [[fmt(v) for v in row] for row in df.itertuples(index=False)]
-    return {"columns": [str(c) for c in df.columns], "rows": rows, "more": more, "csv": csv}
+    headers = [label(c, by) for c in df.columns]
+    return {"columns": headers, "rows": rows, "more": more, "csv": csv}
 
 
 @cache
@@ -382,7 +389,7 @@ def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
             + (f"; and {extra} more (coverage.csv)" if extra > 0 else "")
             + "."
         )
-    for kind, label in (("actor", "Actors"), ("place", "Places")):
+    for kind, heading in (("actor", "Actors"), ("place", "Places")):
         single = gaps[(gaps["kind"] == kind) & (gaps["n_sources"] == 1)]
         if single.empty:
             continue
@@ -390,7 +397,7 @@ def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
         for r in single.itertuples():
             by_source.setdefault(str(r.mentioned_by), []).append(str(r.item))
         parts = [f"{', '.join(items)} ({src})" for src, items in sorted(by_source.items())]
-        lines.append(f"{label} named by one source only: " + "; ".join(parts) + ".")
+        lines.append(f"{heading} named by one source only: " + "; ".join(parts) + ".")
     return lines
 
 
@@ -496,8 +503,14 @@ COVERAGE_EVIDENCE_COLUMNS = ["kind", "item", "source", "n_mentions", "as_written
 def report_context(
     analysis: Analysis, *, charts: bool, folder: Path | None = None
 ) -> dict[str, Any]:
-    """Everything the templates need, as plain strings and lists."""
-    tables = comparison_tables(analysis)
+    """Everything the templates need, as plain strings and lists.
+
+    Comparisons are made between the groups of ``analysis.by`` (the outlets by default):
+    on ``analysis.grouped``, the tables with ``source`` holding each article's group.
+    """
+    by = str(getattr(analysis, "by", "source"))
+    view = getattr(analysis, "grouped", analysis)
+    tables = comparison_tables(view)
     images = build_charts(tables, folder) if charts else {}
     sections = [
         {
@@ -505,7 +518,7 @@ def report_context(
             "title": CHART_TITLES.get(name, name),
             "note": SECTION_NOTES.get(name, ""),
             "image": images.get(name),
-            "table": table(display_table(name, df), limit=60),
+            "table": table(display_table(name, df), limit=60, by=by),
         }
         for name, df in tables.items()
     ]
@@ -517,14 +530,14 @@ def report_context(
         if coverage_df is not None
         else pd.DataFrame(columns=COVERAGE_EVIDENCE_COLUMNS)
     )
+    article_columns = (
+        ARTICLE_COLUMNS if by == "source" else [*ARTICLE_COLUMNS[:2], by, *ARTICLE_COLUMNS[2:]]
+    )
     return {
-        "n_articles": len(analysis.articles),
-        "n_sources": int(analysis.articles["source"].nunique())
-        if not analysis.articles.empty
-        else 0,
-        "findings": findings(analysis, tables),
-        "summary": table(analysis.summary, SUMMARY_COLUMNS),
-        "articles": table(analysis.articles, ARTICLE_COLUMNS),
+        **_counts(analysis, by),
+        "findings": findings(view, tables),
+        "summary": table(view.summary, SUMMARY_COLUMNS, by=by),
+        "articles": table(analysis.articles, article_columns),
         "sections": sections,
         "term_evidence": table(
             evidence_terms,
@@ -543,6 +556,7 @@ def report_context(
             COVERAGE_EVIDENCE_COLUMNS,
             limit=EVIDENCE_LIMIT_HTML,
             csv="coverage.csv",
+            by=by,
         ),
         "cleaning": table(analysis.cleaning, CLEANING_COLUMNS, limit=500, csv="cleaning.csv"),
         "warnings": list(analysis.warnings),
@@ -550,6 +564,20 @@ def report_context(
         "versions": sorted(analysis.versions.items()),
         "method_notes": METHOD_NOTES,
         "md_evidence_limit": MD_EVIDENCE_LIMIT,
+    }
+
+
+def _counts(analysis: Analysis, by: str) -> dict[str, Any]:
+    """Articles, outlets, and the grouping: ``by`` and its number of groups."""
+    articles = analysis.articles
+    n_sources = int(articles["source"].nunique()) if not articles.empty else 0
+    n_groups = int(getattr(analysis, "grouped", analysis).articles["source"].nunique())
+    return {
+        "n_articles": len(articles),
+        "n_sources": n_sources,
+        "by": by,
+        "by_label": label(by).lower(),
+        "n_groups": n_groups if not articles.empty else 0,
     }
 
 
@@ -568,13 +596,12 @@ def write_report(analysis: Analysis, folder: Path, *, charts: bool = True) -> No
 
 def render_html_summary(analysis: Analysis) -> str:
     """Compact HTML for notebooks: per-source summary, findings, warnings count."""
+    by = str(getattr(analysis, "by", "source"))
+    view = getattr(analysis, "grouped", analysis)
     context = {
-        "n_articles": len(analysis.articles),
-        "n_sources": int(analysis.articles["source"].nunique())
-        if not analysis.articles.empty
-        else 0,
-        "summary": table(analysis.summary, SUMMARY_COLUMNS),
-        "findings": findings(analysis, {}),
+        **_counts(analysis, by),
+        "summary": table(view.summary, SUMMARY_COLUMNS, by=by),
+        "findings": findings(view, {}),
         "n_warnings": len(analysis.warnings),
         "n_errors": len(analysis.errors),
     }
