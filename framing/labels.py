@@ -3,10 +3,12 @@
 One table, shared by the HTML and Markdown reports and the charts, so that a column
 reads the same everywhere ("Share of words in direct quotes", not
 ``quoted_word_share``). A name not listed is shown as it is: it may be a value used as
-a column, such as an outlet in a pivot table (:func:`label`). Colours: one per side
-everywhere (:data:`SIDE_COLOURS`), and one per group, fixed by the sorted list of
-groups (:func:`group_colours`), from the Okabe-Ito colour-blind-safe palette (Okabe and Ito 2008, "Color Universal Design") extended with
-Paul Tol's "muted" scheme (https://personal.sron.nl/~pault/) beyond eight groups.
+a column, such as an outlet in a pivot table (:func:`label`).
+
+Colours: one per side everywhere (:data:`SIDE_COLOURS`), and one per group, fixed by
+the sorted list of groups (:func:`group_colours`): the Okabe-Ito colour-blind-safe
+palette (Okabe and Ito 2008, "Color Universal Design"), then Paul Tol's "muted"
+scheme (https://personal.sron.nl/~pault/) beyond eight groups.
 """
 
 from __future__ import annotations
