@@ -178,34 +178,38 @@ def _safe(func: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
     return None if result is None or result.empty else result
 
 
-def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
-    """The comparison tables behind the charts (those that can be computed)."""
+def comparison_tables(
+    analysis: Analysis, *, min_articles: int = 5, min_sentences: int = 10
+) -> dict[str, pd.DataFrame]:
+    """The comparison tables behind the charts (those that can be computed); intervals
+    below ``min_articles`` articles (``min_sentences`` sentences) are left out."""
     out: dict[str, pd.DataFrame] = {}
+    minimum = {"min_articles": min_articles, "min_sentences": min_sentences}
 
     def term_choice() -> pd.DataFrame:
         from framing.compare.terms import term_choice as tc
 
-        return tc(analysis.terms, voice="own")
+        return tc(analysis.terms, voice="own", min_articles=min_articles)
 
     def quote_share() -> pd.DataFrame:
         from framing.compare.quotes import quoted_words_by_side
 
-        return quoted_words_by_side(analysis.quotes)
+        return quoted_words_by_side(analysis.quotes, min_articles=min_articles)
 
     def loaded() -> pd.DataFrame:
         from framing.compare.quotes import loaded_verb_share
 
-        return loaded_verb_share(analysis.quotes)
+        return loaded_verb_share(analysis.quotes, min_articles=min_articles)
 
     def sentiment() -> pd.DataFrame:
         from framing.compare.sentiment import sentiment_by_voice
 
-        return sentiment_by_voice(analysis.sentences)
+        return sentiment_by_voice(analysis.sentences, **minimum)
 
     def sides() -> pd.DataFrame:
         from framing.compare.sentiment import sentiment_by_side
 
-        return sentiment_by_side(analysis.sentences)
+        return sentiment_by_side(analysis.sentences, voice=None, **minimum)
 
     def vocabulary() -> pd.DataFrame:
         from framing.compare.vocabulary import distinctive_words
@@ -510,7 +514,8 @@ def report_context(
     """
     by = str(getattr(analysis, "by", "source"))
     view = getattr(analysis, "grouped", analysis)
-    tables = comparison_tables(view)
+    minimum = _minimum(analysis)
+    tables = comparison_tables(view, **minimum)
     images = build_charts(tables, folder) if charts else {}
     sections = [
         {
@@ -536,7 +541,7 @@ def report_context(
     return {
         **_counts(analysis, by),
         "findings": findings(view, tables),
-        "summary": table(view.summary, SUMMARY_COLUMNS, by=by),
+        "summary": table(summary_display(view, minimum["min_articles"]), SUMMARY_COLUMNS, by=by),
         "articles": table(analysis.articles, article_columns),
         "sections": sections,
         "term_evidence": table(
@@ -565,6 +570,57 @@ def report_context(
         "method_notes": METHOD_NOTES,
         "md_evidence_limit": MD_EVIDENCE_LIMIT,
     }
+
+
+def _minimum(analysis: Analysis) -> dict[str, int]:
+    """The minimum sample for an interval (the analysis's options, else the defaults)."""
+    options = getattr(analysis, "options", None)
+    return {
+        "min_articles": int(getattr(options, "min_articles", 5)),
+        "min_sentences": int(getattr(options, "min_sentences", 10)),
+    }
+
+
+# the summary's means shown with an interval, and the range each is bounded to
+SUMMARY_INTERVALS: dict[str, tuple[float, float] | None] = {
+    "quoted_word_share": (0.0, 1.0),
+    "sentiment_mean": (-1.0, 1.0),
+    "flesch_reading_ease": None,
+}
+
+
+def summary_display(view: Analysis, min_articles: int) -> pd.DataFrame:
+    """The per-group summary with each mean of SUMMARY_INTERVALS as "value (low to high)"
+    (the interval from resampling the group's articles), or "value (n = 3)" when the
+    group has fewer than ``min_articles`` articles."""
+    from framing.compare.intervals import interval_text, mean_intervals
+
+    summary = view.summary.copy()
+    if summary.empty:
+        return summary
+    intervals = mean_intervals(
+        view.articles,
+        "source",
+        list(SUMMARY_INTERVALS),
+        min_articles=min_articles,
+        bounds=SUMMARY_INTERVALS,
+    ).set_index(["source", "metric"])
+    for metric in SUMMARY_INTERVALS:
+        digits = 1 if metric == "flesch_reading_ease" else 2
+        summary[metric] = [
+            interval_text(float(value), *_interval(intervals, str(group), metric), digits=digits)
+            for group, value in zip(summary["source"], summary[metric], strict=True)
+        ]
+    return summary
+
+
+def _interval(intervals: pd.DataFrame, group: str, metric: str) -> tuple[float, float, int]:
+    if (group, metric) not in intervals.index:
+        return math.nan, math.nan, 0
+    low = intervals.at[(group, metric), "ci_low"]
+    high = intervals.at[(group, metric), "ci_high"]
+    n = intervals.at[(group, metric), "n_articles"]
+    return float(low), float(high), int(n)  # type: ignore[arg-type]
 
 
 def _counts(analysis: Analysis, by: str) -> dict[str, Any]:
@@ -600,7 +656,9 @@ def render_html_summary(analysis: Analysis) -> str:
     view = getattr(analysis, "grouped", analysis)
     context = {
         **_counts(analysis, by),
-        "summary": table(view.summary, SUMMARY_COLUMNS, by=by),
+        "summary": table(
+            summary_display(view, _minimum(analysis)["min_articles"]), SUMMARY_COLUMNS, by=by
+        ),
         "findings": findings(view, {}),
         "n_warnings": len(analysis.warnings),
         "n_errors": len(analysis.errors),
