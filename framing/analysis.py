@@ -28,6 +28,7 @@ from framing.corpus import (
     manifest_warnings,
     read_manifest,
 )
+from framing.dates import dated
 from framing.output import Analysis, Run, write_streamed
 from framing.run import (
     BATCH_ARTICLES,
@@ -252,7 +253,7 @@ def _start_run(
 
     manifests: list[Manifest] = []
     if items and all(isinstance(p, Article) for p in items):
-        articles: Iterable[Article] = items  # type: ignore[assignment]
+        articles: Iterable[Article] = [dated(a) for a in items if isinstance(a, Article)]
     else:
         file_paths = [p for p in items if not isinstance(p, Article)]
         warnings += manifest_warnings(file_paths, manifest)

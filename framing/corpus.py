@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from framing.dates import dated
 from framing.document import normalise
 
 UNKNOWN_SOURCE = "(unknown source)"
@@ -449,7 +450,7 @@ def iter_corpus(
                         raise item
                     on_error(item)
                 else:
-                    yield apply_manifest(item, manifests)
+                    yield dated(apply_manifest(item, manifests))  # ISO dates
         except CorpusError as exc:
             if on_error is None:
                 raise

@@ -29,6 +29,7 @@ from framing.compare import compact
 from framing.compare.groups import DEFAULT_BY, CompareOptions, regroup_tables
 from framing.compare.quotes import loaded_verb_share, quoted_words_by_side
 from framing.compare.terms import term_choice
+from framing.compare.timeline import concat_counts, timeline_counts, timeline_table
 from framing.run import RunLog, errors_table, table_batches
 from framing.tables import (
     PER_ARTICLE_TABLES,
@@ -82,6 +83,7 @@ class Analysis(Tables):
         versions: Mapping[str, str] | None = None,
         options: CompareOptions | None = None,
         grouped: Mapping[str, pd.DataFrame] | None = None,
+        counts: Mapping[str, pd.DataFrame] | None = None,
     ) -> None:
         if "coverage" not in tables:
             tables = {**tables, "coverage": _mentions(tables["sentences"])}
@@ -93,6 +95,23 @@ class Analysis(Tables):
         self.grouped = Tables({**self.tables, **grouped})
         if self.options.by != DEFAULT_BY:
             self.summary = self.grouped.summary.rename(columns={DEFAULT_BY: self.options.by})
+        self._counts = counts
+        self._timeline: pd.DataFrame | None = None
+
+    @property
+    def timeline(self) -> pd.DataFrame:
+        """The ``timeline`` table (:mod:`framing.compare.timeline`): per group of ``by``,
+        period and metric, the value with its interval."""
+        if self._timeline is None:
+            counts = self._counts if self._counts is not None else timeline_counts(self.tables)
+            self._timeline = timeline_table(
+                self.articles,
+                counts,
+                by=self.by,
+                period=self.options.period,
+                min_articles=self.options.min_articles,
+            )
+        return self._timeline
 
     @property
     def by(self) -> str:
@@ -340,8 +359,10 @@ def staged_output(out: str | Path) -> Iterator[Staging]:
 
 
 def write_summaries(analysis: Analysis, folder: Path) -> None:
-    """``summary.csv/.parquet``, ``summary.json`` and ``warnings.txt`` of ``analysis``."""
+    """``summary.csv/.parquet``, ``timeline.csv/.parquet``, ``summary.json`` and
+    ``warnings.txt`` of ``analysis``."""
     write_table(analysis.summary, folder, "summary")
+    write_table(analysis.timeline, folder, "timeline")
     (folder / "summary.json").write_text(
         json.dumps(summary_dict(analysis), indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8",
@@ -425,9 +446,11 @@ class SummaryInputs:
         self.articles: list[pd.DataFrame] = []
         self.counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
         self.group_counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
+        self.timeline_counts: list[dict[str, pd.DataFrame]] = []
 
     def add(self, batch: Mapping[str, pd.DataFrame]) -> None:
         self.articles.append(batch["articles"])
+        self.timeline_counts.append(timeline_counts(batch))
         _add_counts(self.counts, batch)
         if self.by != DEFAULT_BY:
             _add_counts(self.group_counts, regroup_tables(batch, self.by))
@@ -450,8 +473,14 @@ class SummaryInputs:
             grouped = regroup_tables({"articles": tables["articles"]}, self.by)
             for name, counts in self.group_counts.items():
                 grouped[name] = counts if counts is not None else typed_table({}, name)
+        per_article = concat_counts(self.timeline_counts) if self.timeline_counts else None
         return Analysis(
-            tables, warnings=warnings, versions=versions, options=options, grouped=grouped
+            tables,
+            warnings=warnings,
+            versions=versions,
+            options=options,
+            grouped=grouped,
+            counts=per_article,
         )
 
 

@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.language",
         "framing.document",
         "framing.corpus",
+        "framing.dates",
         "framing.clean",
         "framing.actors",
         "framing.extract",

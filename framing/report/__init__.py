@@ -455,7 +455,9 @@ def _figure_bytes(name: str, ax: Any, folder: Path | None) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def build_charts(tables: dict[str, pd.DataFrame], folder: Path | None) -> dict[str, str]:
+def build_charts(
+    tables: dict[str, pd.DataFrame], folder: Path | None, *, group_label: str = "source"
+) -> dict[str, str]:
     """Chart name -> base64 PNG, for each table that has a chart function."""
     try:
         from framing import plots
@@ -468,7 +470,7 @@ def build_charts(tables: dict[str, pd.DataFrame], folder: Path | None) -> dict[s
             continue
         with plots.style():
             try:
-                ax = func(_chart_safe(table_df))
+                ax = func(_chart_safe(table_df), group_label=group_label)
             except (KeyError, ValueError):
                 continue
         out[name] = _figure_bytes(name, ax, folder)
@@ -516,7 +518,7 @@ def report_context(
     view = getattr(analysis, "grouped", analysis)
     minimum = _minimum(analysis)
     tables = comparison_tables(view, **minimum)
-    images = build_charts(tables, folder) if charts else {}
+    images = build_charts(tables, folder, group_label=label(by)) if charts else {}
     sections = [
         {
             "name": name,
@@ -544,6 +546,7 @@ def report_context(
         "summary": table(summary_display(view, minimum["min_articles"]), SUMMARY_COLUMNS, by=by),
         "articles": table(analysis.articles, article_columns),
         "sections": sections,
+        "timeline_sections": _timeline_sections(analysis, by, charts=charts, folder=folder),
         "term_evidence": table(
             evidence_terms,
             ["source", "group", "variant", "voice", "context"],
@@ -570,6 +573,22 @@ def report_context(
         "method_notes": METHOD_NOTES,
         "md_evidence_limit": MD_EVIDENCE_LIMIT,
     }
+
+
+def _timeline_sections(
+    analysis: Analysis, by: str, *, charts: bool, folder: Path | None
+) -> list[dict[str, Any]]:
+    """The term-share-over-time sections (none when the corpus spans one period)."""
+    from framing.report.timeline import timeline_sections
+
+    timeline = getattr(analysis, "timeline", None)
+    if timeline is None:
+        return []
+
+    def draw(name: str, ax: Any) -> str:
+        return _figure_bytes(name, ax, folder)
+
+    return timeline_sections(timeline, by, draw=draw if charts else None, table=table)
 
 
 def _minimum(analysis: Analysis) -> dict[str, int]:
