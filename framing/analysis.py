@@ -182,6 +182,7 @@ def analyze_to_dir(
     report: bool = True,
     charts: bool = True,
     partitioned: bool = False,
+    xlsx: bool = False,
     by: str = "source",
     period: str | None = None,
     min_articles: int = 5,
@@ -193,7 +194,8 @@ def analyze_to_dir(
     What ``framing analyze`` runs: the same files as ``analyze(paths, **options).to_dir(
     out)``, but the tables go to disk a batch of articles at a time instead of being
     held in memory, so a corpus of any size fits (see :func:`framing.output.write_streamed`).
-    ``options``: those of :func:`analyze`. Returns what was written (a
+    ``xlsx``: also ``tables.xlsx`` (needs the ``[xlsx]`` extra). ``options``: those of
+    :func:`analyze`. Returns what was written (a
     :class:`~framing.output.Run`; its ``out`` is None when no article could be analysed).
     """
     compare = CompareOptions(by, period, min_articles, min_sentences)
@@ -208,6 +210,7 @@ def analyze_to_dir(
         charts=charts,
         partitioned=partitioned,
         options=compare,
+        xlsx=xlsx,
     )
 
 

@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings on stderr")
     _compare_flags(a)
     a.add_argument(
+        "--xlsx",
+        action="store_true",
+        help="also write tables.xlsx, one sheet per table (needs the [xlsx] extra)",
+    )
+    a.add_argument(
         "--period",
         choices=["day", "week", "month"],
         help="period of the timeline (default: chosen from the date span)",
@@ -167,12 +172,17 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
 
     if args.min_articles < 2:
         build_parser().error("--min-articles must be at least 2 (an interval needs a spread)")
+    if args.xlsx:
+        from framing.xlsx import require_openpyxl
+
+        require_openpyxl()  # before the run, not after it
     _progress(f"framing {__version__}: analysing {', '.join(args.paths)}", quiet=args.quiet)
     run = analyze_to_dir(
         args.paths,
         args.out,
         report=not args.no_report,
         partitioned=args.engine == "dask",
+        xlsx=args.xlsx,
         manifest=args.manifest,
         lexicon=args.lexicon,
         actors=args.actors,
@@ -263,6 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         FileNotFoundError,
         MissingExtraError,
         ClusterError,
+        ImportError,
     ) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return int(ExitStatus.ERROR)

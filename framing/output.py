@@ -384,8 +384,11 @@ def write_outputs(
     report: bool = True,
     charts: bool = True,
     partitioned: bool = False,
+    xlsx: bool = False,
 ) -> Path:
     """Write everything into ``out`` atomically; return the folder.
+
+    ``xlsx``: also ``tables.xlsx``, every table a sheet (:mod:`framing.xlsx`).
 
     ``partitioned``: also write each table as a Parquet dataset partitioned by source
     (see :class:`TableWriter`).
@@ -395,11 +398,21 @@ def write_outputs(
             for name, df in analysis.tables.items():
                 writer.write(name, df)
         write_summaries(analysis, stage.folder)
+        if xlsx:
+            write_workbook(analysis, stage.folder)
         if report:
             from framing.report import write_report
 
             write_report(analysis, stage.folder, charts=charts)
     return Path(out)
+
+
+def write_workbook(analysis: Analysis, folder: Path) -> None:
+    """``tables.xlsx`` of every table, the summary and the timeline (:mod:`framing.xlsx`)."""
+    from framing.xlsx import write_xlsx
+
+    sheets = {**analysis.tables, "summary": analysis.summary, "timeline": analysis.timeline}
+    write_xlsx(sheets, folder / "tables.xlsx")
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
@@ -552,6 +565,7 @@ def write_streamed(
     charts: bool = True,
     partitioned: bool = False,
     options: CompareOptions | None = None,
+    xlsx: bool = False,
 ) -> Run:
     """Write the tables of ``parts`` as they come, then the summary and the report.
 
@@ -586,6 +600,10 @@ def write_streamed(
         else:
             analysis = inputs.analysis(log.warnings, versions or {}, options)
         write_summaries(analysis, stage.folder)
+        if xlsx:  # every row of every table: read back what the summary did not keep
+            whole = analysis if report else read_output(stage.folder, options=options)
+            whole.warnings = log.warnings
+            write_workbook(whole, stage.folder)
         if report:
             from framing.report import write_report
 

@@ -34,7 +34,14 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.extract",
     ),
     ("framing.run", "framing.cache", "framing.dask_engine"),
-    ("framing.compare", "framing.output", "framing.report", "framing.plots", "framing.labels"),
+    (
+        "framing.compare",
+        "framing.output",
+        "framing.report",
+        "framing.plots",
+        "framing.labels",
+        "framing.xlsx",
+    ),
     ("framing.analysis", "framing.lint", "framing.cli", "framing.__main__"),
 ]
 ROOT = "framing"  # the package root: __version__ and lazy names, imports nothing at load
