@@ -224,7 +224,7 @@ def _count_image(ax: Axes, counts: np.ndarray) -> float:
 
 
 def speaker_verb_matrix(
-    df: pd.DataFrame, ax: Axes | None = None, *, top: int = 12, group_label: str = "source"
+    df: pd.DataFrame, ax: Axes | None = None, *, top: int = 24, group_label: str = "source"
 ) -> Axes:
     """Heatmap speaker x reporting verb of statement counts, the ``top`` most quoted speakers.
 
@@ -233,6 +233,8 @@ def speaker_verb_matrix(
     """
     if df.empty:
         raise ValueError("no statements to chart")
+    if isinstance(df.index, pd.MultiIndex):  # per group: "RT: Dmitry Peskov (RU)"
+        df = df.set_axis([": ".join(map(str, k)) for k in df.index], axis=0)
     counts = df.astype(int)
     totals = counts.sum(axis=1)
     speakers = sorted(totals.index, key=lambda s: (-int(totals[s]), str(s)))[:top]

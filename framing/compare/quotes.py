@@ -140,6 +140,34 @@ def speaker_verb_matrix(quotes: pd.DataFrame, *, source: str | None = None) -> p
     return matrix.sort_index().sort_index(axis=1)
 
 
+def speaker_verb_by_group(
+    quotes: pd.DataFrame, *, labels: dict[str, str] | None = None, top: int = 6
+) -> pd.DataFrame:
+    """Statements per (source, speaker) and reporting verb: the ``top`` most quoted
+    speakers of each source (or group), so that outlets are not pooled. Index: source,
+    speaker (renamed by ``labels``, e.g. "Dmitry Peskov (RU)"); columns: verbs."""
+    df = _prepared(quotes)
+    df = df.assign(
+        speaker=df["speaker"].fillna("(no speaker)").astype(str),
+        verb=df["verb"].fillna("(none)").astype(str),
+    )
+    if df.empty:
+        return pd.DataFrame()
+    matrix = pd.crosstab([df["source"].astype(str), df["speaker"]], df["verb"])
+    totals = matrix.sum(axis=1)
+    keep = [
+        key
+        for source in sorted(matrix.index.get_level_values(0).unique())
+        for key in sorted(
+            (k for k in matrix.index if k[0] == source), key=lambda k: (-int(totals[k]), k[1])
+        )[:top]
+    ]
+    matrix = matrix.loc[keep].sort_index(axis=1)
+    if labels:
+        matrix = matrix.rename(index=labels, level=1)
+    return matrix
+
+
 def loaded_verb_share(quotes: pd.DataFrame, *, min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
     """Share of loaded reporting verbs (a class outside ``NOT_LOADED_CLASSES``) per source
     and side.

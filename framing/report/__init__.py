@@ -217,10 +217,9 @@ def comparison_tables(
         return distinctive_words(analysis.sentences)
 
     def speaker_verb() -> pd.DataFrame:
-        from framing.compare.quotes import speaker_verb_matrix
+        from framing.compare.quotes import speaker_verb_by_group
 
-        matrix = speaker_verb_matrix(analysis.quotes)
-        return matrix.rename(index=speaker_labels(analysis.quotes))
+        return speaker_verb_by_group(analysis.quotes, labels=speaker_labels(analysis.quotes))
 
     def coverage() -> pd.DataFrame:
         from framing.compare.coverage import coverage_table
@@ -276,13 +275,15 @@ def display_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     item x source counts with the number of sources mentioning each item.
     """
     if name == "speaker_verb":
-        wide = df.rename_axis(index="speaker").reset_index()
-        long = wide.melt(id_vars="speaker", var_name="verb", value_name="n")
+        wide = df.rename_axis(index=["source", "speaker"]).reset_index()
+        long = wide.melt(id_vars=["source", "speaker"], var_name="verb", value_name="n")
         long = long[long["n"] > 0]
-        totals = long.groupby("speaker")["n"].transform("sum")
+        totals = long.groupby(["source", "speaker"])["n"].transform("sum")
         return long.assign(_t=-totals, _n=-long["n"]).sort_values(
-            ["_t", "speaker", "_n", "verb"], ignore_index=True
-        )[["speaker", "verb", "n"]]
+            ["source", "_t", "speaker", "_n", "verb"], ignore_index=True
+        )[["source", "speaker", "verb", "n"]]
+    if name in INTERVAL_VALUES:
+        return with_intervals(df, INTERVAL_VALUES[name])
     if name == "coverage":
         from framing.compare.coverage import coverage_pivot
 
@@ -290,6 +291,32 @@ def display_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
         wide.insert(0, "n_sources", (wide > 0).sum(axis=1))
         return wide.reset_index()
     return df
+
+
+# tables whose value column is shown with its interval, "0.62 (0.40 to 0.80)" or
+# "0.62 (n = 3)", in place of the value, ci_low and ci_high columns
+INTERVAL_VALUES = {
+    "term_choice": "share",
+    "quote_share": "share",
+    "loaded_verbs": "loaded_share",
+    "sentiment": "mean",
+    "sentiment_by_side": "mean",
+}
+
+
+def with_intervals(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """``df`` with ``value`` as text with its interval, and no ci_low/ci_high columns."""
+    from framing.compare.intervals import interval_text
+
+    if not {"ci_low", "ci_high", "n_articles"} <= set(df.columns):
+        return df
+    text = [
+        interval_text(float(v), float(lo), float(hi), int(n))
+        for v, lo, hi, n in zip(
+            df[value], df["ci_low"], df["ci_high"], df["n_articles"], strict=True
+        )
+    ]
+    return df.assign(**{value: text}).drop(columns=["ci_low", "ci_high"])
 
 
 PNG_METADATA: dict[str, Any] = {"Software": None}
@@ -490,9 +517,11 @@ CHART_TITLES = {
 }
 SECTION_NOTES = {
     "speaker_verb": (
-        "Statements per speaker and reporting verb (lemma), all sources together; the "
-        "side in brackets is the one most often attributed to the speaker. Evidence: "
-        "the Quotes table below and quotes.csv."
+        "Statements per speaker and reporting verb (lemma), for each group separately "
+        "(its six most quoted speakers); the side in brackets is the one most often "
+        "attributed to the speaker. Which verbs count as loaded, and why: the classes of "
+        "framing/lexicons/verbs.yaml (neutral, directive, commissive, evaluative and belief "
+        "verbs do not). Evidence: the Quotes table below and quotes.csv."
     ),
     "coverage": (
         "Counts of mentions per source; 0 = not mentioned. Actors and places are "
