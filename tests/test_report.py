@@ -177,7 +177,11 @@ def test_new_charts_and_their_tables(written: Path) -> None:
     assert "| Kind | Item | Groups mentioning it | RT | The Guardian |" in md
     assert "| number | 314 combatants | 1 | 1 | 0 |" in md
     assert "| Dmitry Peskov (RU) | said | 1 |" in md
-    assert "Figures not reported by every source: 157 prisoners each (The Guardian); " in md
+    # one figure per count whatever its noun; durations apart; each finding names its evidence
+    assert (
+        "Figures not reported by every source: 314 (combatants): RT; 157 each (prisoners): "
+        "The Guardian. (evidence: coverage.csv)"
+    ) in md
 
 
 def test_svg_and_png_are_byte_identical_across_renders(

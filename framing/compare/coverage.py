@@ -70,6 +70,57 @@ COVERAGE_COLUMNS = [
     "unit",
 ]
 GAP_COLUMNS = ["item", "kind", "side", "n_sources", "n_mentions", "mentioned_by", "omitted_by"]
+FIGURE_COLUMNS = ["figure", "kind", "nouns", "n_sources", "mentioned_by", "omitted_by"]
+# units that make a number a duration, not a count of people or things
+DURATION_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades".split()
+)
+
+
+def figures(table: pd.DataFrame) -> pd.DataFrame:
+    """The coverage table's numbers as facts: one row per figure (columns
+    :data:`FIGURE_COLUMNS`), who reports it and who does not.
+
+    The same count with different nouns is one figure ("314 prisoners" and "314
+    combatants" are ``314``, nouns "combatants, prisoners"; "157 prisoners each" is
+    ``157 each``); durations ("2 days", "5.5 hours") are their own kind
+    (``duration``, the unit kept: "2 days"), counts are ``count``. Sorted by kind,
+    then the figures reported by more sources first.
+    """
+    numbers = table[table["kind"] == "number"]
+    if numbers.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    unit = numbers["unit"].fillna("").astype(str).str.casefold()
+    duration = unit.isin(DURATION_UNITS)
+    each = numbers["item"].astype(str).str.endswith(" each")
+    value = pd.to_numeric(numbers["value"], errors="coerce")
+    number = value.map(lambda v: f"{v:g}" if pd.notna(v) else "")
+    figure = number + (" " + numbers["unit"].fillna("").astype(str)).where(duration, "")
+    figure = figure + pd.Series(" each", index=numbers.index).where(each, "")
+    keyed = numbers.assign(
+        figure=figure, kind=duration.map({True: "duration", False: "count"}), noun=unit
+    )
+    all_sources = sorted(set(map(str, table["source"])))
+    rows = []
+    for (kind, fig), group in keyed.groupby(["kind", "figure"], sort=False):
+        present = sorted(set(map(str, group.loc[group["n_mentions"] > 0, "source"])))
+        if not present:
+            continue
+        nouns = sorted(set(group.loc[group["n_mentions"] > 0, "noun"]) - {""})
+        rows.append(
+            {
+                "figure": fig,
+                "kind": kind,
+                "nouns": ", ".join(nouns) if kind == "count" else "",
+                "n_sources": len(present),
+                "mentioned_by": "; ".join(present),
+                "omitted_by": "; ".join(s for s in all_sources if s not in present),
+            }
+        )
+    out = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    order = out.assign(_k=out["kind"] != "count", _n=-out["n_sources"])
+    return out.loc[order.sort_values(["_k", "_n"], kind="stable").index].reset_index(drop=True)
 
 
 def _kind_rank(kinds: pd.Series) -> pd.Series:

@@ -375,21 +375,44 @@ def _term_sentences(terms: pd.DataFrame) -> list[str]:
 
 def findings(analysis: Analysis, tables: dict[str, pd.DataFrame]) -> list[str]:
     """Plain sentences generated from the numbers, one or more per source."""
-    lines: list[str] = []
-    for row in analysis.summary.to_dict(orient="records"):
-        n = int(row["n_articles"])
-        share = float(row["quoted_word_share"])
-        lines.append(
-            f"{row['source']}: {n} article{'s' if n != 1 else ''}, {int(row['n_words'])} words, "
-            f"{int(row['n_quotes'])} attributed statements, "
-            f"{fmt(share * 100, 0)}% of words in direct quotes, "
-            f"mean sentence sentiment {fmt(float(row['sentiment_mean']), 2)}."
-        )
+    return [f["text"] for f in findings_with_evidence(analysis, tables)]
+
+
+MAX_GROUP_FINDINGS = 12  # a finding per group up to this many groups; beyond, the table
+
+
+def findings_with_evidence(
+    analysis: Analysis, tables: dict[str, pd.DataFrame], *, min_articles: int = 5
+) -> list[dict[str, str]]:
+    """The findings, each with ``text`` and ``evidence``: the anchor of the report section
+    that holds the rows it comes from (the summary, the terms in context, the coverage
+    mentions). Shares and means carry their interval, or their n when too few."""
+    summary = summary_display(analysis, min_articles) if not analysis.summary.empty else None
+    out: list[dict[str, str]] = []
+    if summary is not None and len(summary) <= MAX_GROUP_FINDINGS:
+        for row in summary.to_dict(orient="records"):
+            n = int(row["n_articles"])
+            out.append(
+                {
+                    "text": f"{row['source']}: {n} article{'s' if n != 1 else ''}, "
+                    f"{int(row['n_words'])} words, {int(row['n_quotes'])} attributed "
+                    f"statements; share of words in direct quotes {row['quoted_word_share']}, "
+                    f"mean sentence sentiment {row['sentiment_mean']}.",
+                    "evidence": "evidence-quotes",
+                    "csv": "quotes.csv",
+                }
+            )
     if not analysis.terms.empty:
-        lines += _term_sentences(analysis.terms)
+        out += [
+            {"text": t, "evidence": "evidence-terms", "csv": "terms.csv"}
+            for t in _term_sentences(analysis.terms)
+        ]
     if "coverage" in tables:
-        lines += coverage_sentences(tables["coverage"])
-    return lines
+        out += [
+            {"text": t, "evidence": "evidence-coverage", "csv": "coverage.csv"}
+            for t in coverage_sentences(tables["coverage"])
+        ]
+    return out
 
 
 def _who(names: str) -> str:
@@ -405,17 +428,27 @@ def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
     n_sources = cov["source"].nunique()
     if gaps.empty or n_sources < 2:
         return []
+    from framing.compare.coverage import figures
+
     lines: list[str] = []
-    numbers = gaps[gaps["kind"] == "number"].sort_values(
-        ["n_sources", "n_mentions"], ascending=False, kind="stable"
-    )
-    if not numbers.empty:
+    facts = figures(cov)
+    facts = facts[facts["omitted_by"] != ""]
+    for kind, heading in (("count", "Figures"), ("duration", "Durations")):
+        rows = facts[facts["kind"] == kind]
+        if rows.empty:
+            continue
         parts = [
-            f"{r.item} ({_who(str(r.mentioned_by))})" for r in numbers.head(max_items).itertuples()
+            f"{fig}{f' ({nouns})' if nouns else ''}: {_who(str(who))}"
+            for fig, nouns, who in zip(
+                rows["figure"].head(max_items).astype(str),
+                rows["nouns"].head(max_items).astype(str),
+                rows["mentioned_by"].head(max_items),
+                strict=True,
+            )
         ]
-        extra = len(numbers) - max_items
+        extra = len(rows) - max_items
         lines.append(
-            "Figures not reported by every source: "
+            f"{heading} not reported by every source: "
             + "; ".join(parts)
             + (f"; and {extra} more (coverage.csv)" if extra > 0 else "")
             + "."
@@ -531,6 +564,7 @@ SECTION_NOTES = {
     ),
 }
 EVIDENCE_LIMIT_HTML = 200
+ARTICLE_LIMIT = 50  # the article list of a large corpus: the first rows, then articles.csv
 MD_EVIDENCE_LIMIT = 20  # report.md shows the first rows of each evidence table
 COVERAGE_EVIDENCE_COLUMNS = ["kind", "item", "source", "n_mentions", "as_written", "context"]
 
@@ -571,9 +605,11 @@ def report_context(
     )
     return {
         **_counts(analysis, by),
-        "findings": findings(view, tables),
+        "findings": findings_with_evidence(view, tables, min_articles=minimum["min_articles"]),
         "summary": table(summary_display(view, minimum["min_articles"]), SUMMARY_COLUMNS, by=by),
-        "articles": table(analysis.articles, article_columns),
+        "articles": table(
+            analysis.articles, article_columns, limit=ARTICLE_LIMIT, csv="articles.csv"
+        ),
         "sections": sections,
         "timeline_sections": _timeline_sections(analysis, by, charts=charts, folder=folder),
         "term_evidence": table(
