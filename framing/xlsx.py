@@ -13,6 +13,7 @@ longer than a sheet (1,048,576 rows) is cut, and its last row says so.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from typing import Any
 import pandas as pd
 
 MAX_ROWS = 1_048_576  # Excel's rows per sheet, the header included
+MAX_CELL = 32_767  # characters in one cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl's ILLEGAL_CHARACTERS_RE
 MAX_WIDTH = 60
 WIDTH_SAMPLE = 200  # rows looked at to fit a column's width
 
@@ -35,13 +38,19 @@ def require_openpyxl() -> Any:
 
 
 def _cell(value: Any) -> Any:
-    """A value openpyxl writes: missing values empty, numpy scalars as Python ones."""
+    """A value openpyxl writes: missing values empty, numpy scalars as Python ones; in
+    text, control characters a worksheet cannot hold (XML 1.0) shown as U+FFFD, and a
+    text over a cell's 32,767 characters cut, ending in "…"."""
     if value is None or value is pd.NA:
         return None
     if hasattr(value, "item"):
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("\ufffd", value)
+        if len(value) > MAX_CELL:
+            value = value[: MAX_CELL - 1] + "…"
     return value
 
 

@@ -38,3 +38,11 @@ def test_formula_like_cells_are_text(tmp_path: Path) -> None:
     assert [c.value for c in sheet["A"]][1:] == ['\'=HYPERLINK("x")', "'-5 points", "plain"]
     assert [c.value for c in sheet["B"]][1:] == [-1, 2, 3]  # numbers stay numbers
     assert sheet["A2"].data_type == "s"
+
+
+def test_control_characters_and_long_text_fit_a_cell(tmp_path: Path) -> None:
+    df = pd.DataFrame({"text": ["a\x0bb\x1fc", "x" * 40_000]})
+    write_xlsx({"t": df}, tmp_path / "t.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["t"]
+    assert sheet["A2"].value == "a\ufffdb\ufffdc"
+    assert len(sheet["A3"].value) == 32_767 and sheet["A3"].value.endswith("…")
