@@ -69,10 +69,17 @@ METHOD_NOTES = [
         "Sentiment",
         "VADER scores each sentence; it was built for social media and is weak on news "
         "prose (negation, irony, diplomatic wording). Read differences between sources, "
-        "not absolute values, and look at the intervals: with one article per source "
-        "they are wide. On 5,190 New York Times editorial snippets rated by people "
-        "(Hutto and Gilbert 2014; bench/vader_nyt.py), VADER's compound score correlates "
+        "not absolute values, and look at the intervals. On 5,190 New York Times "
+        "editorial snippets rated by people (Hutto and Gilbert 2014; bench/vader_nyt.py), VADER's compound score correlates "
         "r = 0.50 with the human mean: a coarse signal, not a measurement of tone.",
+    ),
+    (
+        "Intervals",
+        "Every share and mean is given with a 95% interval from resampling articles (a "
+        "cluster bootstrap, 1,000 resamples, fixed seed): sentences and quotes of one "
+        "article are not independent. Below 5 articles (or 10 sentences) a group gets no "
+        "interval and its n is shown instead: a figure from 1 or 2 articles is an "
+        "anecdote, not an outlet's habit.",
     ),
     (
         "Readability",
@@ -86,8 +93,9 @@ METHOD_NOTES = [
         '("Moscow insists") counts as the place. Figures count only with a unit noun, '
         'currency or percent sign next to them, normalised ("157 prisoners of war each" '
         'and "each side returning 157 detainees" are both "157 prisoners each"); an '
-        'unlisted noun is kept as written ("314 combatants"), so the same figure can '
-        "appear under two labels. Dates and years are a kind of their own; clock times, "
+        'unlisted noun is kept as written ("314 combatants"); the findings count the same '
+        'number with different nouns as one figure ("314 (combatants, prisoners)") and '
+        'durations ("2 days") apart. Dates and years are a kind of their own; clock times, '
         "ages and ordinals are left out. A 0 means the name list found nothing, not "
         "that the outlet ignored the fact.",
     ),
