@@ -71,7 +71,8 @@ METHOD_NOTES = [
         "prose (negation, irony, diplomatic wording). Read differences between sources, "
         "not absolute values, and look at the intervals. On 5,190 New York Times "
         "editorial snippets rated by people (Hutto and Gilbert 2014; bench/vader_nyt.py), "
-        "VADER's compound score correlates r = 0.50 with the human mean: a coarse signal, not a measurement of tone.",
+        "VADER's compound score correlates r = 0.50 with the human mean: a coarse "
+        "signal, not a measurement of tone.",
     ),
     (
         "Intervals",
