@@ -424,11 +424,21 @@ def findings_with_evidence(
     return out
 
 
-def _who(names: str) -> str:
-    return names.replace("; ", ", ")
+def _who(names: str, most: int = 4) -> str:
+    """ "a, b, c" of "a; b; c", at most ``most`` names ("a, b, c, d and 7 more")."""
+    listed = names.split("; ")
+    if len(listed) <= most:
+        return ", ".join(listed)
+    return ", ".join(listed[:most]) + f" and {len(listed) - most} more"
 
 
-def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
+def _nouns(nouns: str, most: int = 3) -> str:
+    listed = nouns.split(", ") if nouns else []
+    shown = ", ".join(listed[:most]) + (", ..." if len(listed) > most else "")
+    return f" ({shown})" if shown else ""
+
+
+def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 5) -> list[str]:
     """ "Figures not in every source: 314 prisoners (China Daily, The Moscow Times); ..." and
     the actors and places named by a single source."""
     from framing.compare.coverage import coverage_gaps
@@ -442,12 +452,12 @@ def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
     lines: list[str] = []
     facts = figures(cov)
     facts = facts[facts["omitted_by"] != ""]
-    for kind, heading in (("count", "Figures"), ("duration", "Durations")):
+    for kind, heading in (("count", "Figures"), ("amount", "Amounts"), ("duration", "Durations")):
         rows = facts[facts["kind"] == kind]
         if rows.empty:
             continue
         parts = [
-            f"{fig}{f' ({nouns})' if nouns else ''}: {_who(str(who))}"
+            f"{fig}{_nouns(nouns)}: {_who(str(who))}"
             for fig, nouns, who in zip(
                 rows["figure"].head(max_items).astype(str),
                 rows["nouns"].head(max_items).astype(str),
