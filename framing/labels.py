@@ -110,11 +110,10 @@ SIDE_COLOURS: dict[str, str] = {
     "other": "#999999",
     "unknown": "#DDDDDD",
 }
-GROUP_PALETTE = [
+GROUP_PALETTE = [  # Okabe-Ito without its yellow (hard to read on white: it comes last)
     "#E69F00",
     "#56B4E9",
     "#009E73",
-    "#F0E442",
     "#0072B2",
     "#D55E00",
     "#CC79A7",
@@ -128,6 +127,7 @@ GROUP_PALETTE = [
     "#CC6677",
     "#882255",
     "#AA4499",
+    "#F0E442",
 ]
 VOICE_COLOURS = {"narrator": "#0072B2", "quoted": "#E69F00", "mixed": "#009E73", "all": "#000000"}
 

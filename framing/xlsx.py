@@ -3,7 +3,7 @@
 One sheet per table, a header row, the header frozen (the rows scroll under it),
 column widths fitted to the values (at most 60 characters), and text cells that a
 spreadsheet would run as formulas neutralised exactly as in the CSV files
-(:func:`framing.output.neutralise_formulas`). Written with openpyxl, the library
+(:func:`framing.cells.neutralise_formulas`). Written with openpyxl, the library
 pandas itself uses for .xlsx, so ``pandas.read_excel`` reads it back with nothing more
 to install; its write-only mode streams rows instead of building every cell object
 (XlsxWriter would write as fast, but cannot read the file back for checking). A table
@@ -64,7 +64,7 @@ def write_xlsx(tables: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
     """Write ``tables`` (name -> DataFrame) as sheets of one workbook at ``path``."""
     from openpyxl.utils import get_column_letter
 
-    from framing.output import neutralise_formulas
+    from framing.cells import neutralise_formulas
 
     openpyxl = require_openpyxl()
     book = openpyxl.Workbook(write_only=True)

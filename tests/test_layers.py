@@ -41,6 +41,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.plots",
         "framing.labels",
         "framing.xlsx",
+        "framing.cells",
     ),
     ("framing.analysis", "framing.lint", "framing.cli", "framing.__main__"),
 ]

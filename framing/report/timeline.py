@@ -65,7 +65,11 @@ def timeline_sections(
         if draw is not None:
             with plots.style():
                 ax = plots.term_timeline(
-                    timeline, metric=metric, title=title, colours=colours, group_label=label(by)
+                    timeline,
+                    metric=metric,
+                    title=f"Share of “{variant}” over time",
+                    colours=colours,
+                    group_label=label(by),
                 )
             image = draw(chart, ax)
         sections.append(
