@@ -293,6 +293,8 @@ def display_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
         )[["source", "speaker", "verb", "n"]]
     if name in INTERVAL_VALUES:
         return with_intervals(df, INTERVAL_VALUES[name])
+    if name == "readability":  # the chart's measures, not the whole summary
+        return df[[c for c in READABILITY_COLUMNS if c in df.columns]]
     if name == "coverage":
         from framing.compare.coverage import coverage_pivot
 
@@ -302,6 +304,14 @@ def display_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+READABILITY_COLUMNS = [
+    "source",
+    "n_articles",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+]
 # tables whose value column is shown with its interval, "0.62 (0.40 to 0.80)" or
 # "0.62 (n = 3)", in place of the value, ci_low and ci_high columns
 INTERVAL_VALUES = {
@@ -479,7 +489,7 @@ def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 5) -> list[str]:
         by_source: dict[str, list[str]] = {}
         for r in single.itertuples():
             by_source.setdefault(str(r.mentioned_by), []).append(str(r.item))
-        parts = [f"{', '.join(items)} ({src})" for src, items in sorted(by_source.items())]
+        parts = [f"{_who('; '.join(items))} ({src})" for src, items in sorted(by_source.items())]
         lines.append(f"{heading} named by one source only: " + "; ".join(parts) + ".")
     return lines
 

@@ -40,7 +40,8 @@ def period_table(timeline: pd.DataFrame, metric: str) -> pd.DataFrame:
         cell=[f"{v:.0%} ({n})" for v, n in zip(rows["value"], rows["n_articles"], strict=True)]
     )
     wide = cells.pivot(index="group", columns="period", values="cell").fillna("")
-    return wide.sort_index().sort_index(axis=1).reset_index()
+    wide = wide.sort_index().sort_index(axis=1).rename_axis(index="source")
+    return wide.reset_index()  # "source": shown as the grouping column's label
 
 
 def timeline_sections(
