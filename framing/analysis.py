@@ -10,12 +10,25 @@ The names it re-exports are those ``framing.analysis`` has always offered.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from framing.cache import ResultCache
-from framing.corpus import Article, CorpusError, iter_unique, manifest_warnings
+from framing.compare.groups import CompareOptions
+from framing.corpus import (
+    MANIFEST_FIELDS,
+    Article,
+    CorpusError,
+    Manifest,
+    find_manifests,
+    iter_unique,
+    manifest_warnings,
+    read_manifest,
+)
+from framing.dates import dated
 from framing.output import Analysis, Run, write_streamed
 from framing.redundancy import count_recurring, mark_recurring
 from framing.run import (
@@ -87,6 +100,7 @@ def build_analysis(
     warnings: Sequence[str] = (),
     versions: Mapping[str, str] | None = None,
     leading_errors: Sequence[ArticleResult] = (),
+    options: CompareOptions | None = None,
 ) -> Analysis:
     """Gather the typed parts of a run into the tables.
 
@@ -97,7 +111,7 @@ def build_analysis(
     batches = list(table_batches(parts, log))
     tables = {name: concat_typed([b[name] for b in batches], name) for name in PER_ARTICLE_TABLES}
     tables["errors"] = errors_table(leading_errors, log)
-    return Analysis(tables, warnings=log.warnings, versions=versions)
+    return Analysis(tables, warnings=log.warnings, versions=versions, options=options)
 
 
 def analyze(
@@ -113,6 +127,10 @@ def analyze(
     cache: bool | str | Path = False,
     engine: str = "local",
     scheduler: str | None = None,
+    by: str = "source",
+    period: str | None = None,
+    min_articles: int = 5,
+    min_sentences: int = 10,
 ) -> Analysis:
     """Analyse files, folders or :class:`Article` records; return the tables.
 
@@ -130,14 +148,30 @@ def analyze(
     ``workers``: processes (1: serial). ``engine="dask"``: run on a dask.distributed
     cluster at ``scheduler`` (e.g. ``tcp://host:8786``), else on a local cluster of
     ``workers`` processes; needs the ``[dask]`` extra. Same tables either way.
+
+    ``by``: the manifest column comparisons group by (``source``, ``country``,
+    ``ownership`` or any extra column of the manifest); ``period``: the timeline's
+    period (``day``, ``week``, ``month``; default from the date span);
+    ``min_articles``/``min_sentences``: below these, no interval is given (see
+    :class:`~framing.compare.groups.CompareOptions`).
     """
-    run = _start_run(**locals())
+    options = CompareOptions(by, period, min_articles, min_sentences)
+    run = _start_run(**_run_options(locals()))
     return build_analysis(
         run.parts,
         warnings=run.warnings,
         versions=run.versions,
         leading_errors=run.read_errors,
+        options=options,
     )
+
+
+_COMPARE_OPTIONS = ("by", "period", "min_articles", "min_sentences")
+
+
+def _run_options(given: Mapping[str, Any]) -> dict[str, Any]:
+    """The arguments of :func:`_start_run` among ``given`` (drops the compare options)."""
+    return {k: v for k, v in given.items() if k not in (*_COMPARE_OPTIONS, "options")}
 
 
 def analyze_to_dir(
@@ -147,6 +181,11 @@ def analyze_to_dir(
     report: bool = True,
     charts: bool = True,
     partitioned: bool = False,
+    xlsx: bool = False,
+    by: str = "source",
+    period: str | None = None,
+    min_articles: int = 5,
+    min_sentences: int = 10,
     **options: Any,
 ) -> Run:
     """Analyse and write the outputs into ``out`` as the articles stream through.
@@ -154,9 +193,11 @@ def analyze_to_dir(
     What ``framing analyze`` runs: the same files as ``analyze(paths, **options).to_dir(
     out)``, but the tables go to disk a batch of articles at a time instead of being
     held in memory, so a corpus of any size fits (see :func:`framing.output.write_streamed`).
-    ``options``: those of :func:`analyze`. Returns what was written (a
+    ``xlsx``: also ``tables.xlsx`` (needs the ``[xlsx]`` extra). ``options``: those of
+    :func:`analyze`. Returns what was written (a
     :class:`~framing.output.Run`; its ``out`` is None when no article could be analysed).
     """
+    compare = CompareOptions(by, period, min_articles, min_sentences)
     run = _start_run(paths, **options)
     return write_streamed(
         run.parts,
@@ -167,6 +208,8 @@ def analyze_to_dir(
         report=report,
         charts=charts,
         partitioned=partitioned,
+        options=compare,
+        xlsx=xlsx,
     )
 
 
@@ -210,8 +253,11 @@ def _start_run(
             )
         )
 
+    manifests: list[Manifest] = []
     if items and all(isinstance(p, Article) for p in items):
-        articles: Iterable[Article] = mark_recurring(items)  # type: ignore[arg-type]
+        articles: Iterable[Article] = mark_recurring(
+            [dated(a) for a in items if isinstance(a, Article)]
+        )
     else:
         file_paths = [p for p in items if not isinstance(p, Article)]
         warnings += manifest_warnings(file_paths, manifest)
@@ -223,6 +269,7 @@ def _start_run(
             recurring.mark,
             iter_unique(file_paths, manifest=manifest, on_error=None if strict else on_error),
         )
+        manifests = [read_manifest(manifest)] if manifest else find_manifests(file_paths)
     result_cache = None if cache is False else ResultCache(None if cache is True else cache)
     parts = run_articles(
         articles,
@@ -233,4 +280,40 @@ def _start_run(
         engine=engine,
         scheduler=scheduler,
     )
+    extra = manifest_columns(manifests)
+    if extra:
+        parts = with_manifest_columns(parts, manifests, extra)
     return _Started(parts, warnings, resources.versions(), read_errors)
+
+
+def manifest_columns(manifests: Sequence[Manifest]) -> list[str]:
+    """The manifest columns beyond the outlet metadata (``alignment``, ...), in order."""
+    seen: dict[str, None] = {}
+    for manifest in manifests:
+        for row in manifest.rows.values():
+            seen.update(dict.fromkeys(k for k in row if k not in MANIFEST_FIELDS))
+    return list(seen)
+
+
+def with_manifest_columns(
+    parts: Iterable[TableParts], manifests: Sequence[Manifest], columns: Sequence[str]
+) -> Iterator[TableParts]:
+    """``parts`` with each extra manifest column added to ``articles`` (text; empty for an
+    article no manifest row names), so any of them can group the comparisons (``--by``).
+    Added after the run: cached results do not depend on them."""
+    for part in parts:
+        articles = part.arrow["articles"]
+        rows = [_manifest_row(manifests, file) for file in articles.column("file").to_pylist()]
+        for column in columns:
+            if column not in articles.column_names:
+                values = [row.get(column, "") for row in rows]
+                articles = articles.append_column(column, pa.array(values, pa.large_string()))
+        yield replace(part, arrow={**part.arrow, "articles": articles})
+
+
+def _manifest_row(manifests: Sequence[Manifest], file: str) -> dict[str, str]:
+    for manifest in manifests:
+        row = manifest.lookup(Path(file))
+        if row:
+            return row
+    return {}

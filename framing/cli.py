@@ -97,6 +97,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="any unreadable or unanalysable input is fatal"
     )
     a.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings on stderr")
+    _compare_flags(a)
+    a.add_argument(
+        "--xlsx",
+        action="store_true",
+        help="also write tables.xlsx, one sheet per table (needs the [xlsx] extra)",
+    )
+    a.add_argument(
+        "--period",
+        choices=["day", "week", "month"],
+        help="period of the timeline (default: chosen from the date span)",
+    )
+    a.add_argument(
+        "--min-articles",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="fewest articles for an interval to be shown (default: 5)",
+    )
+    a.add_argument(
+        "--min-sentences",
+        type=_positive,
+        default=10,
+        metavar="N",
+        help="fewest sentences for a sentence-level interval (default: 10)",
+    )
 
     c = sub.add_parser("compare", help="diff two summary.json files or output folders")
     c.add_argument("baseline", metavar="BASELINE")
@@ -106,8 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=0.05,
         metavar="X",
-        help="largest allowed absolute change of a metric (default: 0.05)",
+        help="largest allowed absolute change of a share (default: 0.05)",
     )
+    for kind, default, what in [
+        ("sentiment", 0.1, "absolute change of a mean sentiment (-1..1)"),
+        ("readability", 2.0, "absolute change of a readability score"),
+        ("count", 0.1, "relative change of a count (0.1 = 10%%)"),
+    ]:
+        c.add_argument(
+            f"--tolerance-{kind}",
+            type=float,
+            default=default,
+            metavar="X",
+            help=f"largest allowed {what} (default: {default:g})",
+        )
+    _compare_flags(c)
 
     lint = sub.add_parser("lint", help="newsroom style check of articles")
     lint.add_argument("paths", nargs="+", metavar="PATH")
@@ -180,6 +218,16 @@ def _add_fetch(sub: argparse._SubParsersAction) -> None:
     f.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
 
 
+def _compare_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--by",
+        default="source",
+        metavar="COLUMN",
+        help="compare groups of this manifest column: source (default), country, "
+        "ownership or any extra column of the manifest",
+    )
+
+
 def _progress(message: str, *, quiet: bool) -> None:
     if not quiet and sys.stderr.isatty():
         print(message, file=sys.stderr)
@@ -188,12 +236,19 @@ def _progress(message: str, *, quiet: bool) -> None:
 def run_analyze(args: argparse.Namespace) -> ExitStatus:
     from framing.analysis import analyze_to_dir
 
+    if args.min_articles < 2:
+        build_parser().error("--min-articles must be at least 2 (an interval needs a spread)")
+    if args.xlsx:
+        from framing.xlsx import require_openpyxl
+
+        require_openpyxl()  # before the run, not after it
     _progress(f"framing {__version__}: analysing {', '.join(args.paths)}", quiet=args.quiet)
     run = analyze_to_dir(
         args.paths,
         args.out,
         report=not args.no_report,
         partitioned=args.engine == "dask",
+        xlsx=args.xlsx,
         manifest=args.manifest,
         lexicon=args.lexicon,
         actors=args.actors,
@@ -204,6 +259,10 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         cache=not args.no_cache,
         engine=args.engine,
         scheduler=args.scheduler,
+        by=args.by,
+        period=args.period,
+        min_articles=args.min_articles,
+        min_sentences=args.min_sentences,
     )
     if not args.quiet:
         for warning in run.warnings:
@@ -230,7 +289,17 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
 def run_compare(args: argparse.Namespace) -> ExitStatus:
     from framing.compare.baseline import compare_outputs
 
-    result = compare_outputs(Path(args.baseline), Path(args.current), tolerance=args.tolerance)
+    result = compare_outputs(
+        Path(args.baseline),
+        Path(args.current),
+        tolerance=args.tolerance,
+        tolerances={
+            "sentiment": args.tolerance_sentiment,
+            "readability": args.tolerance_readability,
+            "count": args.tolerance_count,
+        },
+        by=args.by,
+    )
     print(result.markdown)
     return ExitStatus.CHECK_FAILED if result.exceeded else ExitStatus.OK
 
@@ -293,6 +362,7 @@ COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint, "f
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``framing`` and ``python -m framing``; returns the exit status."""
+    from framing.compare.groups import GroupingError
     from framing.corpus import CorpusError
     from framing.dask_engine import ClusterError, MissingExtraError
     from framing.lexicon import LexiconError
@@ -305,11 +375,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(COMMANDS[args.command](args))
     except (
         CorpusError,
+        GroupingError,
         LexiconError,
         OutputError,
         FileNotFoundError,
         MissingExtraError,
         ClusterError,
+        ImportError,
     ) as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return int(ExitStatus.ERROR)

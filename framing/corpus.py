@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from framing.dates import dated
 from framing.document import normalise
 
 UNKNOWN_SOURCE = "(unknown source)"
@@ -181,7 +182,8 @@ def read_manifest(path: str | Path) -> Manifest:
             raise CorpusError(p, "manifest row without a file or a source", n)
         if None in row:
             raise CorpusError(p, "manifest row has more fields than the header", n)
-        rows[name] = {k: (v or "").strip() for k, v in row.items() if k in MANIFEST_FIELDS}
+        # every column is kept: extra ones (alignment, ...) can group the comparisons
+        rows[name] = {k: (v or "").strip() for k, v in row.items() if k and k != "file"}
     return Manifest(str(p), rows)
 
 
@@ -453,7 +455,7 @@ def iter_corpus(
                         raise item
                     on_error(item)
                 else:
-                    yield apply_manifest(item, manifests)
+                    yield dated(apply_manifest(item, manifests))  # ISO dates
         except CorpusError as exc:
             if on_error is None:
                 raise

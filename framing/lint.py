@@ -15,9 +15,14 @@ extractors as ``framing analyze`` (:func:`framing.clean.clean_article`,
 Positions: ``line``/``col`` are 1-based, in characters, in the original file
 (``located == "char"``): cleaned-text offsets are mapped to the loaded line through the
 Document's line map, then to the file's own line through an alignment of the two, which
-accounts for Markdown markup, zero-width characters and Unicode normalisation. For
-JSON/JSONL/CSV records ``line`` is the record's line and ``col`` is 1 (``"record"``); for
-HTML, whose text trafilatura extracts without positions, both are 1 (``"file"``).
+accounts for Markdown markup, zero-width characters and Unicode normalisation. In
+JSON/JSONL/CSV records and HTML, whose text is extracted (JSON strings unescaped, CSV
+cells unquoted, HTML by trafilatura) without positions, the k-th occurrence of the
+matched words in the article's text is found as the k-th occurrence written in the
+file from the record's line on (for HTML, in the text of the body: not in tags, the
+head, scripts or styles), and its line and column are given (``"char"``). When it is
+not written as such (a JSON escape inside the words), the record's line and column 1
+(``"record"``), or 1:1 for HTML (``"file"``).
 
 Output formats: ``text`` (``path:line:col: CODE message (suggestion)``) and ``github``
 (workflow-command annotations, escaped as ``@actions/core``'s ``command.ts`` does).
@@ -394,17 +399,59 @@ class _Locator:
     doc: Document
     loaded_lines: tuple[str, ...]
     file_lines: tuple[str, ...] | None
+    raw: str | None = None  # the file as written (records and HTML)
 
-    def __call__(self, offset: int) -> tuple[int, int, str]:
+    def __call__(self, offset: int, matched: str = "") -> tuple[int, int, str]:
         suffix = Path(self.article.file).suffix.lower()
-        if suffix in RECORD_SUFFIXES:
-            return self.article.line, 1, "record"
-        if suffix in HTML_SUFFIXES:
+        if suffix in RECORD_SUFFIXES | HTML_SUFFIXES:
+            found = self._written(offset, matched, html=suffix in HTML_SUFFIXES)
+            if found is not None:
+                return found[0], found[1], "char"
+            if suffix in RECORD_SUFFIXES:
+                return self.article.line, 1, "record"
             return 1, 1, "file"
         line, col = loaded_position(self.doc, self.loaded_lines, offset)
         if self.file_lines is not None:
             col = original_column(self.loaded_lines[line - 1], self.file_lines[line - 1], col)
         return line, col + 1, "char"
+
+    def _written(self, offset: int, matched: str, *, html: bool) -> tuple[int, int] | None:
+        """(line, col) in the file of the occurrence of ``matched`` at ``offset``."""
+        if not matched or self.raw is None:
+            return None
+        k = self.doc.text[:offset].count(matched)
+        start = _line_start(self.raw, self.article.line)
+        for found in _occurrences(self.raw, matched, start, html=html):
+            if k == 0:
+                line = self.raw.count("\n", 0, found) + 1
+                return line, found - (self.raw.rfind("\n", 0, found) + 1) + 1
+            k -= 1
+        return None
+
+
+_HIDDEN_HTML = re.compile(
+    r"(?is)<head\b.*?</head>|<script\b.*?</script>|<style\b.*?</style>|<[^>]*>"
+)
+
+
+def _line_start(raw: str, line: int) -> int:
+    """Index in ``raw`` where 1-based ``line`` starts."""
+    index = 0
+    for _ in range(max(line, 1) - 1):
+        index = raw.find("\n", index) + 1
+        if index == 0:
+            return len(raw)
+    return index
+
+
+def _occurrences(raw: str, matched: str, start: int, *, html: bool) -> Iterable[int]:
+    """Indexes of ``matched`` in ``raw`` from ``start``, as whole words; for HTML, only in
+    text (not inside tags, the head, scripts or styles)."""
+    hidden = [(m.start(), m.end()) for m in _HIDDEN_HTML.finditer(raw)] if html else []
+    pattern = re.compile(rf"(?<!\w){re.escape(matched)}(?!\w)")
+    for match in pattern.finditer(raw, start):
+        if not any(a <= match.start() < b for a, b in hidden):
+            yield match.start()
 
 
 def locator(article: Article, doc: Document) -> _Locator:
@@ -415,7 +462,20 @@ def locator(article: Article, doc: Document) -> _Locator:
         doc,
         tuple(article.text.split("\n")),
         tuple(file_lines) if file_lines is not None else None,
+        _raw_text(article),
     )
+
+
+def _raw_text(article: Article) -> str | None:
+    """The file of a record or an HTML page as written (decoded, line ends as LF)."""
+    path = Path(article.file)
+    if path.suffix.lower() not in RECORD_SUFFIXES | HTML_SUFFIXES or not path.is_file():
+        return None
+    try:
+        raw, _ = decode(path.read_bytes(), path)
+    except (OSError, CorpusError):
+        return None
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # ------------------------------------------------------------------ findings
@@ -466,7 +526,7 @@ def findings_from_terms(
         rule = style.rule_for(row["group"], row["variant"])
         if rule is None or row["quote_kind"] in exempt:
             continue
-        line, col, located = locate(int(row["start"]))
+        line, col, located = locate(int(row["start"]), str(row.get("matched") or ""))
         findings.append(
             Finding(
                 file=locate.article.file,

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,9 +25,14 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from framing import __version__
+from framing.cells import FORMULA_PREFIXES as FORMULA_PREFIXES  # re-exported: API
+from framing.cells import csv_cell as csv_cell
+from framing.cells import neutralise_formulas
 from framing.compare import compact
+from framing.compare.groups import DEFAULT_BY, CompareOptions, regroup_tables
 from framing.compare.quotes import loaded_verb_share, quoted_words_by_side
 from framing.compare.terms import term_choice
+from framing.compare.timeline import concat_counts, timeline_counts, timeline_table
 from framing.run import RunLog, errors_table, table_batches
 from framing.tables import (
     PER_ARTICLE_TABLES,
@@ -40,7 +45,6 @@ from framing.tables import (
 
 MARKER = ".framing-output"
 FLOAT_DIGITS = 6
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class OutputError(RuntimeError):
@@ -63,6 +67,14 @@ class Analysis(Tables):
 
     Without a ``coverage`` table, the coverage mentions are found in ``sentences``
     (:func:`framing.extract.coverage.coverage_mentions`).
+
+    ``options`` (:class:`~framing.compare.groups.CompareOptions`) say how comparisons
+    group the articles: with ``by="country"``, :attr:`summary` has one row per country
+    (its first column is ``country``), :attr:`grouped` holds the tables with ``source``
+    replaced by each article's country, and the report compares countries;
+    :attr:`source_summary` stays per source. ``grouped`` may be given precomputed (the
+    compact tables of a streamed run); an unknown column raises
+    :class:`~framing.compare.groups.GroupingError` listing the manifest columns.
     """
 
     def __init__(
@@ -71,10 +83,51 @@ class Analysis(Tables):
         *,
         warnings: Sequence[str] = (),
         versions: Mapping[str, str] | None = None,
+        options: CompareOptions | None = None,
+        grouped: Mapping[str, pd.DataFrame] | None = None,
+        counts: Mapping[str, pd.DataFrame] | None = None,
     ) -> None:
         if "coverage" not in tables:
             tables = {**tables, "coverage": _mentions(tables["sentences"])}
         super().__init__(tables, warnings=warnings, versions=versions)
+        self.options = options or CompareOptions()
+        self.source_summary = self.summary
+        if grouped is None:
+            grouped = regroup_tables(self.tables, self.options.by)
+        self.grouped = Tables({**self.tables, **grouped})
+        if self.options.by != DEFAULT_BY:
+            self.summary = self.grouped.summary.rename(columns={DEFAULT_BY: self.options.by})
+        self._counts = counts
+        self._timeline: pd.DataFrame | None = None
+
+    @property
+    def timeline(self) -> pd.DataFrame:
+        """The ``timeline`` table (:mod:`framing.compare.timeline`): per group of ``by``,
+        period and metric, the value with its interval."""
+        if self._timeline is None:
+            counts = self._counts if self._counts is not None else timeline_counts(self.tables)
+            self._timeline = timeline_table(
+                self.articles,
+                counts,
+                by=self.by,
+                period=self.options.period,
+                min_articles=self.options.min_articles,
+            )
+        return self._timeline
+
+    @property
+    def by(self) -> str:
+        """The column comparisons group by (``source`` unless chosen otherwise)."""
+        return self.options.by
+
+    def regroup(self, by: str | None = None, **options: Any) -> Analysis:
+        """The same tables compared by another column (or period, minimum n): e.g.
+        ``analysis.regroup("ownership")``; ``options`` are those of CompareOptions."""
+        changes: dict[str, Any] = {**options, **({"by": by} if by else {})}
+        changed = replace(self.options, **changes)
+        return Analysis(
+            self.tables, warnings=self.warnings, versions=self.versions, options=changed
+        )
 
     def _repr_html_(self) -> str:
         from framing.report import render_html_summary
@@ -95,7 +148,7 @@ def _mentions(sentences: pd.DataFrame) -> pd.DataFrame:
     return coverage_mentions(sentences)
 
 
-def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
+def framing_metrics(analysis: Tables) -> dict[str, dict[str, float]]:
     """Per-source framing figures as flat ``metric.key`` entries, for baseline diffs.
 
     ``quoted_word_share.<SIDE>``: share of the source's directly quoted words given to
@@ -120,54 +173,32 @@ def framing_metrics(analysis: Analysis) -> dict[str, dict[str, float]]:
     return metrics
 
 
-def summary_dict(analysis: Analysis) -> dict[str, Any]:
-    """Per-source aggregates for ``summary.json``: deterministic, stable key order."""
-    extra = framing_metrics(analysis)
+def _per_source(tables: Tables) -> dict[str, dict[str, Any]]:
+    """Source (or group) -> its summary row and framing metrics, keys sorted."""
+    extra = framing_metrics(tables)
     sources: dict[str, dict[str, Any]] = {}
-    for row in analysis.summary.to_dict(orient="records"):
+    for row in tables.summary.to_dict(orient="records"):
         source = str(row["source"])
         merged: dict[str, Any] = {str(k): v for k, v in row.items()} | extra.get(source, {})
         sources[source] = {k: _clean_value(v) for k, v in sorted(merged.items()) if k != "source"}
-    return {
+    return dict(sorted(sources.items()))
+
+
+def summary_dict(analysis: Analysis) -> dict[str, Any]:
+    """Per-source aggregates for ``summary.json``: deterministic, stable key order.
+
+    Grouped by another column (``--by country``), ``by`` names it and ``groups`` holds
+    the same aggregates per group (``sources`` stays per source).
+    """
+    out: dict[str, Any] = {
         "framing_version": __version__,
         "lexicon_versions": dict(sorted(analysis.versions.items())),
         "n_articles": len(analysis.articles),
         "n_warnings": len(analysis.warnings),
-        "sources": dict(sorted(sources.items())),
+        "sources": _per_source(Tables(analysis.tables, warnings=analysis.warnings)),
     }
-
-
-def csv_cell(value: Any) -> Any:
-    """A text cell a spreadsheet shows as text: a formula prefixed with ``'`` (OWASP), and a
-    carriage return written as a line feed (Python's csv module quotes a cell holding a line
-    feed, but not one holding a lone CR, which a spreadsheet reads as a new row)."""
-    if not isinstance(value, str):
-        return value
-    if value.startswith(FORMULA_PREFIXES):
-        value = "'" + value
-    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
-
-
-def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells of ``df`` made safe for spreadsheets (:func:`csv_cell`); numbers untouched.
-
-    Vectorised on string columns, and a column is only copied when a cell needs a change:
-    the tables of a large corpus are not duplicated as Python objects while writing.
-    """
-    out = df.copy(deep=False)
-    for column in out.columns:
-        col = out[column]
-        if col.dtype == object:
-            out[column] = col.map(csv_cell)
-        elif pd.api.types.is_string_dtype(col):
-            formula = col.str.startswith(FORMULA_PREFIXES, na=False)
-            has_cr = col.str.contains("\r", regex=False, na=False)
-            if formula.any() or has_cr.any():
-                fixed = col.where(~formula, "'" + col)
-                unix = fixed.str.replace("\r\n", "\n", regex=False).str.replace(
-                    "\r", "\n", regex=False
-                )
-                out[column] = fixed.where(~has_cr, unix)
+    if analysis.by != DEFAULT_BY:
+        out |= {"by": analysis.by, "groups": _per_source(analysis.grouped)}
     return out
 
 
@@ -296,8 +327,10 @@ def staged_output(out: str | Path) -> Iterator[Staging]:
 
 
 def write_summaries(analysis: Analysis, folder: Path) -> None:
-    """``summary.csv/.parquet``, ``summary.json`` and ``warnings.txt`` of ``analysis``."""
+    """``summary.csv/.parquet``, ``timeline.csv/.parquet``, ``summary.json`` and
+    ``warnings.txt`` of ``analysis``."""
     write_table(analysis.summary, folder, "summary")
+    write_table(analysis.timeline, folder, "timeline")
     (folder / "summary.json").write_text(
         json.dumps(summary_dict(analysis), indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8",
@@ -307,6 +340,11 @@ def write_summaries(analysis: Analysis, folder: Path) -> None:
     )
 
 
+def _no_articles(folder: Path) -> bool:
+    """True when the articles table written in ``folder`` has no row."""
+    return bool(pq.ParquetFile(folder / "articles.parquet").metadata.num_rows == 0)
+
+
 def write_outputs(
     analysis: Analysis,
     out: str | Path,
@@ -314,8 +352,11 @@ def write_outputs(
     report: bool = True,
     charts: bool = True,
     partitioned: bool = False,
+    xlsx: bool = False,
 ) -> Path:
     """Write everything into ``out`` atomically; return the folder.
+
+    ``xlsx``: also ``tables.xlsx``, every table a sheet (:mod:`framing.xlsx`).
 
     ``partitioned``: also write each table as a Parquet dataset partitioned by source
     (see :class:`TableWriter`).
@@ -325,11 +366,21 @@ def write_outputs(
             for name, df in analysis.tables.items():
                 writer.write(name, df)
         write_summaries(analysis, stage.folder)
+        if xlsx:
+            write_workbook(analysis, stage.folder)
         if report:
             from framing.report import write_report
 
             write_report(analysis, stage.folder, charts=charts)
     return Path(out)
+
+
+def write_workbook(analysis: Analysis, folder: Path) -> None:
+    """``tables.xlsx`` of every table, the summary and the timeline (:mod:`framing.xlsx`)."""
+    from framing.xlsx import write_xlsx
+
+    sheets = {**analysis.tables, "summary": analysis.summary, "timeline": analysis.timeline}
+    write_xlsx(sheets, folder / "tables.xlsx")
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
@@ -368,20 +419,29 @@ SUMMARY_COUNTS: dict[str, list[str]] = {
 class SummaryInputs:
     """What the per-source summary needs, gathered batch by batch in constant memory:
     the ``articles`` rows, and ``terms`` and ``quotes`` compacted to distinct rows with
-    their counts (:func:`framing.compare.compact`)."""
+    their counts (:func:`framing.compare.compact`), per source and, when comparisons
+    group by another column (``by``), per group as well."""
 
-    def __init__(self) -> None:
+    def __init__(self, by: str = DEFAULT_BY) -> None:
+        self.by = by
         self.articles: list[pd.DataFrame] = []
         self.counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
+        self.group_counts: dict[str, pd.DataFrame | None] = dict.fromkeys(SUMMARY_COUNTS)
+        self.timeline_counts: list[dict[str, pd.DataFrame]] = []
 
     def add(self, batch: Mapping[str, pd.DataFrame]) -> None:
         self.articles.append(batch["articles"])
-        for name, columns in SUMMARY_COUNTS.items():
-            held = self.counts[name]
-            both = batch[name] if held is None else pd.concat([held, compact(batch[name], columns)])
-            self.counts[name] = compact(both, columns)
+        self.timeline_counts.append(timeline_counts(batch))
+        _add_counts(self.counts, batch)
+        if self.by != DEFAULT_BY:
+            _add_counts(self.group_counts, regroup_tables(batch, self.by))
 
-    def analysis(self, warnings: Sequence[str], versions: Mapping[str, str]) -> Analysis:
+    def analysis(
+        self,
+        warnings: Sequence[str],
+        versions: Mapping[str, str],
+        options: CompareOptions | None = None,
+    ) -> Analysis:
         """An Analysis holding exactly these inputs (the other tables empty)."""
         tables = {name: typed_table({}, name) for name in TABLE_COLUMNS}
         if self.articles:
@@ -389,11 +449,35 @@ class SummaryInputs:
         for name, counts in self.counts.items():
             if counts is not None:
                 tables[name] = counts
-        return Analysis(tables, warnings=warnings, versions=versions)
+        grouped = None
+        if self.by != DEFAULT_BY:
+            grouped = regroup_tables({"articles": tables["articles"]}, self.by)
+            for name, counts in self.group_counts.items():
+                grouped[name] = counts if counts is not None else typed_table({}, name)
+        per_article = concat_counts(self.timeline_counts) if self.timeline_counts else None
+        return Analysis(
+            tables,
+            warnings=warnings,
+            versions=versions,
+            options=options,
+            grouped=grouped,
+            counts=per_article,
+        )
+
+
+def _add_counts(held: dict[str, pd.DataFrame | None], batch: Mapping[str, pd.DataFrame]) -> None:
+    """Fold the ``terms`` and ``quotes`` of ``batch`` into the compact counts ``held``."""
+    for name, columns in SUMMARY_COUNTS.items():
+        counts = held[name]
+        both = batch[name] if counts is None else pd.concat([counts, compact(batch[name], columns)])
+        held[name] = compact(both, columns)
 
 
 def read_output(
-    folder: str | Path, *, columns: dict[str, list[str] | None] | None = None
+    folder: str | Path,
+    *,
+    columns: dict[str, list[str] | None] | None = None,
+    options: CompareOptions | None = None,
 ) -> Analysis:
     """The Analysis of an output folder, read back from its Parquet tables.
 
@@ -423,7 +507,7 @@ def read_output(
         versions = json.loads((folder / "summary.json").read_text(encoding="utf-8")).get(
             "lexicon_versions", {}
         )
-    return Analysis(tables, warnings=warnings, versions=versions)
+    return Analysis(tables, warnings=warnings, versions=versions, options=options)
 
 
 @dataclass(frozen=True)
@@ -448,6 +532,8 @@ def write_streamed(
     report: bool = True,
     charts: bool = True,
     partitioned: bool = False,
+    options: CompareOptions | None = None,
+    xlsx: bool = False,
 ) -> Run:
     """Write the tables of ``parts`` as they come, then the summary and the report.
 
@@ -459,7 +545,8 @@ def write_streamed(
     aside). Nothing is written when no article could be analysed.
     """
     log = RunLog(list(warnings))
-    inputs = SummaryInputs()
+    options = options or CompareOptions()
+    inputs = SummaryInputs(options.by)
     with staged_output(out) as stage:
         with TableWriter(stage.folder, partitioned=partitioned) as writer:
             for batch in table_batches(parts, log):
@@ -472,15 +559,19 @@ def write_streamed(
                     writer.write(name, typed_table({}, name))
             errors = errors_table(leading_errors, log)
             writer.write("errors", errors)
-        if report:  # the report needs whole tables: read them back
-            analysis = read_output(stage.folder)
-            analysis.warnings, analysis.versions = log.warnings, dict(versions or {})
-        else:
-            analysis = inputs.analysis(log.warnings, versions or {})
-        if analysis.articles.empty:
+        if _no_articles(stage.folder):
             stage.discard()
             return Run(None, 0, 0, errors, log.warnings)
+        if report:  # the report needs whole tables: read them back
+            analysis = read_output(stage.folder, options=options)
+            analysis.warnings, analysis.versions = log.warnings, dict(versions or {})
+        else:
+            analysis = inputs.analysis(log.warnings, versions or {}, options)
         write_summaries(analysis, stage.folder)
+        if xlsx:  # every row of every table: read back what the summary did not keep
+            whole = analysis if report else read_output(stage.folder, options=options)
+            whole.warnings = log.warnings
+            write_workbook(whole, stage.folder)
         if report:
             from framing.report import write_report
 

@@ -2,7 +2,9 @@
 
 Never calls ``plt.show()`` and never touches pyplot's global state: figures are
 ``matplotlib.figure.Figure`` objects, so this works under any backend and in tests.
-Colours: the Okabe-Ito colour-blind-safe palette.
+Colours (:mod:`framing.labels`): one fixed colour per side and per group in every
+chart (the Okabe-Ito colour-blind-safe palette); ``group_label`` names the grouping
+on the axes ("Outlet", "Country", ...).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+from framing.labels import VOICE_COLOURS, group_colours, side_colour
 
 OKABE_ITO = [
     "#E69F00",
@@ -60,8 +64,11 @@ def _finish(ax: Axes, title: str, xlabel: str, ylabel: str) -> Axes:
     return ax
 
 
-def term_choice_heatmap(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Heatmap source x ``group: variant`` of ``share`` (from compare.terms.term_choice)."""
+def term_choice_heatmap(
+    df: pd.DataFrame, ax: Axes | None = None, *, group_label: str = "source"
+) -> Axes:
+    """Heatmap source x ``group: variant`` of ``share`` (from compare.terms.term_choice);
+    a cell with an interval shows it under the share ("62%" over "40-80")."""
     data = df.assign(label=df["group"].astype(str) + ": " + df["variant"].astype(str))
     wide = data.pivot_table(index="source", columns="label", values="share", aggfunc="sum")
     wide = wide.sort_index().sort_index(axis=1)
@@ -69,32 +76,48 @@ def term_choice_heatmap(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     im = ax.imshow(wide.to_numpy(dtype=float), cmap="cividis", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(wide.columns)), list(wide.columns), rotation=45, ha="right")
     ax.set_yticks(range(len(wide.index)), list(wide.index))
+    low = _cell_values(data, wide, "ci_low")
+    high = _cell_values(data, wide, "ci_high")
     for (i, j), v in np.ndenumerate(wide.to_numpy(dtype=float)):
         if not np.isnan(v):
-            ax.text(
-                j, i, f"{v:.0%}", ha="center", va="center", color="white" if v < 0.6 else "black"
-            )
+            text = f"{v:.0%}"
+            if not np.isnan(low[i, j]):
+                text += f"\n{low[i, j]:.0%}-{high[i, j]:.0%}"
+            colour = "white" if v < 0.6 else "black"
+            ax.text(j, i, text, ha="center", va="center", color=colour, fontsize=8)
     ax.get_figure().colorbar(im, ax=ax, label="share of group")  # type: ignore[union-attr]
-    return _finish(ax, "Term choice (outlet's own words)", "variant", "source")
+    return _finish(ax, "Term choice (outlet's own words)", "term group: term", group_label)
 
 
-def quote_share_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def _cell_values(data: pd.DataFrame, wide: pd.DataFrame, column: str) -> np.ndarray:
+    """``column`` laid out as ``wide`` (NaN where absent)."""
+    if column not in data.columns:
+        return np.full(wide.shape, np.nan)
+    cells = data.pivot_table(index="source", columns="label", values=column, aggfunc="first")
+    return cells.reindex(index=wide.index, columns=wide.columns).to_numpy(dtype=float)
+
+
+def quote_share_bars(
+    df: pd.DataFrame, ax: Axes | None = None, *, group_label: str = "source"
+) -> Axes:
     """Stacked horizontal bars: share of quoted words per side, one bar per source."""
     wide = df.pivot_table(index="source", columns="side", values="share", aggfunc="sum").fillna(0)
     wide = wide.sort_index()
     ax = _axes(ax, _height(len(wide)))
     left = np.zeros(len(wide))
-    for k, side in enumerate(wide.columns):
+    for side in wide.columns:
         values = wide[side].to_numpy(dtype=float)
-        ax.barh(list(wide.index), values, left=left, color=OKABE_ITO[k % 8], label=str(side))
+        ax.barh(list(wide.index), values, left=left, color=side_colour(side), label=str(side))
         left += values
     ax.set_xlim(0, 1)
     ax.legend(title="side", loc="center left", bbox_to_anchor=(1, 0.5), frameon=False)
     ax.invert_yaxis()
-    return _finish(ax, "Quoted words by side", "share of the source's quoted words", "source")
+    return _finish(ax, "Quoted words by side", "share of the group's quoted words", group_label)
 
 
-def loaded_verb_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def loaded_verb_bars(
+    df: pd.DataFrame, ax: Axes | None = None, *, group_label: str = "source"
+) -> Axes:
     """Grouped bars: share of loaded reporting verbs per source and side."""
     wide = df.pivot_table(index="source", columns="side", values="loaded_share", aggfunc="sum")
     wide = wide.sort_index()
@@ -102,17 +125,20 @@ def loaded_verb_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     width = 0.8 / max(1, len(wide.columns))
     x = np.arange(len(wide))
     for k, side in enumerate(wide.columns):
-        ax.bar(x + k * width, wide[side].fillna(0), width, color=OKABE_ITO[k % 8], label=str(side))
+        ax.bar(x + k * width, wide[side].fillna(0), width, color=side_colour(side), label=str(side))
     ax.set_xticks(
         x + width * (len(wide.columns) - 1) / 2, list(wide.index), rotation=20, ha="right"
     )
     ax.set_ylim(0, 1)
     ax.legend(title="side", loc="center left", bbox_to_anchor=(1, 0.5), frameon=False)
-    return _finish(ax, "Loaded reporting verbs", "source", "share of statements")
+    return _finish(ax, "Loaded reporting verbs", group_label, "share of statements")
 
 
-def sentiment_points(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Points with 95% intervals: mean sentence sentiment per source and voice."""
+def sentiment_points(
+    df: pd.DataFrame, ax: Axes | None = None, *, group_label: str = "source"
+) -> Axes:
+    """Points with 95% intervals (from resampling articles; none below the minimum n):
+    mean sentence sentiment per source and voice."""
     sources = sorted(df["source"].astype(str).unique())
     ax = _axes(ax, _height(len(sources)))
     voices = sorted(df["voice"].astype(str).unique())
@@ -129,7 +155,7 @@ def sentiment_points(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
             ys,
             xerr=[np.nan_to_num(lo), np.nan_to_num(hi)],
             fmt="o",
-            color=OKABE_ITO[k % 8],
+            color=VOICE_COLOURS.get(voice, OKABE_ITO[k % 8]),
             label=voice,
             capsize=3,
         )
@@ -138,25 +164,37 @@ def sentiment_points(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xlim(-1, 1)
     ax.set_ylim(len(sources) - 0.5, -0.5)
     ax.legend(title="voice", loc="center left", bbox_to_anchor=(1, 0.5), frameon=False)
-    return _finish(ax, "Sentence sentiment (VADER, 95% CI)", "mean compound score", "source")
+    title = "Sentence sentiment (VADER; 95% interval where n allows)"
+    return _finish(ax, title, "mean compound score", group_label)
 
 
-def readability_bars(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Bars of Flesch reading ease per source (higher is easier)."""
+def readability_bars(
+    df: pd.DataFrame, ax: Axes | None = None, *, group_label: str = "source"
+) -> Axes:
+    """Bars of Flesch reading ease per source (higher is easier), each group its colour."""
     data = df.sort_values("source")
     ax = _axes(ax, _height(len(data)))
-    ax.barh(data["source"].astype(str), data["flesch_reading_ease"], color=OKABE_ITO[4])
+    colours = group_colours(data["source"])
+    ax.barh(
+        data["source"].astype(str),
+        data["flesch_reading_ease"],
+        color=[colours[str(s)] for s in data["source"]],
+    )
     ax.invert_yaxis()
-    return _finish(ax, "Readability", "Flesch reading ease (higher = easier)", "source")
+    return _finish(ax, "Readability", "Flesch reading ease (higher = easier)", group_label)
 
 
-def distinctive_words_bars(df: pd.DataFrame, ax: Axes | None = None, *, top: int = 5) -> Axes:
+def distinctive_words_bars(
+    df: pd.DataFrame, ax: Axes | None = None, *, top: int = 5, group_label: str = "source"
+) -> Axes:
     """Horizontal bars of z-scores: the ``top`` most distinctive words of each source."""
     data = df.sort_values(["source", "z"], ascending=[True, False]).groupby("source").head(top)
-    sources = sorted(data["source"].astype(str).unique())
+    if data.empty:
+        raise ValueError("no distinctive words to chart")
+    palette = group_colours(data["source"])
     ax = _axes(ax, _height(len(data) // 2 + 1))
     labels = [f"{s}: {w}" for s, w in zip(data["source"], data["word"], strict=True)]
-    colours = [OKABE_ITO[sources.index(str(s)) % 8] for s in data["source"]]
+    colours = [palette[str(s)] for s in data["source"]]
     ax.barh(range(len(data)), data["z"], color=colours)
     ax.set_yticks(range(len(data)), labels)
     ax.set_ylim(len(data) - 0.5, -0.5)
@@ -185,7 +223,9 @@ def _count_image(ax: Axes, counts: np.ndarray) -> float:
     return vmax
 
 
-def speaker_verb_matrix(df: pd.DataFrame, ax: Axes | None = None, *, top: int = 12) -> Axes:
+def speaker_verb_matrix(
+    df: pd.DataFrame, ax: Axes | None = None, *, top: int = 24, group_label: str = "source"
+) -> Axes:
     """Heatmap speaker x reporting verb of statement counts, the ``top`` most quoted speakers.
 
     ``df``: the matrix of :func:`framing.compare.quotes.speaker_verb_matrix` (speakers as
@@ -193,6 +233,8 @@ def speaker_verb_matrix(df: pd.DataFrame, ax: Axes | None = None, *, top: int = 
     """
     if df.empty:
         raise ValueError("no statements to chart")
+    if isinstance(df.index, pd.MultiIndex):  # per group: "RT: Dmitry Peskov (RU)"
+        df = df.set_axis([": ".join(map(str, k)) for k in df.index], axis=0)
     counts = df.astype(int)
     totals = counts.sum(axis=1)
     speakers = sorted(totals.index, key=lambda s: (-int(totals[s]), str(s)))[:top]
@@ -212,7 +254,12 @@ def speaker_verb_matrix(df: pd.DataFrame, ax: Axes | None = None, *, top: int = 
 
 
 def coverage_matrix(
-    df: pd.DataFrame, ax: Axes | None = None, *, top: int = 45, kinds: Sequence[str] | None = None
+    df: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    top: int = 45,
+    kinds: Sequence[str] | None = None,
+    group_label: str = "source",
 ) -> Axes:
     """Matrix item x source of mention counts (blank: the source omits the item).
 
@@ -269,6 +316,44 @@ def coverage_matrix(
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
     return ax
+
+
+def term_timeline(
+    df: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    metric: str,
+    title: str,
+    colours: dict[str, str] | None = None,
+    group_label: str = "source",
+) -> Axes:
+    """Lines over the periods of the ``timeline`` table: ``metric`` per group (one fixed
+    colour each), its 95% interval shaded where the period has enough articles."""
+    data = df[df["metric"] == metric]
+    if data.empty:
+        raise ValueError(f"no {metric} in the timeline")
+    periods = sorted(df["period"].astype(str).unique())
+    x = {p: i for i, p in enumerate(periods)}
+    palette = colours or group_colours(df["group"])
+    ax = _axes(ax, (8.0, 4.2))
+    for group, part in data.groupby("group", sort=True):
+        part = part.sort_values("period")
+        xs = [x[str(p)] for p in part["period"]]
+        colour = palette.get(str(group), "#333333")
+        ax.plot(xs, part["value"], marker="o", color=colour, label=str(group), lw=1.6, ms=4)
+        ax.fill_between(
+            xs,
+            part["ci_low"].to_numpy(dtype=float),
+            part["ci_high"].to_numpy(dtype=float),
+            color=colour,
+            alpha=0.12,
+            lw=0,
+        )
+    step = max(1, len(periods) // 12)
+    ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=30, ha="right")
+    ax.set_ylim(-0.02, 1.02)
+    ax.legend(title=group_label, loc="center left", bbox_to_anchor=(1, 0.5), frameon=False)
+    return _finish(ax, title, "period", "share")
 
 
 CHARTS: dict[str, Callable[..., Axes]] = {

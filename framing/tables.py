@@ -108,6 +108,9 @@ MENTION_COLUMNS = [
     "unit",
 ]
 ERROR_COLUMNS = ["file", "line", "article_id", "source", "reason"]
+# the timeline (framing.compare.timeline): computed from the other tables after a run,
+# so not among TABLE_COLUMNS (which every output folder must hold)
+TIMELINE_COLUMNS = ["by", "group", "period", "metric", "value", "n_articles", "ci_low", "ci_high"]
 TABLE_COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_COLUMNS,
     "terms": TERM_COLUMNS,
@@ -195,6 +198,7 @@ TABLE_DTYPES: dict[str, dict[str, str]] = {
     "cleaning": _types(CLEANING_COLUMNS, line=INT, duplicate_of=MAYBE_INT),
     "coverage": MENTION_DTYPES,
     "errors": _types(ERROR_COLUMNS, line=MAYBE_INT),
+    "timeline": _types(TIMELINE_COLUMNS, value=FLOAT, n_articles=INT, ci_low=FLOAT, ci_high=FLOAT),
 }
 
 

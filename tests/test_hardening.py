@@ -383,7 +383,7 @@ def test_parquet_keeps_raw_values(hostile_out: Path) -> None:
 
 
 def test_compare_markdown_escapes_source_names(tmp_path: Path) -> None:
-    from framing.compare.baseline import _markdown
+    from framing.compare.baseline import DEFAULT_TOLERANCES, _markdown
 
     frame = pd.DataFrame(
         {
@@ -395,7 +395,7 @@ def test_compare_markdown_escapes_source_names(tmp_path: Path) -> None:
             "exceeded": [True],
         }
     )
-    row = _markdown(frame, 0.05).splitlines()[-1]
+    row = _markdown(frame, DEFAULT_TOLERANCES).splitlines()[-1]
     assert _unescaped(row, "|") == 6  # the five cells of the table, no more
     assert not re.search(r"(?<!\\)\[", row) and not re.search(r"(?<!\\)://", row)
 

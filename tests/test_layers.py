@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.document",
         "framing.corpus",
         "framing.boilerplate",
+        "framing.dates",
         "framing.clean",
         "framing.chrome",
         "framing.redundancy",
@@ -38,7 +39,15 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.fetch",  # an input layer: writes what framing.corpus reads
     ),
     ("framing.run", "framing.cache", "framing.dask_engine"),
-    ("framing.compare", "framing.output", "framing.report", "framing.plots"),
+    (
+        "framing.compare",
+        "framing.output",
+        "framing.report",
+        "framing.plots",
+        "framing.labels",
+        "framing.xlsx",
+        "framing.cells",
+    ),
     ("framing.analysis", "framing.lint", "framing.cli", "framing.__main__"),
 ]
 ROOT = "framing"  # the package root: __version__ and lazy names, imports nothing at load

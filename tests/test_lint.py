@@ -251,18 +251,43 @@ def test_positions_are_in_the_original_file(
     assert original[line - 1][col - 1 : col + 3] == "Kiev"
 
 
-def test_records_point_at_their_line(tmp_path: Path) -> None:
+def test_records_point_at_the_words_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     records = [
-        {"id": "a", "source": "S", "text": "Kyiv is quiet."},
-        {"id": "b", "source": "S", "text": "Officials in Kiev met.\nMore in Donbass."},
+        {"id": "a", "source": "S", "text": "Kiev is not named here: Kyiv is quiet."},
+        {"id": "b", "source": "S", "text": "Officials in Kiev met.\nMore in Donbass and Kiev."},
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-    findings = lint_paths([path])
-    assert [(f.code, f.line, f.col, f.located) for f in findings] == [
-        ("FR001", 2, 1, "record"),
-        ("FR002", 2, 1, "record"),
+    findings = [f for f in lint_paths([path]) if f.line == 2]
+    raw = path.read_text(encoding="utf-8").split("\n")
+    assert [(f.code, f.located) for f in findings] == [
+        ("FR001", "char"),
+        ("FR002", "char"),
+        ("FR001", "char"),
     ]
+    for f in findings:
+        assert raw[f.line - 1][f.col - 1 :].startswith(f.matched)
+    assert findings[2].col > findings[0].col  # the second "Kiev" of the record
+
+
+def test_csv_and_html_findings_point_at_the_words(tmp_path: Path) -> None:
+    csv_path = tmp_path / "feed.csv"
+    csv_path.write_text(
+        'id,source,text\na,S,"Talks went on.\nOfficials in Kiev met, ""said"" one."\n',
+        encoding="utf-8",
+    )
+    html = tmp_path / "page.html"
+    body = "<p>" + "The talks went on for a long time in the capital. " * 8 + "</p>"
+    html.write_text(
+        "<html><head><title>Kiev talks</title></head><body><article>\n"
+        f"{body}\n<p>Officials in\n<b>Kiev</b> met on Monday, a spokesman said.</p>\n"
+        "</article></body></html>\n",
+        encoding="utf-8",
+    )
+    (found_csv,) = lint_paths([csv_path])
+    assert (found_csv.line, found_csv.col, found_csv.located) == (3, 14, "char")
+    (found_html,) = lint_paths([html])
+    assert (found_html.line, found_html.col, found_html.located) == (4, 4, "char")
 
 
 def test_text_changed_since_loading_falls_back_to_the_loaded_text(tmp_path: Path) -> None:

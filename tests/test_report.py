@@ -85,7 +85,7 @@ def written(analysis: SimpleNamespace, tmp_path: Path) -> Path:
     return tmp_path
 
 
-SECTIONS = ["Findings", "Per-source summary", "Articles", "Evidence", "Cleaning log",
+SECTIONS = ["Findings", "Summary by outlet", "Articles", "Evidence", "Cleaning log",
             "Warnings", "Method notes", "Reporting verbs per speaker",
             "Coverage: actors, places and figures", "Coverage: first mention"]  # fmt: skip
 
@@ -174,10 +174,14 @@ def test_new_charts_and_their_tables(written: Path) -> None:
     assert {"speaker_verb", "coverage"} <= {p.stem for p in (written / "charts").glob("*.png")}
     md = (written / "report.md").read_text(encoding="utf-8")
     assert "![Coverage: actors, places and figures" in md
-    assert "| kind | item | n\\_sources | RT | The Guardian |" in md
+    assert "| Kind | Item | Groups mentioning it | RT | The Guardian |" in md
     assert "| number | 314 combatants | 1 | 1 | 0 |" in md
     assert "| Dmitry Peskov (RU) | said | 1 |" in md
-    assert "Figures not reported by every source: 157 prisoners each (The Guardian); " in md
+    # one figure per count whatever its noun; durations apart; each finding names its evidence
+    assert (
+        "Figures not reported by every source: 314 (combatants): RT; 157 each (prisoners): "
+        "The Guardian. (evidence: coverage.csv)"
+    ) in md
 
 
 def test_svg_and_png_are_byte_identical_across_renders(

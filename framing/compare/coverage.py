@@ -70,6 +70,65 @@ COVERAGE_COLUMNS = [
     "unit",
 ]
 GAP_COLUMNS = ["item", "kind", "side", "n_sources", "n_mentions", "mentioned_by", "omitted_by"]
+FIGURE_COLUMNS = ["figure", "kind", "nouns", "n_sources", "mentioned_by", "omitted_by"]
+# units that make a number a duration, not a count of people or things
+DURATION_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades".split()
+)
+# units that make a number an amount (of money, or a percentage): kept in the figure
+AMOUNT_UNITS = frozenset(
+    "% percent per cent $ € £ ¥ ₽ ₴ dollar dollars euro euros pound pounds rouble roubles "
+    "ruble rubles hryvnia hryvnias yuan lira liras".split()
+)
+
+
+def figures(table: pd.DataFrame) -> pd.DataFrame:
+    """The coverage table's numbers as facts: one row per figure (columns
+    :data:`FIGURE_COLUMNS`), who reports it and who does not.
+
+    The same count with different nouns is one figure ("314 prisoners" and "314
+    combatants" are ``314``, nouns "combatants, prisoners"; "157 prisoners each" is
+    ``157 each``); durations ("2 days", "5.5 hours") and amounts of money or
+    percentages ("$70", "70%") are kinds of their own (``duration``, ``amount``) and
+    keep their unit. Sorted by kind (counts first), then the figures reported by more
+    sources first.
+    """
+    numbers = table[table["kind"] == "number"]
+    if numbers.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    unit = numbers["unit"].fillna("").astype(str).str.casefold()
+    duration = unit.isin(DURATION_UNITS)
+    amount = unit.isin(AMOUNT_UNITS) | ~unit.str.contains(r"[a-z]", regex=True) & (unit != "")
+    each = numbers["item"].astype(str).str.endswith(" each")
+    value = pd.to_numeric(numbers["value"], errors="coerce")
+    number = value.map(lambda v: f"{v:g}" if pd.notna(v) else "")
+    figure = number.where(~(duration | amount), numbers["item"].astype(str))
+    counted = ~(duration | amount)  # the item itself is the label of the other kinds
+    figure = figure + pd.Series(" each", index=numbers.index).where(each & counted, "")
+    kinds = pd.Series("count", index=numbers.index).where(~duration, "duration")
+    keyed = numbers.assign(figure=figure, kind=kinds.where(~amount, "amount"), noun=unit)
+    all_sources = sorted(set(map(str, table["source"])))
+    rows = []
+    for (fig_kind, fig), group in keyed.groupby(["kind", "figure"], sort=False):
+        present = sorted(set(map(str, group.loc[group["n_mentions"] > 0, "source"])))
+        if not present:
+            continue
+        nouns = sorted(set(group.loc[group["n_mentions"] > 0, "noun"]) - {""})
+        rows.append(
+            {
+                "figure": fig,
+                "kind": fig_kind,
+                "nouns": ", ".join(nouns) if fig_kind == "count" else "",
+                "n_sources": len(present),
+                "mentioned_by": "; ".join(present),
+                "omitted_by": "; ".join(s for s in all_sources if s not in present),
+            }
+        )
+    out = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    rank = {"count": 0, "amount": 1, "duration": 2}
+    order = out.assign(_k=out["kind"].map(rank), _n=-out["n_sources"])
+    return out.loc[order.sort_values(["_k", "_n"], kind="stable").index].reset_index(drop=True)
 
 
 def _kind_rank(kinds: pd.Series) -> pd.Series:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from framing.compare import row_weights
+from framing.compare.intervals import MIN_ARTICLES, grouped_intervals
 
 NEUTRAL_CLASS = "neutral"
 # verb classes that name the speaker's act without the reporter's stance (verbs.yaml's
@@ -27,6 +28,33 @@ NEUTRAL_CLASS = "neutral"
 NOT_LOADED_CLASSES = frozenset({NEUTRAL_CLASS, "directive", "commissive", "evaluative", "belief"})
 QUOTED_KINDS = ("direct", "partial")
 UNKNOWN = "unknown"
+INTERVAL_COLUMNS = ["n_articles", "ci_low", "ci_high"]
+
+
+def side_intervals(
+    df: pd.DataFrame, num: str, den: str, *, min_articles: int, within_side: bool
+) -> pd.DataFrame:
+    """source, side, n_articles, ci_low, ci_high of a share per side, resampling articles.
+
+    ``num``/``den``: per-row columns summed per article; ``within_side``: the share's
+    denominator is the side's own (loaded verbs of a side's statements), else the
+    source's whole (a side's part of all quoted words). Empty without ``article_id``.
+    """
+    columns = ["source", "side", *INTERVAL_COLUMNS]
+    if "article_id" not in df.columns or df.empty:
+        return pd.DataFrame(columns=columns)
+    sums = df.groupby(["source", "article_id", "side"], sort=False)[[num, den]].sum().reset_index()
+    if not within_side:
+        totals = sums.groupby(["source", "article_id"])[den].sum().rename("_total").reset_index()
+        sides = sums[["source", "side"]].drop_duplicates()
+        grid = totals.merge(sides, on="source").merge(
+            sums[["source", "article_id", "side", num]],
+            on=["source", "article_id", "side"],
+            how="left",
+        )
+        sums = grid.assign(**{num: grid[num].fillna(0), den: grid["_total"]})
+    out = grouped_intervals(sums, ["source"], ["side"], num=num, den=den, min_articles=min_articles)
+    return out[columns]
 
 
 def _prepared(quotes: pd.DataFrame, kinds: Sequence[str] | None = None) -> pd.DataFrame:
@@ -43,14 +71,19 @@ def _prepared(quotes: pd.DataFrame, kinds: Sequence[str] | None = None) -> pd.Da
 
 
 def quoted_words_by_side(
-    quotes: pd.DataFrame, *, kinds: Sequence[str] = QUOTED_KINDS
+    quotes: pd.DataFrame,
+    *,
+    kinds: Sequence[str] = QUOTED_KINDS,
+    min_articles: int = MIN_ARTICLES,
 ) -> pd.DataFrame:
-    """Quoted words per source and side: ``source, side, n_quotes, words, share``.
+    """Quoted words per source and side: ``source, side, n_quotes, words, share``, then
+    ``n_articles, ci_low, ci_high`` (the share's interval from resampling the source's
+    articles with quoted words; NaN below ``min_articles`` or without article_id).
 
     ``share`` is the side's part of the source's quoted words (sums to 1 per source).
     """
     df = _prepared(quotes, kinds)
-    columns = ["source", "side", "n_quotes", "words", "share"]
+    columns = ["source", "side", "n_quotes", "words", "share", *INTERVAL_COLUMNS]
     if df.empty:
         return pd.DataFrame(columns=columns)
     weights = row_weights(df)  # 1 per row, or n_rows of a compact table
@@ -64,6 +97,10 @@ def quoted_words_by_side(
     )
     totals = out.groupby("source")["words"].transform("sum")
     out["share"] = (out["words"] / totals.where(totals > 0)).fillna(0.0)
+    intervals = side_intervals(
+        df.assign(_all=df["_words"]), "_words", "_all", min_articles=min_articles, within_side=False
+    )
+    out = out.merge(intervals, on=["source", "side"], how="left")
     return out[columns].sort_values(["source", "side"], ignore_index=True)
 
 
@@ -103,16 +140,53 @@ def speaker_verb_matrix(quotes: pd.DataFrame, *, source: str | None = None) -> p
     return matrix.sort_index().sort_index(axis=1)
 
 
-def loaded_verb_share(quotes: pd.DataFrame) -> pd.DataFrame:
+def speaker_verb_by_group(
+    quotes: pd.DataFrame, *, labels: dict[str, str] | None = None, top: int = 6
+) -> pd.DataFrame:
+    """Statements per (source, speaker) and reporting verb: the ``top`` most quoted
+    speakers of each source (or group), so that outlets are not pooled. Index: source,
+    speaker (renamed by ``labels``, e.g. "Dmitry Peskov (RU)"); columns: verbs."""
+    df = _prepared(quotes)
+    df = df.assign(
+        speaker=df["speaker"].fillna("(no speaker)").astype(str),
+        verb=df["verb"].fillna("(none)").astype(str),
+    )
+    if df.empty:
+        return pd.DataFrame()
+    matrix = pd.crosstab([df["source"].astype(str), df["speaker"]], df["verb"])
+    totals = matrix.sum(axis=1)
+    keep = [
+        key
+        for source in sorted(matrix.index.get_level_values(0).unique())
+        for key in sorted(
+            (k for k in matrix.index if k[0] == source), key=lambda k: (-int(totals[k]), k[1])
+        )[:top]
+    ]
+    matrix = matrix.loc[keep].sort_index(axis=1)
+    if labels:
+        matrix = matrix.rename(index=labels, level=1)
+    return matrix
+
+
+def loaded_verb_share(quotes: pd.DataFrame, *, min_articles: int = MIN_ARTICLES) -> pd.DataFrame:
     """Share of loaded reporting verbs (a class outside ``NOT_LOADED_CLASSES``) per source
     and side.
 
     Columns: ``source, side, n_statements, n_loaded, loaded_share, loaded_verbs``
-    (the loaded verbs with their counts, most frequent first: "claim 2; insist 1").
+    (the loaded verbs with their counts, most frequent first: "claim 2; insist 1"), then
+    ``n_articles, ci_low, ci_high`` (interval of loaded_share from resampling articles).
     """
     df = _prepared(quotes)
     df = df[df["verb"].notna()]
-    columns = ["source", "side", "n_statements", "n_loaded", "loaded_share", "loaded_verbs"]
+    columns = [
+        "source",
+        "side",
+        "n_statements",
+        "n_loaded",
+        "loaded_share",
+        "loaded_verbs",
+        *INTERVAL_COLUMNS,
+    ]
     if df.empty:
         return pd.DataFrame(columns=columns)
     df = df.assign(
@@ -135,4 +209,9 @@ def loaded_verb_share(quotes: pd.DataFrame) -> pd.DataFrame:
                 "loaded_verbs": "; ".join(f"{verb} {n}" for verb, n in ordered),
             }
         )
-    return pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=columns[:6])
+    scored = df.assign(_loaded=df["loaded"].astype(float) * df["_n"], _all=df["_n"].astype(float))
+    intervals = side_intervals(
+        scored, "_loaded", "_all", min_articles=min_articles, within_side=True
+    )
+    return out.merge(intervals, on=["source", "side"], how="left")[columns]

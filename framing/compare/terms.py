@@ -20,11 +20,13 @@ import numpy as np
 import pandas as pd
 
 from framing.compare import row_counts
+from framing.compare.intervals import MIN_ARTICLES, grouped_intervals, resample_weights
 
 RU_POLE = "ru_state"
 UA_POLE = "ua_western"
 VOICES = ("narrator", "quoted", "own")
 CHOICE_COLUMNS = ["source", "group", "variant", "pole", "n", "group_total", "share"]
+INTERVAL_COLUMNS = ["n_articles", "ci_low", "ci_high"]
 INDEX_COLUMNS = [
     "source",
     "index",
@@ -73,18 +75,23 @@ def own_words(terms: pd.DataFrame) -> pd.Series:
     return narrator | (terms["quote_kind"] == "indirect")
 
 
-def term_choice(terms: pd.DataFrame, *, voice: str | None = None) -> pd.DataFrame:
+def term_choice(
+    terms: pd.DataFrame, *, voice: str | None = None, min_articles: int = MIN_ARTICLES
+) -> pd.DataFrame:
     """Share of each variant within its group, per source.
 
     Columns: source, group, variant, pole, n (matches), group_total (the source's matches
-    in the group), share (n / group_total). A variant seen in the group for any source
-    is listed for every source that uses the group, with n = 0, so shares sum to 1 per
-    (source, group). ``voice``: ``"narrator"``, ``"quoted"``, ``"own"`` (the outlet's
-    own words: narration and reported speech, see :func:`own_words`) or None (all).
+    in the group), share (n / group_total), then n_articles (the source's articles with a
+    match in the group) and the 95% interval of the share from resampling those articles
+    (ci_low, ci_high: NaN below ``min_articles``, or for a compact table without
+    article_id; :mod:`framing.compare.intervals`). A variant seen in the group for any
+    source is listed for every source that uses the group, with n = 0, so shares sum to
+    1 per (source, group). ``voice``: ``"narrator"``, ``"quoted"``, ``"own"`` (the
+    outlet's own words: narration and reported speech, see :func:`own_words`) or None.
     """
     df = _counted(terms, voice, per_article=False)
     if df.empty:
-        return pd.DataFrame(columns=CHOICE_COLUMNS)
+        return pd.DataFrame(columns=[*CHOICE_COLUMNS, *INTERVAL_COLUMNS])
     counts = row_counts(df, ["source", "group", "variant", "pole"]).rename("n").reset_index()
     variants = counts[["group", "variant", "pole"]].drop_duplicates()
     used = counts[["source", "group"]].drop_duplicates()
@@ -93,7 +100,25 @@ def term_choice(terms: pd.DataFrame, *, voice: str | None = None) -> pd.DataFram
     out["n"] = out["n"].fillna(0).astype(int)
     out["group_total"] = out.groupby(["source", "group"])["n"].transform("sum").astype(int)
     out["share"] = out["n"] / out["group_total"]
-    return out[CHOICE_COLUMNS].sort_values(["source", "group", "variant"], ignore_index=True)
+    out = out.merge(_share_intervals(df, variants, min_articles), how="left")
+    columns = [*CHOICE_COLUMNS, *INTERVAL_COLUMNS]
+    return out[columns].sort_values(["source", "group", "variant"], ignore_index=True)
+
+
+def _share_intervals(df: pd.DataFrame, variants: pd.DataFrame, min_articles: int) -> pd.DataFrame:
+    """source, group, variant, n_articles, ci_low, ci_high of each variant's share."""
+    keys = ["source", "group", "variant"]
+    if "article_id" not in df.columns:
+        return pd.DataFrame(columns=[*keys, *INTERVAL_COLUMNS])
+    counts = row_counts(df, ["source", "group", "article_id", "variant"]).rename("n").reset_index()
+    totals = counts.groupby(["source", "group", "article_id"])["n"].sum().rename("total")
+    grid = totals.reset_index().merge(variants[["group", "variant"]], on="group")
+    grid = grid.merge(counts, on=["source", "group", "article_id", "variant"], how="left")
+    grid["n"] = grid["n"].fillna(0)
+    out = grouped_intervals(
+        grid, ["source", "group"], ["variant"], num="n", den="total", min_articles=min_articles
+    )
+    return out[[*keys, *INTERVAL_COLUMNS]]
 
 
 def term_choice_by_voice(terms: pd.DataFrame) -> pd.DataFrame:
@@ -108,7 +133,7 @@ def term_choice_by_voice(terms: pd.DataFrame) -> pd.DataFrame:
         term_choice(terms, voice=None).assign(voices="all"),
     ]
     out = pd.concat([p for p in parts if not p.empty] or [parts[0]], ignore_index=True)
-    return out[["voices", *CHOICE_COLUMNS]]
+    return out[["voices", *CHOICE_COLUMNS, *INTERVAL_COLUMNS]]
 
 
 def _pole_counts(df: pd.DataFrame) -> pd.DataFrame:
@@ -137,6 +162,16 @@ def pooled_index(counts: np.ndarray) -> float:
     return float(np.mean((counts[used, 0] - counts[used, 1]) / totals[used]))
 
 
+def _pooled_indices(counts: np.ndarray) -> np.ndarray:
+    """:func:`pooled_index` of each of (resamples, groups, 2) pooled counts, at once."""
+    totals = counts.sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_group = np.where(totals > 0, (counts[..., 0] - counts[..., 1]) / totals, np.nan)
+    used = (totals > 0).sum(axis=1)
+    sums = np.nansum(per_group, axis=1)
+    return np.where(used > 0, sums / np.maximum(used, 1), np.nan)
+
+
 def framing_index(
     terms: pd.DataFrame,
     *,
@@ -145,6 +180,7 @@ def framing_index(
     n_boot: int = 2000,
     level: float = 0.95,
     seed: int = 0,
+    min_articles: int = MIN_ARTICLES,
 ) -> pd.DataFrame:
     """Per-source lexical framing index with a bootstrap CI over articles.
 
@@ -159,8 +195,9 @@ def framing_index(
 
     CI: percentile bootstrap (``n_boot`` resamples of the source's articles with
     replacement; a fresh ``numpy.random.default_rng(seed)`` per source, so the result is
-    deterministic and does not depend on the other sources); NaN when the source has a
-    single article. ``articles`` (with article_id and source) lets articles with no
+    deterministic and does not depend on the other sources; the resamples are computed
+    at once, :mod:`framing.compare.intervals`); NaN below ``min_articles`` articles.
+    ``articles`` (with article_id and source) lets articles with no
     match count in ``n_articles`` and in the resampling; otherwise the articles are those
     of ``terms``.
 
@@ -196,10 +233,12 @@ def framing_index(
         pooled = cube.sum(axis=0)
         value = pooled_index(pooled)
         low = high = math.nan
-        if len(ids_list) > 1 and groups:
+        if len(ids_list) >= min_articles and groups:
             rng = np.random.default_rng(seed)  # per source: CIs do not depend on other sources
-            draws = rng.integers(0, len(ids_list), size=(n_boot, len(ids_list)))
-            boot = np.array([pooled_index(cube[d].sum(axis=0)) for d in draws])
+            weights = resample_weights(rng, len(ids_list), n_boot)
+            boot = _pooled_indices(
+                (weights @ cube.reshape(len(ids_list), -1)).reshape(n_boot, len(groups), 2)
+            )
             boot = boot[~np.isnan(boot)]
             if boot.size:
                 low, high = (float(x) for x in np.quantile(boot, [alpha, 1 - alpha]))

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import pandas as pd
 
+from framing.labels import label
+
 if TYPE_CHECKING:
     from framing.tables import Tables as Analysis
 
@@ -67,10 +69,18 @@ METHOD_NOTES = [
         "Sentiment",
         "VADER scores each sentence; it was built for social media and is weak on news "
         "prose (negation, irony, diplomatic wording). Read differences between sources, "
-        "not absolute values, and look at the intervals: with one article per source "
-        "they are wide. On 5,190 New York Times editorial snippets rated by people "
-        "(Hutto and Gilbert 2014; bench/vader_nyt.py), VADER's compound score correlates "
-        "r = 0.50 with the human mean: a coarse signal, not a measurement of tone.",
+        "not absolute values, and look at the intervals. On 5,190 New York Times "
+        "editorial snippets rated by people (Hutto and Gilbert 2014; bench/vader_nyt.py), "
+        "VADER's compound score correlates r = 0.50 with the human mean: a coarse "
+        "signal, not a measurement of tone.",
+    ),
+    (
+        "Intervals",
+        "Every share and mean is given with a 95% interval from resampling articles (a "
+        "cluster bootstrap, 1,000 resamples, fixed seed): sentences and quotes of one "
+        "article are not independent. Below 5 articles (or 10 sentences) a group gets no "
+        "interval and its n is shown instead: a figure from 1 or 2 articles is an "
+        "anecdote, not an outlet's habit.",
     ),
     (
         "Readability",
@@ -84,8 +94,9 @@ METHOD_NOTES = [
         '("Moscow insists") counts as the place. Figures count only with a unit noun, '
         'currency or percent sign next to them, normalised ("157 prisoners of war each" '
         'and "each side returning 157 detainees" are both "157 prisoners each"); an '
-        'unlisted noun is kept as written ("314 combatants"), so the same figure can '
-        "appear under two labels. Dates and years are a kind of their own; clock times, "
+        'unlisted noun is kept as written ("314 combatants"); the findings count the same '
+        'number with different nouns as one figure ("314 (combatants, prisoners)") and '
+        'durations ("2 days") apart. Dates and years are a kind of their own; clock times, '
         "ages and ordinals are left out. A 0 means the name list found nothing, not "
         "that the outlet ignored the fact.",
     ),
@@ -132,12 +143,16 @@ def table(
     limit: int | None = None,
     *,
     csv: str | None = None,
+    by: str = "source",
 ) -> dict[str, Any]:
     """``{"columns": [...], "rows": [[str, ...]], "more": n, "csv": name}`` for the templates.
 
-    ``more``: rows left out by ``limit``; ``csv``: the output file that holds them all
-    (templates cap long tables further and point to it).
+    ``columns`` are shown by their human labels (:func:`framing.labels.label`; ``source``
+    as the label of the grouping column ``by``). ``more``: rows left out by ``limit``;
+    ``csv``: the output file that holds them all (templates cap long tables further and
+    point to it).
     """
+
     if columns is not None:
         df = df[[c for c in columns if c in df.columns]]
     more = 0
@@ -145,7 +160,8 @@ def table(
         more = len(df) - limit
         df = df.head(limit)
     rows = [[fmt(v) for v in row] for row in df.itertuples(index=False)]
-    return {"columns": [str(c) for c in df.columns], "rows": rows, "more": more, "csv": csv}
+    headers = [label(c, by) for c in df.columns]
+    return {"columns": headers, "rows": rows, "more": more, "csv": csv}
 
 
 @cache
@@ -171,34 +187,38 @@ def _safe(func: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
     return None if result is None or result.empty else result
 
 
-def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
-    """The comparison tables behind the charts (those that can be computed)."""
+def comparison_tables(
+    analysis: Analysis, *, min_articles: int = 5, min_sentences: int = 10
+) -> dict[str, pd.DataFrame]:
+    """The comparison tables behind the charts (those that can be computed); intervals
+    below ``min_articles`` articles (``min_sentences`` sentences) are left out."""
     out: dict[str, pd.DataFrame] = {}
+    minimum = {"min_articles": min_articles, "min_sentences": min_sentences}
 
     def term_choice() -> pd.DataFrame:
         from framing.compare.terms import term_choice as tc
 
-        return tc(analysis.terms, voice="own")
+        return tc(analysis.terms, voice="own", min_articles=min_articles)
 
     def quote_share() -> pd.DataFrame:
         from framing.compare.quotes import quoted_words_by_side
 
-        return quoted_words_by_side(analysis.quotes)
+        return quoted_words_by_side(analysis.quotes, min_articles=min_articles)
 
     def loaded() -> pd.DataFrame:
         from framing.compare.quotes import loaded_verb_share
 
-        return loaded_verb_share(analysis.quotes)
+        return loaded_verb_share(analysis.quotes, min_articles=min_articles)
 
     def sentiment() -> pd.DataFrame:
         from framing.compare.sentiment import sentiment_by_voice
 
-        return sentiment_by_voice(analysis.sentences)
+        return sentiment_by_voice(analysis.sentences, **minimum)
 
     def sides() -> pd.DataFrame:
         from framing.compare.sentiment import sentiment_by_side
 
-        return sentiment_by_side(analysis.sentences)
+        return sentiment_by_side(analysis.sentences, voice=None, **minimum)
 
     def vocabulary() -> pd.DataFrame:
         from framing.compare.vocabulary import distinctive_words
@@ -206,10 +226,9 @@ def comparison_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         return distinctive_words(analysis.sentences)
 
     def speaker_verb() -> pd.DataFrame:
-        from framing.compare.quotes import speaker_verb_matrix
+        from framing.compare.quotes import speaker_verb_by_group
 
-        matrix = speaker_verb_matrix(analysis.quotes)
-        return matrix.rename(index=speaker_labels(analysis.quotes))
+        return speaker_verb_by_group(analysis.quotes, labels=speaker_labels(analysis.quotes))
 
     def coverage() -> pd.DataFrame:
         from framing.compare.coverage import coverage_table
@@ -265,13 +284,17 @@ def display_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
     item x source counts with the number of sources mentioning each item.
     """
     if name == "speaker_verb":
-        wide = df.rename_axis(index="speaker").reset_index()
-        long = wide.melt(id_vars="speaker", var_name="verb", value_name="n")
+        wide = df.rename_axis(index=["source", "speaker"]).reset_index()
+        long = wide.melt(id_vars=["source", "speaker"], var_name="verb", value_name="n")
         long = long[long["n"] > 0]
-        totals = long.groupby("speaker")["n"].transform("sum")
+        totals = long.groupby(["source", "speaker"])["n"].transform("sum")
         return long.assign(_t=-totals, _n=-long["n"]).sort_values(
-            ["_t", "speaker", "_n", "verb"], ignore_index=True
-        )[["speaker", "verb", "n"]]
+            ["source", "_t", "speaker", "_n", "verb"], ignore_index=True
+        )[["source", "speaker", "verb", "n"]]
+    if name in INTERVAL_VALUES:
+        return with_intervals(df, INTERVAL_VALUES[name])
+    if name == "readability":  # the chart's measures, not the whole summary
+        return df[[c for c in READABILITY_COLUMNS if c in df.columns]]
     if name == "coverage":
         from framing.compare.coverage import coverage_pivot
 
@@ -279,6 +302,40 @@ def display_table(name: str, df: pd.DataFrame) -> pd.DataFrame:
         wide.insert(0, "n_sources", (wide > 0).sum(axis=1))
         return wide.reset_index()
     return df
+
+
+READABILITY_COLUMNS = [
+    "source",
+    "n_articles",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+]
+# tables whose value column is shown with its interval, "0.62 (0.40 to 0.80)" or
+# "0.62 (n = 3)", in place of the value, ci_low and ci_high columns
+INTERVAL_VALUES = {
+    "term_choice": "share",
+    "quote_share": "share",
+    "loaded_verbs": "loaded_share",
+    "sentiment": "mean",
+    "sentiment_by_side": "mean",
+}
+
+
+def with_intervals(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """``df`` with ``value`` as text with its interval, and no ci_low/ci_high columns."""
+    from framing.compare.intervals import interval_text
+
+    if not {"ci_low", "ci_high", "n_articles"} <= set(df.columns):
+        return df
+    text = [
+        interval_text(float(v), float(lo), float(hi), int(n))
+        for v, lo, hi, n in zip(
+            df[value], df["ci_low"], df["ci_high"], df["n_articles"], strict=True
+        )
+    ]
+    return df.assign(**{value: text}).drop(columns=["ci_low", "ci_high"])
 
 
 PNG_METADATA: dict[str, Any] = {"Software": None}
@@ -337,28 +394,61 @@ def _term_sentences(terms: pd.DataFrame) -> list[str]:
 
 def findings(analysis: Analysis, tables: dict[str, pd.DataFrame]) -> list[str]:
     """Plain sentences generated from the numbers, one or more per source."""
-    lines: list[str] = []
-    for row in analysis.summary.to_dict(orient="records"):
-        n = int(row["n_articles"])
-        share = float(row["quoted_word_share"])
-        lines.append(
-            f"{row['source']}: {n} article{'s' if n != 1 else ''}, {int(row['n_words'])} words, "
-            f"{int(row['n_quotes'])} attributed statements, "
-            f"{fmt(share * 100, 0)}% of words in direct quotes, "
-            f"mean sentence sentiment {fmt(float(row['sentiment_mean']), 2)}."
-        )
+    return [f["text"] for f in findings_with_evidence(analysis, tables)]
+
+
+MAX_GROUP_FINDINGS = 12  # a finding per group up to this many groups; beyond, the table
+
+
+def findings_with_evidence(
+    analysis: Analysis, tables: dict[str, pd.DataFrame], *, min_articles: int = 5
+) -> list[dict[str, str]]:
+    """The findings, each with ``text`` and ``evidence``: the anchor of the report section
+    that holds the rows it comes from (the summary, the terms in context, the coverage
+    mentions). Shares and means carry their interval, or their n when too few."""
+    summary = summary_display(analysis, min_articles) if not analysis.summary.empty else None
+    out: list[dict[str, str]] = []
+    if summary is not None and len(summary) <= MAX_GROUP_FINDINGS:
+        for row in summary.to_dict(orient="records"):
+            n = int(row["n_articles"])
+            out.append(
+                {
+                    "text": f"{row['source']}: {n} article{'s' if n != 1 else ''}, "
+                    f"{int(row['n_words'])} words, {int(row['n_quotes'])} attributed "
+                    f"statements; share of words in direct quotes {row['quoted_word_share']}, "
+                    f"mean sentence sentiment {row['sentiment_mean']}.",
+                    "evidence": "evidence-quotes",
+                    "csv": "quotes.csv",
+                }
+            )
     if not analysis.terms.empty:
-        lines += _term_sentences(analysis.terms)
+        out += [
+            {"text": t, "evidence": "evidence-terms", "csv": "terms.csv"}
+            for t in _term_sentences(analysis.terms)
+        ]
     if "coverage" in tables:
-        lines += coverage_sentences(tables["coverage"])
-    return lines
+        out += [
+            {"text": t, "evidence": "evidence-coverage", "csv": "coverage.csv"}
+            for t in coverage_sentences(tables["coverage"])
+        ]
+    return out
 
 
-def _who(names: str) -> str:
-    return names.replace("; ", ", ")
+def _who(names: str, most: int = 4) -> str:
+    """ "a, b, c" of "a; b; c", at most ``most`` names ("a, b, c, d and 7 more")."""
+    listed = names.split("; ")
+    if len(listed) <= most:
+        return ", ".join(listed)
+    return ", ".join(listed[:most]) + f" and {len(listed) - most} more"
 
 
-def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
+def _nouns(nouns: str, most: int = 3) -> str:
+    listed = nouns.split(", ") if nouns else []
+    shown = ", ".join(listed[:most]) + (", ..." if len(listed) > most else "")
+    return f" ({shown})" if shown else ""
+
+
+def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 5) -> list[str]:
     """ "Figures not in every source: 314 prisoners (China Daily, The Moscow Times); ..." and
     the actors and places named by a single source."""
     from framing.compare.coverage import coverage_gaps
@@ -367,30 +457,40 @@ def coverage_sentences(cov: pd.DataFrame, *, max_items: int = 8) -> list[str]:
     n_sources = cov["source"].nunique()
     if gaps.empty or n_sources < 2:
         return []
+    from framing.compare.coverage import figures
+
     lines: list[str] = []
-    numbers = gaps[gaps["kind"] == "number"].sort_values(
-        ["n_sources", "n_mentions"], ascending=False, kind="stable"
-    )
-    if not numbers.empty:
+    facts = figures(cov)
+    facts = facts[facts["omitted_by"] != ""]
+    for kind, heading in (("count", "Figures"), ("amount", "Amounts"), ("duration", "Durations")):
+        rows = facts[facts["kind"] == kind]
+        if rows.empty:
+            continue
         parts = [
-            f"{r.item} ({_who(str(r.mentioned_by))})" for r in numbers.head(max_items).itertuples()
+            f"{fig}{_nouns(nouns)}: {_who(str(who))}"
+            for fig, nouns, who in zip(
+                rows["figure"].head(max_items).astype(str),
+                rows["nouns"].head(max_items).astype(str),
+                rows["mentioned_by"].head(max_items),
+                strict=True,
+            )
         ]
-        extra = len(numbers) - max_items
+        extra = len(rows) - max_items
         lines.append(
-            "Figures not reported by every source: "
+            f"{heading} not reported by every source: "
             + "; ".join(parts)
             + (f"; and {extra} more (coverage.csv)" if extra > 0 else "")
             + "."
         )
-    for kind, label in (("actor", "Actors"), ("place", "Places")):
+    for kind, heading in (("actor", "Actors"), ("place", "Places")):
         single = gaps[(gaps["kind"] == kind) & (gaps["n_sources"] == 1)]
         if single.empty:
             continue
         by_source: dict[str, list[str]] = {}
         for r in single.itertuples():
             by_source.setdefault(str(r.mentioned_by), []).append(str(r.item))
-        parts = [f"{', '.join(items)} ({src})" for src, items in sorted(by_source.items())]
-        lines.append(f"{label} named by one source only: " + "; ".join(parts) + ".")
+        parts = [f"{_who('; '.join(items))} ({src})" for src, items in sorted(by_source.items())]
+        lines.append(f"{heading} named by one source only: " + "; ".join(parts) + ".")
     return lines
 
 
@@ -444,7 +544,9 @@ def _figure_bytes(name: str, ax: Any, folder: Path | None) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def build_charts(tables: dict[str, pd.DataFrame], folder: Path | None) -> dict[str, str]:
+def build_charts(
+    tables: dict[str, pd.DataFrame], folder: Path | None, *, group_label: str = "source"
+) -> dict[str, str]:
     """Chart name -> base64 PNG, for each table that has a chart function."""
     try:
         from framing import plots
@@ -457,7 +559,7 @@ def build_charts(tables: dict[str, pd.DataFrame], folder: Path | None) -> dict[s
             continue
         with plots.style():
             try:
-                ax = func(_chart_safe(table_df))
+                ax = func(_chart_safe(table_df), group_label=group_label)
             except (KeyError, ValueError):
                 continue
         out[name] = _figure_bytes(name, ax, folder)
@@ -477,9 +579,11 @@ CHART_TITLES = {
 }
 SECTION_NOTES = {
     "speaker_verb": (
-        "Statements per speaker and reporting verb (lemma), all sources together; the "
-        "side in brackets is the one most often attributed to the speaker. Evidence: "
-        "the Quotes table below and quotes.csv."
+        "Statements per speaker and reporting verb (lemma), for each group separately "
+        "(its six most quoted speakers); the side in brackets is the one most often "
+        "attributed to the speaker. Which verbs count as loaded, and why: the classes of "
+        "framing/lexicons/verbs.yaml (neutral, directive, commissive, evaluative and belief "
+        "verbs do not). Evidence: the Quotes table below and quotes.csv."
     ),
     "coverage": (
         "Counts of mentions per source; 0 = not mentioned. Actors and places are "
@@ -489,6 +593,7 @@ SECTION_NOTES = {
     ),
 }
 EVIDENCE_LIMIT_HTML = 200
+ARTICLE_LIMIT = 50  # the article list of a large corpus: the first rows, then articles.csv
 MD_EVIDENCE_LIMIT = 20  # report.md shows the first rows of each evidence table
 COVERAGE_EVIDENCE_COLUMNS = ["kind", "item", "source", "n_mentions", "as_written", "context"]
 
@@ -496,16 +601,23 @@ COVERAGE_EVIDENCE_COLUMNS = ["kind", "item", "source", "n_mentions", "as_written
 def report_context(
     analysis: Analysis, *, charts: bool, folder: Path | None = None
 ) -> dict[str, Any]:
-    """Everything the templates need, as plain strings and lists."""
-    tables = comparison_tables(analysis)
-    images = build_charts(tables, folder) if charts else {}
+    """Everything the templates need, as plain strings and lists.
+
+    Comparisons are made between the groups of ``analysis.by`` (the outlets by default):
+    on ``analysis.grouped``, the tables with ``source`` holding each article's group.
+    """
+    by = str(getattr(analysis, "by", "source"))
+    view = getattr(analysis, "grouped", analysis)
+    minimum = _minimum(analysis)
+    tables = comparison_tables(view, **minimum)
+    images = build_charts(tables, folder, group_label=label(by)) if charts else {}
     sections = [
         {
             "name": name,
             "title": CHART_TITLES.get(name, name),
             "note": SECTION_NOTES.get(name, ""),
             "image": images.get(name),
-            "table": table(display_table(name, df), limit=60),
+            "table": table(display_table(name, df), limit=60, by=by),
         }
         for name, df in tables.items()
     ]
@@ -517,15 +629,18 @@ def report_context(
         if coverage_df is not None
         else pd.DataFrame(columns=COVERAGE_EVIDENCE_COLUMNS)
     )
+    article_columns = (
+        ARTICLE_COLUMNS if by == "source" else [*ARTICLE_COLUMNS[:2], by, *ARTICLE_COLUMNS[2:]]
+    )
     return {
-        "n_articles": len(analysis.articles),
-        "n_sources": int(analysis.articles["source"].nunique())
-        if not analysis.articles.empty
-        else 0,
-        "findings": findings(analysis, tables),
-        "summary": table(analysis.summary, SUMMARY_COLUMNS),
-        "articles": table(analysis.articles, ARTICLE_COLUMNS),
+        **_counts(analysis, by),
+        "findings": findings_with_evidence(view, tables, min_articles=minimum["min_articles"]),
+        "summary": table(summary_display(view, minimum["min_articles"]), SUMMARY_COLUMNS, by=by),
+        "articles": table(
+            analysis.articles, article_columns, limit=ARTICLE_LIMIT, csv="articles.csv"
+        ),
         "sections": sections,
+        "timeline_sections": _timeline_sections(analysis, by, charts=charts, folder=folder),
         "term_evidence": table(
             evidence_terms,
             ["source", "group", "variant", "voice", "context"],
@@ -543,6 +658,7 @@ def report_context(
             COVERAGE_EVIDENCE_COLUMNS,
             limit=EVIDENCE_LIMIT_HTML,
             csv="coverage.csv",
+            by=by,
         ),
         "cleaning": table(analysis.cleaning, CLEANING_COLUMNS, limit=500, csv="cleaning.csv"),
         "warnings": list(analysis.warnings),
@@ -550,6 +666,87 @@ def report_context(
         "versions": sorted(analysis.versions.items()),
         "method_notes": METHOD_NOTES,
         "md_evidence_limit": MD_EVIDENCE_LIMIT,
+    }
+
+
+def _timeline_sections(
+    analysis: Analysis, by: str, *, charts: bool, folder: Path | None
+) -> list[dict[str, Any]]:
+    """The term-share-over-time sections (none when the corpus spans one period)."""
+    from framing.report.timeline import timeline_sections
+
+    timeline = getattr(analysis, "timeline", None)
+    if timeline is None:
+        return []
+
+    def draw(name: str, ax: Any) -> str:
+        return _figure_bytes(name, ax, folder)
+
+    return timeline_sections(timeline, by, draw=draw if charts else None, table=table)
+
+
+def _minimum(analysis: Analysis) -> dict[str, int]:
+    """The minimum sample for an interval (the analysis's options, else the defaults)."""
+    options = getattr(analysis, "options", None)
+    return {
+        "min_articles": int(getattr(options, "min_articles", 5)),
+        "min_sentences": int(getattr(options, "min_sentences", 10)),
+    }
+
+
+# the summary's means shown with an interval, and the range each is bounded to
+SUMMARY_INTERVALS: dict[str, tuple[float, float] | None] = {
+    "quoted_word_share": (0.0, 1.0),
+    "sentiment_mean": (-1.0, 1.0),
+    "flesch_reading_ease": None,
+}
+
+
+def summary_display(view: Analysis, min_articles: int) -> pd.DataFrame:
+    """The per-group summary with each mean of SUMMARY_INTERVALS as "value (low to high)"
+    (the interval from resampling the group's articles), or "value (n = 3)" when the
+    group has fewer than ``min_articles`` articles."""
+    from framing.compare.intervals import interval_text, mean_intervals
+
+    summary = view.summary.copy()
+    if summary.empty:
+        return summary
+    intervals = mean_intervals(
+        view.articles,
+        "source",
+        list(SUMMARY_INTERVALS),
+        min_articles=min_articles,
+        bounds=SUMMARY_INTERVALS,
+    ).set_index(["source", "metric"])
+    for metric in SUMMARY_INTERVALS:
+        digits = 1 if metric == "flesch_reading_ease" else 2
+        summary[metric] = [
+            interval_text(float(value), *_interval(intervals, str(group), metric), digits=digits)
+            for group, value in zip(summary["source"], summary[metric], strict=True)
+        ]
+    return summary
+
+
+def _interval(intervals: pd.DataFrame, group: str, metric: str) -> tuple[float, float, int]:
+    if (group, metric) not in intervals.index:
+        return math.nan, math.nan, 0
+    low = intervals.at[(group, metric), "ci_low"]
+    high = intervals.at[(group, metric), "ci_high"]
+    n = intervals.at[(group, metric), "n_articles"]
+    return float(low), float(high), int(n)  # type: ignore[arg-type]
+
+
+def _counts(analysis: Analysis, by: str) -> dict[str, Any]:
+    """Articles, outlets, and the grouping: ``by`` and its number of groups."""
+    articles = analysis.articles
+    n_sources = int(articles["source"].nunique()) if not articles.empty else 0
+    n_groups = int(getattr(analysis, "grouped", analysis).articles["source"].nunique())
+    return {
+        "n_articles": len(articles),
+        "n_sources": n_sources,
+        "by": by,
+        "by_label": label(by).lower(),
+        "n_groups": n_groups if not articles.empty else 0,
     }
 
 
@@ -568,13 +765,14 @@ def write_report(analysis: Analysis, folder: Path, *, charts: bool = True) -> No
 
 def render_html_summary(analysis: Analysis) -> str:
     """Compact HTML for notebooks: per-source summary, findings, warnings count."""
+    by = str(getattr(analysis, "by", "source"))
+    view = getattr(analysis, "grouped", analysis)
     context = {
-        "n_articles": len(analysis.articles),
-        "n_sources": int(analysis.articles["source"].nunique())
-        if not analysis.articles.empty
-        else 0,
-        "summary": table(analysis.summary, SUMMARY_COLUMNS),
-        "findings": findings(analysis, {}),
+        **_counts(analysis, by),
+        "summary": table(
+            summary_display(view, _minimum(analysis)["min_articles"]), SUMMARY_COLUMNS, by=by
+        ),
+        "findings": findings(view, {}),
         "n_warnings": len(analysis.warnings),
         "n_errors": len(analysis.errors),
     }

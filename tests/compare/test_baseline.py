@@ -20,7 +20,7 @@ def _write(path: Path, sources: dict[str, dict[str, Any]]) -> Path:
 
 @pytest.fixture
 def base(tmp_path: Path) -> Path:
-    return _write(tmp_path / "base.json", {"RT": {"sentiment_mean": 0.10, "n_words": 300}})
+    return _write(tmp_path / "base.json", {"RT": {"quoted_word_share": 0.10, "n_words": 300}})
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ def base(tmp_path: Path) -> Path:
 def test_tolerance(
     tmp_path: Path, base: Path, value: float, tolerance: float, exceeded: bool
 ) -> None:
-    cur = _write(tmp_path / "cur.json", {"RT": {"sentiment_mean": value, "n_words": 300}})
+    cur = _write(tmp_path / "cur.json", {"RT": {"quoted_word_share": value, "n_words": 300}})
     result = compare_outputs(base, cur, tolerance=tolerance)
     assert result.exceeded is exceeded
     assert list(result.rows.columns) == [
@@ -48,7 +48,9 @@ def test_tolerance(
 
 
 def test_source_added_counts_as_exceeded(tmp_path: Path, base: Path) -> None:
-    cur = _write(tmp_path / "cur.json", {"RT": {"sentiment_mean": 0.1, "n_words": 300}, "CGTN": {}})
+    cur = _write(
+        tmp_path / "cur.json", {"RT": {"quoted_word_share": 0.1, "n_words": 300}, "CGTN": {}}
+    )
     result = compare_outputs(base, cur)
     assert result.exceeded
     assert "CGTN" in result.markdown and "source added" in result.markdown
@@ -57,7 +59,7 @@ def test_source_added_counts_as_exceeded(tmp_path: Path, base: Path) -> None:
 def test_output_folder_accepted(tmp_path: Path, base: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    _write(folder / "summary.json", {"RT": {"sentiment_mean": 0.1, "n_words": 300}})
+    _write(folder / "summary.json", {"RT": {"quoted_word_share": 0.1, "n_words": 300}})
     assert not compare_outputs(base, folder).exceeded
 
 
@@ -72,3 +74,31 @@ def test_invalid_json(tmp_path: Path, base: Path, content: str) -> None:
 
 def test_missing_file_exit_1(tmp_path: Path, base: Path) -> None:
     assert main(["compare", str(base), str(tmp_path / "nope.json")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("metric", "old", "new", "exceeded"),
+    [
+        ("sentiment_mean", 0.10, 0.18, False),  # sentiment: +-0.1
+        ("sentiment_mean", 0.10, 0.25, True),
+        ("flesch_reading_ease", 40.0, 41.5, False),  # readability: +-2
+        ("gunning_fog", 12.0, 14.5, True),
+        ("n_words", 1000, 1090, False),  # counts: +-10%
+        ("n_words", 1000, 1200, True),
+        ("term_share.capital.Kyiv", 0.5, 0.56, True),  # shares: +-0.05
+    ],
+)
+def test_tolerance_per_metric_kind(
+    tmp_path: Path, metric: str, old: float, new: float, exceeded: bool
+) -> None:
+    a = _write(tmp_path / "a.json", {"RT": {metric: old}})
+    b = _write(tmp_path / "b.json", {"RT": {metric: new}})
+    assert compare_outputs(a, b).exceeded is exceeded
+
+
+def test_changed_n_articles_is_reported(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.json", {"RT": {"n_articles": 4, "quoted_word_share": 0.2}})
+    b = _write(tmp_path / "b.json", {"RT": {"n_articles": 5, "quoted_word_share": 0.2}})
+    result = compare_outputs(a, b)
+    assert result.exceeded
+    assert "The corpus changed" in result.markdown and "RT 4 → 5 articles" in result.markdown

@@ -283,3 +283,29 @@ def test_analyze_article_with_letters_that_match_i_under_ignorecase() -> None:
     found = {(row["kind"], row["item"]) for row in result.coverage}
     assert {("place", "Istanbul"), ("number", "12 missiles"), ("number", "5 days")} <= found
     assert ("actor", "Vladimir Putin") in found
+
+
+def test_figures_count_a_number_once_and_keep_durations_and_amounts_apart() -> None:
+    from framing.compare.coverage import figures
+
+    rows = [
+        ("314 prisoners", 314.0, "prisoners", "A"),
+        ("314 combatants", 314.0, "combatants", "B"),
+        ("2 days", 2.0, "days", "A"),
+        ("70%", 70.0, "%", "B"),
+        ("70 people", 70.0, "people", "C"),
+    ]
+    table = pd.DataFrame(
+        {
+            "item": [r[0] for r in rows],
+            "kind": "number",
+            "value": [r[1] for r in rows],
+            "unit": [r[2] for r in rows],
+            "source": [r[3] for r in rows],
+            "n_mentions": 1,
+        }
+    )
+    out = figures(table).set_index("figure")
+    assert out.loc["314", "nouns"] == "combatants, prisoners" and out.loc["314", "n_sources"] == 2
+    assert out.loc["2 days", "kind"] == "duration" and out.loc["70%", "kind"] == "amount"
+    assert out.loc["70", "nouns"] == "people" and out.loc["70", "omitted_by"] == "A; B"

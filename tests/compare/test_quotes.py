@@ -35,7 +35,16 @@ def quotes() -> pd.DataFrame:
 
 def test_quoted_words_by_side(quotes: pd.DataFrame) -> None:
     out = quoted_words_by_side(quotes)
-    assert list(out.columns) == ["source", "side", "n_quotes", "words", "share"]
+    assert list(out.columns) == [
+        "source",
+        "side",
+        "n_quotes",
+        "words",
+        "share",
+        "n_articles",
+        "ci_low",
+        "ci_high",
+    ]
     rt = out[out["source"] == "RT"].set_index("side")
     assert rt.loc["RU", "words"] == 12 and rt.loc["UA", "words"] == 3
     assert rt.loc["RU", "share"] == pytest.approx(12 / 15)

@@ -12,8 +12,6 @@ from framing.compare.sentiment import (
     sentiment_by_side,
     sentiment_by_voice,
     side_matrix,
-    summarize,
-    t_quantile,
 )
 
 SENTENCES = pd.DataFrame(
@@ -26,14 +24,30 @@ SENTENCES = pd.DataFrame(
 )
 
 
-def test_summarize_t_interval() -> None:
-    s = summarize(pd.Series([1.0, 2.0, 3.0]))
-    assert s["n"] == 3 and s["mean"] == 2.0 and s["sd"] == 1.0
-    half = 4.303 / math.sqrt(3)
-    assert s["ci_low"] == pytest.approx(2 - half) and s["ci_high"] == pytest.approx(2 + half)
-    one = summarize(pd.Series([0.4]))
-    assert one["n"] == 1 and math.isnan(one["ci_low"])
-    assert t_quantile(1000) == pytest.approx(1.9623, abs=1e-3)
+def test_two_sentences_get_no_interval() -> None:
+    """The t-interval of two sentences ran from -5.62 to 5.51; now: the n, no interval."""
+    two = pd.DataFrame(
+        {"article_id": ["a", "a"], "source": ["A", "A"], "voice": ["quoted"] * 2,
+         "compound": [0.9, -0.8], "sides": ["", ""]}
+    )  # fmt: skip
+    row = sentiment_by_voice(two).iloc[0]
+    assert row["n"] == 2 and row["n_articles"] == 1 and math.isnan(row["ci_low"])
+
+
+def test_interval_from_articles_stays_in_range() -> None:
+    many = pd.DataFrame(
+        {
+            "article_id": [f"a{i // 3}" for i in range(30)],
+            "source": "A",
+            "voice": "narrator",
+            "compound": [0.99, 0.98, -0.2] * 10,
+            "sides": "",
+        }
+    )
+    row = sentiment_by_voice(many).set_index("voice").loc["narrator"]
+    assert row["n"] == 30 and row["n_articles"] == 10
+    assert -1 <= row["ci_low"] <= row["mean"] <= row["ci_high"] <= 1
+    assert sentiment_by_voice(many).equals(sentiment_by_voice(many))  # fixed seed
 
 
 def test_by_voice() -> None:

@@ -10,6 +10,7 @@ import pytest
 from framing.compare.terms import (
     CHOICE_COLUMNS,
     INDEX_COLUMNS,
+    INTERVAL_COLUMNS,
     framing_index,
     term_choice,
     term_choice_by_voice,
@@ -33,7 +34,7 @@ def test_term_choice_shares_per_source_and_group() -> None:
         ("b1", "B", "Kiev."),
     )
     out = term_choice(terms)
-    assert list(out.columns) == CHOICE_COLUMNS
+    assert list(out.columns) == [*CHOICE_COLUMNS, *INTERVAL_COLUMNS]
     got = {(r.source, r.group, r.variant): (r.n, r.group_total, r.share) for r in out.itertuples()}
     assert got == {
         ("A", "capital", "Kiev"): (1, 3, pytest.approx(1 / 3)),
@@ -55,7 +56,7 @@ def test_term_choice_by_voice_and_non_counting_rows() -> None:
     quoted = term_choice(terms, voice="quoted")
     assert quoted["variant"].tolist() == ["Kiev regime"]
     both = term_choice_by_voice(terms)
-    assert list(both.columns) == ["voices", *CHOICE_COLUMNS]
+    assert list(both.columns) == ["voices", *CHOICE_COLUMNS, *INTERVAL_COLUMNS]
     assert both.groupby("voices").size().to_dict() == {"all": 2, "narrator": 1, "own": 1}
 
 
@@ -90,7 +91,7 @@ def test_term_choice_empty_and_bad_voice() -> None:
     empty = terms_of(("a1", "A", "Nothing here."))
     assert empty.empty
     columns = ["article_id", "source", "group", "variant", "pole", "voice"]
-    assert list(term_choice(pd.DataFrame(columns=columns)).columns) == CHOICE_COLUMNS
+    assert list(term_choice(pd.DataFrame(columns=columns)).columns)[:7] == CHOICE_COLUMNS
     with pytest.raises(ValueError, match="voice"):
         term_choice(terms_of(("a1", "A", "Kyiv")), voice="reporter")
     with pytest.raises(ValueError, match="lacks columns"):
@@ -125,8 +126,8 @@ def test_framing_index_bootstrap_is_deterministic_and_bounded() -> None:
         ("a3", "A", "Kyiv and the invasion."),
         ("b1", "B", "Kiev."),
     )
-    first = framing_index(terms, seed=7, n_boot=500)
-    again = framing_index(terms, seed=7, n_boot=500)
+    first = framing_index(terms, seed=7, n_boot=500, min_articles=2)
+    again = framing_index(terms, seed=7, n_boot=500, min_articles=2)
     pd.testing.assert_frame_equal(first, again)
     a = first.set_index("source").loc["A"]
     # pooled: capital 1 ru / 2 ua -> -1/3; region +1; conflict_name -1 -> mean = -1/9
@@ -136,7 +137,7 @@ def test_framing_index_bootstrap_is_deterministic_and_bounded() -> None:
     b = first.set_index("source").loc["B"]
     assert b["index"] == 1.0 and math.isnan(b["ci_low"])
     # a source's CI does not depend on the other sources
-    alone = framing_index(terms[terms["source"] == "A"], seed=7, n_boot=500)
+    alone = framing_index(terms[terms["source"] == "A"], seed=7, n_boot=500, min_articles=2)
     assert alone.iloc[0]["ci_low"] == a["ci_low"]
 
 
