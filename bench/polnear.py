@@ -425,8 +425,10 @@ def predict_framing(articles: Sequence[ArticleData]) -> dict[str, list[Pred]]:
     """framing's statements per article, as raw-text token sets."""
     import framing
     from framing.clean import clean_article
+    from framing.redundancy import mark_recurring
 
-    records = to_records(articles)
+    # marked as framing.analyze marks them, so that cleaning here gives its text again
+    records = list(mark_recurring(to_records(articles)))
     analysis = framing.analyze(records)
     for error in analysis.errors.itertuples():
         # an article framing could not analyse scores as all misses: say so, never hide it

@@ -354,10 +354,11 @@ def predict(corpus: str | Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
     from framing.clean import clean_article
     from framing.corpus import load_corpus
     from framing.extract.quotes import extract_quotes
+    from framing.redundancy import mark_recurring
 
     rows: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
-    for article in load_corpus(corpus):
+    for article in mark_recurring(load_corpus(corpus)):  # as framing analyze cleans
         doc, _ = clean_article(article)
         texts[doc.article_id] = doc.text
         rows.extend(extract_quotes(doc))
