@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.lexicons",
         "framing.punkt",
         "framing.quotemarks",
+        "framing.intervals",
         "framing.language",
         "framing.document",
         "framing.corpus",

@@ -25,6 +25,7 @@ from framing.document import Document, merge_ranges, word_count
 from framing.extract.quotes.lexicon import VerbLexicon
 from framing.extract.quotes.model import Candidate, Event
 from framing.extract.quotes.text import _join
+from framing.intervals import Intervals
 
 FRAGMENT_JOINER = " … "
 # where the speaker said it, written after the content: part of the tag, not the content
@@ -169,12 +170,13 @@ def quoted_ranges(doc: Document, rows: Iterable[Mapping[str, Any]]) -> list[tupl
     narrator's words around a partial quote are left out.
     """
     inner = [(s.inner_start, s.inner_end) for s in doc.quote_spans]
+    index = Intervals(inner)
     found: list[tuple[int, int]] = []
     for row in rows:
         if row.get("kind") not in QUOTED_KINDS:
             continue
         start, end = int(row["start"]), int(row["end"])
-        for a, b in inner:
-            if a < end and start < b:
-                found.append((max(a, start), min(b, end)))
+        for i in index.overlapping(start, end):
+            a, b = inner[i]
+            found.append((max(a, start), min(b, end)))
     return merge_ranges(found)
