@@ -9,7 +9,7 @@ The names it re-exports are those ``framing.analysis`` has always offered.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,11 +21,13 @@ from framing.run import (
     BATCH_ARTICLES,
     CHUNK_SIZE,
     IN_FLIGHT,
+    MAX_ARTICLE_CHARS,
     RunLog,
     Settings,
     analyze_article,
     analyze_article_safely,
     analyze_document,
+    counted,
     coverage_rows,
     errors_table,
     guess_title,
@@ -114,6 +116,8 @@ def analyze(
     cache: bool | str | Path = False,
     engine: str = "local",
     scheduler: str | None = None,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+    progress: Callable[[int], None] | None = None,
 ) -> Analysis:
     """Analyse files, folders or :class:`Article` records; return the tables.
 
@@ -131,6 +135,10 @@ def analyze(
     ``workers``: processes (1: serial). ``engine="dask"``: run on a dask.distributed
     cluster at ``scheduler`` (e.g. ``tcp://host:8786``), else on a local cluster of
     ``workers`` processes; needs the ``[dask]`` extra. Same tables either way.
+
+    ``max_article_chars``: a longer article is refused (an ``errors`` row naming its
+    file). ``progress``: called with the number of articles done as each batch of
+    them is done (a progress bar).
     """
     run = _start_run(**locals())
     return build_analysis(
@@ -192,10 +200,13 @@ def _start_run(
     cache: bool | str | Path = False,
     engine: str = "local",
     scheduler: str | None = None,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+    progress: Callable[[int], None] | None = None,
 ) -> _Started:
     """Validate the lexicons, open the corpus and start the (lazy) stream of results."""
     settings = Settings(
-        *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate))
+        *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate)),
+        max_article_chars=max_article_chars,
     )
     resources = load_resources(settings)  # validate lexicons before any article work
     if isinstance(paths, (str, Path)):
@@ -227,4 +238,6 @@ def _start_run(
         engine=engine,
         scheduler=scheduler,
     )
+    if progress is not None:
+        parts = counted(parts, progress)
     return _Started(parts, warnings, resources.versions(), read_errors)

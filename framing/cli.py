@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from framing import __version__
 
@@ -42,6 +43,8 @@ def _positive(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from framing.corpus import MAX_ARTICLE_CHARS
+
     parser = _Parser(prog="framing", description="Measure how news outlets frame the same story.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -88,7 +91,19 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--strict", action="store_true", help="any unreadable or unanalysable input is fatal"
     )
-    a.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings on stderr")
+    a.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress bar or warning summary on stderr (warnings.txt keeps them all)",
+    )
+    a.add_argument(
+        "--max-article-chars",
+        type=_positive,
+        default=MAX_ARTICLE_CHARS,
+        metavar="N",
+        help=f"refuse a longer article, naming its file (default: {MAX_ARTICLE_CHARS:,})",
+    )
 
     c = sub.add_parser("compare", help="diff two summary.json files or output folders")
     c.add_argument("baseline", metavar="BASELINE")
@@ -114,34 +129,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(message: str, *, quiet: bool) -> None:
-    if not quiet and sys.stderr.isatty():
-        print(message, file=sys.stderr)
+SHOWN_WARNING_KINDS = 8  # lines of the warning summary; warnings.txt keeps every warning
+
+
+def _progress_bar(paths: Sequence[str], *, quiet: bool) -> Any:
+    """A tqdm bar on stderr (articles done, articles/s, ETA), shown after a second of
+    work, only when stderr is a terminal and not ``quiet`` (then a bar that shows
+    nothing). Its total is the number of files when each holds one article."""
+    from tqdm import tqdm
+
+    from framing.corpus import RECORD_SUFFIXES, expand_paths
+
+    enabled = not quiet and sys.stderr.isatty()
+    total = None
+    if enabled:
+        files = expand_paths(paths)
+        if not any(f.suffix.lower() in RECORD_SUFFIXES for f in files):
+            total = len(files)
+    return tqdm(
+        total=total,
+        unit="article",
+        desc="framing",
+        file=sys.stderr,
+        disable=not enabled,
+        delay=1.0,
+        dynamic_ncols=True,
+    )
+
+
+def warning_summary(warnings: Sequence[str], out: Path | None) -> list[str]:
+    """The lines that sum up a run's warnings by kind, most frequent first, with where
+    they all are (``warnings.txt`` of ``out``)."""
+    from framing.run import warning_kinds
+
+    if not warnings:
+        return []
+    kinds = warning_kinds(warnings).most_common()
+    where = f" (all in {out / 'warnings.txt'})" if out is not None else ""
+    lines = [f"framing: {len(warnings)} warning{'s' * (len(warnings) != 1)}{where}:"]
+    lines += [f"  {n:>6}  {kind}" for kind, n in kinds[:SHOWN_WARNING_KINDS]]
+    rest = kinds[SHOWN_WARNING_KINDS:]
+    if rest:
+        lines.append(f"  {sum(n for _, n in rest):>6}  of {len(rest)} other kinds")
+    return lines
 
 
 def run_analyze(args: argparse.Namespace) -> ExitStatus:
     from framing.analysis import analyze_to_dir
 
-    _progress(f"framing {__version__}: analysing {', '.join(args.paths)}", quiet=args.quiet)
-    run = analyze_to_dir(
-        args.paths,
-        args.out,
-        report=not args.no_report,
-        partitioned=args.engine == "dask",
-        manifest=args.manifest,
-        lexicon=args.lexicon,
-        actors=args.actors,
-        verbs=args.verbs,
-        boilerplate=args.boilerplate,
-        workers=args.workers,
-        strict=args.strict,
-        cache=not args.no_cache,
-        engine=args.engine,
-        scheduler=args.scheduler,
-    )
+    with _progress_bar(args.paths, quiet=args.quiet) as bar:
+        run = _analyze_with(analyze_to_dir, args, bar.update)
     if not args.quiet:
-        for warning in run.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        for line in warning_summary(run.warnings, run.out):
+            print(line, file=sys.stderr)
     import pandas as pd
 
     from framing.corpus import located
@@ -159,6 +199,27 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         + (f" ({skipped} input{'s' * (skipped != 1)} skipped: see errors.csv)" if skipped else "")
     )
     return ExitStatus.INPUT_FAILED if skipped else ExitStatus.OK
+
+
+def _analyze_with(analyze_to_dir: Any, args: argparse.Namespace, progress: Any) -> Any:
+    return analyze_to_dir(
+        args.paths,
+        args.out,
+        report=not args.no_report,
+        partitioned=args.engine == "dask",
+        manifest=args.manifest,
+        lexicon=args.lexicon,
+        actors=args.actors,
+        verbs=args.verbs,
+        boilerplate=args.boilerplate,
+        workers=args.workers,
+        strict=args.strict,
+        cache=not args.no_cache,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        max_article_chars=args.max_article_chars,
+        progress=progress,
+    )
 
 
 def run_compare(args: argparse.Namespace) -> ExitStatus:

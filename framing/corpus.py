@@ -34,6 +34,10 @@ RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 MANIFEST_FIELDS = ("source", "country", "ownership", "url", "date", "title")
 MAX_BYTES = 20_000_000  # a record file may hold many articles; a larger input is refused
+# Longest article analysed by default, in characters of loaded text (framing.run): the
+# pipeline is linear in an article's length (bench/scaling.py), and a longer "article"
+# is likely many in one; it is refused with an errors row naming its file.
+MAX_ARTICLE_CHARS = 10_000_000
 ErrorHandler = Callable[["CorpusError"], None]
 
 

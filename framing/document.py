@@ -154,12 +154,13 @@ class Document:
         return self.sentences[max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)]
 
     @cached_property
-    def _quote_index(self) -> Intervals:
+    def quote_index(self) -> Intervals:
+        """:attr:`quote_spans` (their marks included) as an interval index."""
         return Intervals([(span.start, span.end) for span in self.quote_spans])
 
     def quote_at(self, offset: int) -> QuoteSpan | None:
         """The (first) quote span whose marks enclose ``offset``, if any."""
-        i = self._quote_index.first_containing(offset)
+        i = self.quote_index.first_containing(offset)
         return None if i is None else self.quote_spans[i]
 
     def location(self, offset: int) -> tuple[int, int]:

@@ -72,23 +72,40 @@ class Intervals:
             stack.append((2 * node, lo, mid))
         return found
 
+    def _stabbing(self, pos: int, before: int) -> list[int]:
+        """:meth:`_ending_after`, at once when no range before ``before`` ends after ``pos``
+        (the running maximum of the ends says so): the usual case, no range holding it."""
+        if before <= 0 or self._running_max[before - 1] <= pos:
+            return []
+        return self._ending_after(pos, before)
+
     def _indices(self, positions: list[int]) -> list[int]:
         if self._in_order:
             return positions
         return sorted(self._order[p] for p in positions)
 
+    def _overlapping(self, start: int, end: int) -> list[int]:
+        """Sorted positions of the ranges overlapping ``[start, end)``: those that hold
+        ``start`` (found in the tree) and those that start in it (a slice)."""
+        first = bisect.bisect_left(self._starts, start)
+        stop = bisect.bisect_left(self._starts, end)
+        if stop <= first:
+            return self._stabbing(start, stop)
+        ends = self._ends
+        inside = [p for p in range(first, stop) if ends[p] > start]
+        return self._stabbing(start, first) + inside
+
     def overlapping(self, start: int, end: int) -> list[int]:
         """Indices of the ranges with ``range_start < end and range_end > start``."""
-        return self._indices(self._ending_after(start, bisect.bisect_left(self._starts, end)))
+        return self._indices(self._overlapping(start, end))
 
     def any_overlapping(self, start: int, end: int) -> bool:
         """Whether :meth:`overlapping` finds any range."""
-        before = bisect.bisect_left(self._starts, end)
-        return bool(self._ending_after(start, before, first=True))
+        return bool(self._overlapping(start, end))
 
     def containing(self, pos: int) -> list[int]:
         """Indices of the ranges with ``range_start <= pos < range_end``."""
-        return self._indices(self._ending_after(pos, bisect.bisect_right(self._starts, pos)))
+        return self._indices(self._stabbing(pos, bisect.bisect_right(self._starts, pos)))
 
     def first_containing(self, pos: int) -> int | None:
         """The lowest index of a range holding ``pos``, or None."""
@@ -98,5 +115,26 @@ class Intervals:
             # ends first passes pos
             first = bisect.bisect_right(self._running_max, pos)
             return first if first < before else None
-        found = self._indices(self._ending_after(pos, before))
+        found = self._indices(self._stabbing(pos, before))
         return found[0] if found else None
+
+    def widened(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` widened, range by range in list order, by each range it then
+        overlaps (so a range it reaches only once widened counts too); ranges given in
+        order of start only.
+
+        The first range that overlaps is the first to end after ``start``; every later
+        one that starts before the widened end overlaps it too, so the end grows to the
+        running maximum of the ends until no range starting before it ends past it.
+        """
+        if not self._in_order:
+            raise ValueError("widened() needs ranges given in order of their start")
+        first = bisect.bisect_right(self._running_max, start)
+        if first >= len(self._starts) or self._starts[first] >= end:
+            return start, end
+        start = min(start, self._starts[first])
+        while True:
+            reach = max(end, self._running_max[bisect.bisect_left(self._starts, end) - 1])
+            if reach == end:
+                return start, end
+            end = reach

@@ -112,10 +112,7 @@ def with_marks(doc: Document, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened to the quotation marks of the quotations it overlaps, so a
     clause that ends on quoted words keeps its closing mark: ``had been “constructive”``.
     """
-    for span in doc.quote_spans:
-        if span.start < end and start < span.end:
-            start, end = min(start, span.start), max(end, span.end)
-    return start, end
+    return doc.quote_index.widened(start, end)
 
 
 def is_split_by_tag(doc: Document, first: Candidate, second: Candidate, verbs: VerbLexicon) -> bool:
