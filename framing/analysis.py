@@ -204,10 +204,10 @@ def _start_run(
     progress: Callable[[int], None] | None = None,
 ) -> _Started:
     """Validate the lexicons, open the corpus and start the (lazy) stream of results."""
-    settings = Settings(
-        *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate)),
-        max_article_chars=max_article_chars,
+    lexicon, actors, verbs, boilerplate = (
+        str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate)
     )
+    settings = Settings(lexicon, actors, verbs, boilerplate, max_article_chars)
     resources = load_resources(settings)  # validate lexicons before any article work
     if isinstance(paths, (str, Path)):
         paths = [paths]

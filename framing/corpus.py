@@ -9,8 +9,9 @@ built later, once. Every error names the file and, where there is one, the line.
   the files, or one given explicitly), else it is ``UNKNOWN_SOURCE`` and a warning
   is recorded.
 * Bytes are decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, or else the
-  legacy encoding charset-normalizer detects (cp1251, latin-1, ...); the encoding
-  used is kept on the record.
+  legacy code page (cp1252, cp1251, KOI8-R) whose reading of the whole file has the
+  fewest implausible words (:mod:`framing.encoding`); the encoding used is kept on
+  the record, and an uncertain choice is a warning naming the file and the encoding.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.document import normalise
+from framing.encoding import Decoded, UndecodableError, decode_bytes
 
 UNKNOWN_SOURCE = "(unknown source)"
 MANIFEST_NAME = "sources.csv"
@@ -91,66 +93,32 @@ class Manifest:
         return self.rows.get(file.name) or self.rows.get(file.as_posix())
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
 def decode(data: bytes, path: str | Path) -> tuple[str, str]:
     """Decode bytes to text; return (text, encoding). Refuses binary and undecodable data."""
-    text, encoding = _decode_any(data, path)
-    if "\x00" in text:
-        raise CorpusError(path, "looks like a binary file (NUL bytes), not text")
+    text, encoding, _ = decode_checked(data, path)
     return text, encoding
 
 
-def _decode_any(data: bytes, path: str | Path) -> tuple[str, str]:
-    """Decode by byte-order mark, else as UTF-8, else as a legacy 8-bit encoding."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError as exc:
-                raise CorpusError(
-                    path, f"cannot decode: starts with a {codec} byte-order mark, but {exc.reason}"
-                ) from None
-    if b"\x00" in data:
+def decode_checked(data: bytes, path: str | Path) -> Decoded:
+    """:func:`framing.encoding.decode_bytes`, its errors naming ``path``, and NUL
+    characters refused (a binary file)."""
+    try:
+        decoded = decode_bytes(data)
+    except UndecodableError as exc:
+        raise CorpusError(path, str(exc)) from None
+    if "\x00" in decoded.text:
         raise CorpusError(path, "looks like a binary file (NUL bytes), not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _decode_legacy(data, path)
+    return decoded
 
 
-def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
-    """Choose a legacy 8-bit encoding.
-
-    In Cyrillic text nearly every letter is a byte >= 0xC0 (cp1251, KOI8-R); in
-    Western European text such bytes are the occasional accented letter. So when
-    high bytes make up more than a third of the letters, charset-normalizer picks
-    among the Cyrillic code pages; otherwise the text is cp1252 (latin-1's superset
-    for printable text). A byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
-    0x9D) is a control character in latin-1, never text: the file is refused.
-    """
-    high = sum(1 for b in data if b >= 0xC0)
-    letters = high + sum(1 for b in data if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
-    if letters and high / letters > 1 / 3:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "mac_cyrillic"]).best()
-        if best is None:
-            raise CorpusError(path, "cannot decode: not UTF-8 and no legacy encoding fits")
-        return str(best), best.encoding
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise CorpusError(
-            path,
-            f"cannot decode: not UTF-8, and byte 0x{data[exc.start]:02X} at offset {exc.start} "
-            "is not a character in cp1252 or latin-1 either",
-        ) from None
+def encoding_warning(path: str | Path, decoded: Decoded) -> tuple[str, ...]:
+    """The warning of an uncertain decoding, naming the file and the encoding chosen."""
+    if not decoded.doubt:
+        return ()
+    return (f"{path}: decoded as {decoded.encoding}, but unsure: {decoded.doubt}",)
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def read_text(path: Path) -> Decoded:
     """Read and decode a file; refuse files over MAX_BYTES (one article is never that long)."""
     try:
         size = path.stat().st_size
@@ -161,14 +129,14 @@ def read_text(path: Path) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode(data, path)
-    return normalise(text), encoding
+    decoded = decode_checked(data, path)
+    return decoded._replace(text=normalise(decoded.text))
 
 
 def read_manifest(path: str | Path) -> Manifest:
     """Read a sources manifest; a ``file`` and a ``source`` column are required."""
     p = Path(path)
-    text, _ = read_text(p)
+    text, _, _ = read_text(p)
     reader = csv.DictReader(io.StringIO(text))
     fields = reader.fieldnames or []
     if "file" not in fields or "source" not in fields:
@@ -302,7 +270,15 @@ def read_records(path: Path) -> Iterator[Article | CorpusError]:
     A bad record is yielded as a CorpusError (file and line) and reading goes on;
     a file that cannot be parsed at all raises.
     """
-    text, encoding = read_text(path)
+    decoded = read_text(path)
+    warnings = encoding_warning(path, decoded)
+    for item in _records(path, decoded.text, decoded.encoding):
+        if warnings and isinstance(item, Article):  # the file's warning, on its first article
+            item, warnings = replace(item, warnings=(*item.warnings, *warnings)), ()
+        yield item
+
+
+def _records(path: Path, text: str, encoding: str) -> Iterator[Article | CorpusError]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         for n, line in enumerate(text.split("\n"), 1):
@@ -387,7 +363,8 @@ def read_file(path: Path) -> Iterator[Article | CorpusError]:
             f"unsupported file type {suffix!r} "
             f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})",
         )
-    text, encoding = read_text(path)
+    decoded = read_text(path)
+    text, encoding = decoded.text, decoded.encoding
     meta: dict[str, str] = {}
     if suffix in HTML_SUFFIXES:
         text, meta = extract_html(text, path)
@@ -405,6 +382,7 @@ def read_file(path: Path) -> Iterator[Article | CorpusError]:
         date=meta.get("date", ""),
         url=meta.get("url", ""),
         encoding=encoding,
+        warnings=encoding_warning(path, decoded),
     )
 
 

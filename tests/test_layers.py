@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.punkt",
         "framing.quotemarks",
         "framing.intervals",
+        "framing.encoding",
         "framing.language",
         "framing.document",
         "framing.corpus",
