@@ -3,8 +3,9 @@
 Readers yield :class:`Article` records (metadata travels with each one); tables are
 built later, once. Every error names the file and, where there is one, the line.
 
-* ``article_id`` is the file stem for file inputs, or the record's ``id`` field for
-  JSON/JSONL/CSV records.
+* ``article_id`` is the file stem for file inputs (the name with its suffix, or the
+  path, when another input shares the stem: :func:`file_ids`), or the record's ``id``
+  field for JSON/JSONL/CSV records.
 * ``source`` comes from the record, else from the manifest (``sources.csv`` beside
   the files, or one given explicitly), else it is ``UNKNOWN_SOURCE`` and a warning
   is recorded.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -351,8 +353,36 @@ def _csv_records(path: Path, text: str, encoding: str) -> Iterator[Article | Cor
             yield _guarded(path, start, n, encoding, row)
 
 
-def read_file(path: Path) -> Iterator[Article | CorpusError]:
-    """Articles in one file (one for txt/md/html, any number for record files)."""
+def file_ids(files: Sequence[Path]) -> dict[Path, str]:
+    """The article id of each whole-file input (txt, md, html) among ``files``.
+
+    The id is the file stem (``story``), unless another input of the run has the same
+    stem: then each of those is named with its suffix (``story.html``, ``story.txt``),
+    and, when that is still shared (``a/story.txt``, ``b/story.txt``), by its path
+    from the folder those files have in common. So ids are unique within a run, the
+    same in every run on the same inputs, and unchanged where no stem is shared.
+    """
+    whole = [f for f in files if f.suffix.lower() not in RECORD_SUFFIXES]
+    by_stem: dict[str, list[Path]] = {}
+    for f in whole:
+        by_stem.setdefault(f.stem, []).append(f)
+    ids: dict[Path, str] = {}
+    for stem, group in by_stem.items():
+        if len(group) == 1:
+            ids[group[0]] = stem
+            continue
+        names = [f.name for f in group]
+        if len(set(names)) == len(names):
+            ids.update(zip(group, names, strict=True))
+            continue
+        common = Path(os.path.commonpath([f.absolute() for f in group]))
+        ids.update((f, f.absolute().relative_to(common).as_posix()) for f in group)
+    return ids
+
+
+def read_file(path: Path, article_id: str | None = None) -> Iterator[Article | CorpusError]:
+    """Articles in one file (one for txt/md/html, any number for record files);
+    ``article_id``: that of a whole-file article (default: the file stem)."""
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
         yield from read_records(path)
@@ -374,7 +404,7 @@ def read_file(path: Path) -> Iterator[Article | CorpusError]:
     if not text.strip():
         raise CorpusError(path, "empty file")
     yield Article(
-        article_id=path.stem,
+        article_id=article_id or path.stem,
         file=str(path),
         text=text,
         source=meta.get("source") or UNKNOWN_SOURCE,
@@ -422,9 +452,11 @@ def iter_corpus(
     """
     paths = list(paths)
     manifests = [read_manifest(manifest)] if manifest else find_manifests(paths)
-    for path in expand_paths(paths):
+    files = expand_paths(paths)
+    ids = file_ids(files)
+    for path in files:
         try:
-            for item in read_file(path):
+            for item in read_file(path, ids.get(path)):
                 if isinstance(item, CorpusError):
                     if on_error is None:
                         raise item
