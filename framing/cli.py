@@ -3,6 +3,7 @@
 ``framing analyze PATH... --out DIR``  tables, summary.json, charts and report
 ``framing compare BASELINE CURRENT``   what moved between two runs (exit 3 past tolerance)
 ``framing lint PATH...``               newsroom style check (exit 3 on findings)
+``framing cache info|clear``           where the result cache is, its size; empty it
 """
 
 from __future__ import annotations
@@ -115,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="X",
         help="largest allowed absolute change of a metric (default: 0.05)",
     )
+
+    cache = sub.add_parser(
+        "cache",
+        help="show or empty the result cache "
+        "($FRAMING_CACHE_DIR, else $XDG_CACHE_HOME/framing, else ~/.cache/framing)",
+    )
+    cache.add_argument("action", choices=["info", "clear"])
 
     lint = sub.add_parser("lint", help="newsroom style check of articles")
     lint.add_argument("paths", nargs="+", metavar="PATH")
@@ -241,11 +249,28 @@ def run_lint(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.CHECK_FAILED if findings else ExitStatus.OK
 
 
-COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint}
+def run_cache(args: argparse.Namespace) -> ExitStatus:
+    from framing.cache import ResultCache
+
+    cache = ResultCache()
+    if args.action == "clear":
+        removed = cache.clear()
+        print(f"removed {removed} entr{'ies' if removed != 1 else 'y'} from {cache.folder}")
+        return ExitStatus.OK
+    info = cache.info()
+    print(f"folder   {info.folder}")
+    print(f"entries  {info.entries}")
+    limit = f"{info.max_bytes / 1e6:.0f} MB ($FRAMING_CACHE_SIZE)"
+    print(f"size     {info.bytes / 1e6:.1f} MB of {limit}")
+    return ExitStatus.OK
+
+
+COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint, "cache": run_cache}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``framing`` and ``python -m framing``; returns the exit status."""
+    from framing.cache import CacheSizeError
     from framing.corpus import CorpusError
     from framing.dask_engine import ClusterError, MissingExtraError
     from framing.lexicon import LexiconError
@@ -258,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(COMMANDS[args.command](args))
     except (
         CorpusError,
+        CacheSizeError,
         LexiconError,
         OutputError,
         FileNotFoundError,
