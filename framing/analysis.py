@@ -156,6 +156,7 @@ def analyze_to_dir(
     report: bool = True,
     charts: bool = True,
     partitioned: bool = False,
+    documents_csv: bool = False,
     **options: Any,
 ) -> Run:
     """Analyse and write the outputs into ``out`` as the articles stream through.
@@ -176,6 +177,7 @@ def analyze_to_dir(
         report=report,
         charts=charts,
         partitioned=partitioned,
+        documents_csv=documents_csv,
     )
 
 

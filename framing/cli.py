@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a.add_argument("--no-report", action="store_true", help="tables and summary.json only")
     a.add_argument(
+        "--documents-csv",
+        action="store_true",
+        help="also write documents.csv (the cleaned texts; documents.parquet is always written)",
+    )
+    a.add_argument(
         "--no-cache",
         action="store_true",
         help="recompute every article (default: reuse unchanged results from the cache)",
@@ -215,6 +220,7 @@ def _analyze_with(analyze_to_dir: Any, args: argparse.Namespace, progress: Any) 
         args.out,
         report=not args.no_report,
         partitioned=args.engine == "dask",
+        documents_csv=args.documents_csv,
         manifest=args.manifest,
         lexicon=args.lexicon,
         actors=args.actors,

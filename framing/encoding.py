@@ -15,9 +15,10 @@ are compared by how many of their words are implausible:
 
 Only words with a non-ASCII letter count: the ASCII ones read alike in every
 candidate. The fewest implausible words win (ties: cp1252, cp1251, KOI8-R, in that
-order). The decision is *uncertain* when the winner keeps implausible words, or beats
-the next candidate by fewer than :data:`SURE_MARGIN` words; then a warning names
-the encoding chosen.
+order); bytes that are not cp1252 and that no Cyrillic code page reads without
+implausible words are refused. The decision is *uncertain* when the winner keeps
+implausible words, or beats the next candidate by fewer than :data:`SURE_MARGIN`
+words; then a warning names the encoding chosen.
 """
 
 from __future__ import annotations
@@ -107,15 +108,17 @@ def decode_legacy(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue
         scored.append((implausible_words(text), rank, codec, text))
-    if not scored:
+    scored.sort()
+    if not scored or (scored[0][0] and all(c != "cp1252" for _, _, c, _ in scored)):
+        # not Western text, and no Cyrillic reading is plausible: binary or broken
         try:
             data.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise UndecodableError(
                 f"cannot decode: not UTF-8, and byte 0x{data[exc.start]:02X} at offset "
-                f"{exc.start} is not a character in cp1252, cp1251 or KOI8-R either"
+                f"{exc.start} is not a character in cp1252, nor does cp1251 or KOI8-R "
+                "read the text plausibly"
             ) from None
-    scored.sort()
     bad, _, codec, text = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else None
     doubt = ""

@@ -206,7 +206,10 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         }
         for r in cleaned.removals
     ]
-    return ArticleResult(row, terms, quotes, sentences, cleaning, warnings, coverage=coverage)
+    document = {"article_id": article.article_id, "source": article.source, "text": doc.text}
+    return ArticleResult(
+        row, terms, quotes, sentences, cleaning, warnings, coverage=coverage, documents=[document]
+    )
 
 
 def analyze_article_safely(article: Article, settings: Settings = Settings()) -> ArticleResult:

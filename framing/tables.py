@@ -108,6 +108,8 @@ MENTION_COLUMNS = [
     "unit",
 ]
 ERROR_COLUMNS = ["file", "line", "article_id", "source", "reason"]
+# the cleaned text of each analysed article: every start/end of the other tables indexes it
+DOCUMENT_COLUMNS = ["article_id", "source", "text"]
 TABLE_COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_COLUMNS,
     "terms": TERM_COLUMNS,
@@ -116,8 +118,20 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "cleaning": CLEANING_COLUMNS,
     "coverage": MENTION_COLUMNS,
     "errors": ERROR_COLUMNS,
+    "documents": DOCUMENT_COLUMNS,
 }
-PER_ARTICLE_TABLES = ("articles", "terms", "quotes", "sentences", "cleaning", "coverage")
+PER_ARTICLE_TABLES = (
+    "articles",
+    "terms",
+    "quotes",
+    "sentences",
+    "cleaning",
+    "coverage",
+    "documents",
+)
+# tables written as Parquet only, unless CSV is asked for (whole article texts: large,
+# and a spreadsheet is no place to read them)
+PARQUET_ONLY_TABLES = frozenset({"documents"})
 
 # Column types of each table, in output order (contract columns first, then the
 # extra ones, as the extractors emit them: tests check the two orders agree). Every
@@ -195,6 +209,7 @@ TABLE_DTYPES: dict[str, dict[str, str]] = {
     "cleaning": _types(CLEANING_COLUMNS, line=INT, duplicate_of=MAYBE_INT),
     "coverage": MENTION_DTYPES,
     "errors": _types(ERROR_COLUMNS, line=MAYBE_INT),
+    "documents": _types(DOCUMENT_COLUMNS),
 }
 
 
@@ -337,6 +352,7 @@ class ArticleResult:
     warnings: list[str] = field(default_factory=list)
     error: dict[str, Any] | None = None
     coverage: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def failed(cls, article: Located, reason: str) -> ArticleResult:
@@ -541,6 +557,8 @@ class Tables:
     row per article, term match, attributed statement, sentence, removed line, mention
     of an actor, place, figure or date (:mod:`framing.extract.coverage`).
     ``errors``: one row per input that could not be analysed (file, line, reason).
+    ``documents``: one row per analysed article, its cleaned text (which every
+    ``start``/``end`` indexes).
     ``summary``: one row per source (:func:`source_summary`). ``warnings``: what the
     run refused to guess. ``versions``: the lexicons' versions.
 
@@ -562,6 +580,9 @@ class Tables:
         self.cleaning = tables["cleaning"]
         self.coverage = tables["coverage"] if "coverage" in tables else typed_table({}, "coverage")
         self.errors = tables["errors"]
+        self.documents = (
+            tables["documents"] if "documents" in tables else typed_table({}, "documents")
+        )
         self.warnings = list(warnings)
         self.versions = dict(versions or {})
         self.summary = source_summary(self)
@@ -576,6 +597,7 @@ class Tables:
             "cleaning": self.cleaning,
             "coverage": self.coverage,
             "errors": self.errors,
+            "documents": self.documents,
         }
 
     def __repr__(self) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 from framing.analysis import TABLE_COLUMNS
 from framing.cli import ExitStatus, main
+from framing.tables import PARQUET_ONLY_TABLES
 from tests.conftest import SEEDS
 
 EXPECTED_FILES = [
@@ -28,6 +29,7 @@ EXPECTED_FILES = [
     "cleaning.parquet",
     "coverage.csv",
     "coverage.parquet",
+    "documents.parquet",
     "summary.json",
     "report.html",
     "report.md",
@@ -45,11 +47,32 @@ def test_analyze_writes_every_table_and_report(seeds_out: Path) -> None:
     for name in EXPECTED_FILES:
         assert (seeds_out / name).is_file(), name
     for table, columns in TABLE_COLUMNS.items():
-        csv = pd.read_csv(seeds_out / f"{table}.csv")
         parquet = pd.read_parquet(seeds_out / f"{table}.parquet")
-        assert list(csv.columns[: len(columns)]) == columns
+        assert list(parquet.columns[: len(columns)]) == columns
+        if table in PARQUET_ONLY_TABLES:
+            assert not (seeds_out / f"{table}.csv").exists()  # unless --documents-csv
+            continue
+        csv = pd.read_csv(seeds_out / f"{table}.csv")
         assert list(parquet.columns) == list(csv.columns)
         assert len(csv) == len(parquet)
+
+
+def test_documents_hold_the_text_every_offset_indexes(
+    seeds_out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from framing.output import read_output
+
+    analysis = read_output(seeds_out)
+    texts = analysis.documents.set_index("article_id")["text"]
+    assert len(texts) == len(analysis.articles) == 5
+    for row in analysis.terms.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.matched
+    for row in analysis.sentences.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+    out = tmp_path / "out"
+    args = ["analyze", str(SEEDS), "--out", str(out), "--quiet", "--no-report", "--documents-csv"]
+    assert main(args) == ExitStatus.OK
+    assert pd.read_csv(out / "documents.csv")["text"].tolist() == texts.tolist()
 
 
 def test_articles_table_on_seeds(seeds_out: Path) -> None:
