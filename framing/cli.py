@@ -267,7 +267,7 @@ def run_cache(args: argparse.Namespace) -> ExitStatus:
     print(f"folder   {info.folder}")
     print(f"entries  {info.entries}")
     limit = f"{info.max_bytes / 1e6:.0f} MB ($FRAMING_CACHE_SIZE)"
-    print(f"size     {info.bytes / 1e6:.1f} MB of {limit}")
+    print(f"size     {info.bytes / 1e6:.2f} MB of {limit}")
     return ExitStatus.OK
 
 

@@ -79,6 +79,8 @@ class _Context:
         # " " + the last words of each mention's name -> the mentions' indices, ascending
         # (built on first use by subjects._earlier_alias)
         self.name_endings: dict[str, list[int]] | None = None
+        # role noun -> indices of the person mentions it fits (speakers._generic_ref)
+        self.noun_mentions: dict[str, list[int]] = {}
         # quotations may nest or run to the end of a long paragraph: found by interval index
         self.span_index = Intervals([(s.start, s.end) for s in self.spans])
 
