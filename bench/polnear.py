@@ -427,7 +427,11 @@ def predict_framing(articles: Sequence[ArticleData]) -> dict[str, list[Pred]]:
     from framing.clean import clean_article
 
     records = to_records(articles)
-    quotes = framing.analyze(records).quotes
+    analysis = framing.analyze(records)
+    for error in analysis.errors.itertuples():
+        # an article framing could not analyse scores as all misses: say so, never hide it
+        print(f"not analysed, scored as misses: {error.file}: {error.reason}", file=sys.stderr)
+    quotes = analysis.quotes
     by_article: dict[str, list[Pred]] = {a.article_id: [] for a in articles}
     grouped: dict[str, list[Mapping[Any, Any]]] = {}
     for row in quotes.to_dict("records"):

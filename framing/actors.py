@@ -424,6 +424,12 @@ def find_mentions(text: str, registry: ActorRegistry | None = None) -> list[Ment
         start, end = m.span(1)
         surface = text[start:end]  # as written: the match may be of the lower-cased text
         hit = registry.resolve(surface)
-        if hit is not None:
+        if hit is not None and not (hit[1] and _FORMER.search(text, max(0, start - 12), start)):
             mentions.append(Mention(start, end, hit[0], surface, hit[1]))
     return mentions
+
+
+# "the former secretary of state", "ex-", "then-": the title names an earlier holder,
+# not the actor who holds it now (only a title is dropped so: "former President Trump"
+# names Trump by his alias)
+_FORMER = re.compile(r"\b(?:former|ex-|then-|late|previous|past)\s*$", re.IGNORECASE)

@@ -23,6 +23,7 @@ each group gives the same match, group and span, everywhere.
 from __future__ import annotations
 
 import importlib
+import json
 import operator
 import re
 import string
@@ -30,6 +31,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
+
+from framing.prepared import prepared
 
 APOSTROPHES = "'’"
 # The only non-ASCII characters that re.IGNORECASE matches to an ASCII character
@@ -371,10 +374,12 @@ class FoldedPattern:
         cls, surfaces: Sequence[str], source: Callable[[Sequence[str]], str]
     ) -> FoldedPattern:
         """``source(surfaces)`` compiled case-insensitively, and its twin."""
-        return cls(
-            re.compile(source(surfaces), re.IGNORECASE),
-            re.compile(source([twin_surface(s) for s in surfaces])),
-        )
+        return cls.compiled(source(surfaces), source([twin_surface(s) for s in surfaces]))
+
+    @classmethod
+    def compiled(cls, ignorecase: str, lowercase: str) -> FoldedPattern:
+        """The pattern of regex source ``ignorecase`` and its twin's ``lowercase``."""
+        return cls(re.compile(ignorecase, re.IGNORECASE), re.compile(lowercase))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``self.ignorecase.finditer(text)``: matches whose spans and ``lastgroup`` are
@@ -398,7 +403,13 @@ def alias_pattern(surfaces: Sequence[str]) -> FoldedPattern:
     prefixes written once (:func:`surface_trie`); a name starts after no word character,
     apostrophe or hyphen and ends before none, a possessive allowed ("Russia's"). Group 1
     is the name."""
-    return FoldedPattern.build(sorted(surfaces, key=len, reverse=True), alias_source)
+    ordered = sorted(surfaces, key=len, reverse=True)
+
+    def sources() -> list[str]:
+        return [alias_source(ordered), alias_source([twin_surface(s) for s in ordered])]
+
+    # the tries of a few thousand names take a third of a second to write: kept on disk
+    return FoldedPattern.compiled(*prepared("alias-pattern", json.dumps(ordered), sources))
 
 
 # ---------------------------------------------------------------- required text

@@ -17,6 +17,7 @@ from typing import Any
 from framing.cache import ResultCache
 from framing.corpus import Article, CorpusError, iter_unique, manifest_warnings
 from framing.output import Analysis, Run, write_streamed
+from framing.redundancy import count_recurring, mark_recurring
 from framing.run import (
     BATCH_ARTICLES,
     CHUNK_SIZE,
@@ -30,7 +31,6 @@ from framing.run import (
     counted,
     coverage_rows,
     errors_table,
-    guess_title,
     load_resources,
     quoted_word_share,
     run_articles,
@@ -75,7 +75,6 @@ __all__ = [
     "build_analysis",
     "coverage_rows",
     "errors_table",
-    "guess_title",
     "load_resources",
     "quoted_word_share",
     "run_articles",
@@ -225,11 +224,18 @@ def _start_run(
         )
 
     if items and all(isinstance(p, Article) for p in items):
-        articles: Iterable[Article] = items  # type: ignore[assignment]
+        articles: Iterable[Article] = mark_recurring(items)  # type: ignore[arg-type]
     else:
         file_paths = [p for p in items if not isinstance(p, Article)]
         warnings += manifest_warnings(file_paths, manifest)
-        articles = iter_unique(file_paths, manifest=manifest, on_error=None if strict else on_error)
+        # two passes over the files: lines recurring in a source are counted first
+        recurring = count_recurring(
+            iter_unique(file_paths, manifest=manifest, on_error=lambda _: None)
+        )
+        articles = map(
+            recurring.mark,
+            iter_unique(file_paths, manifest=manifest, on_error=None if strict else on_error),
+        )
     result_cache = None if cache is False else ResultCache(None if cache is True else cache)
     parts = run_articles(
         articles,

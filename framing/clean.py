@@ -6,40 +6,59 @@ numbers, for :func:`framing.document.build_document`) and one :class:`Removal` p
 removed line, the rows of the ``cleaning`` table. In order:
 
 1. blocks (a publisher's appeal from its first to its last line);
-2. whole-line patterns (cookie banners, photo captions, agency credits, ...);
-3. paragraphs are formed from the kept lines (one per line, or a block of
+2. whole-line patterns (cookie banners, photo captions, agency credits, prompts, ...);
+3. line shapes that no body line takes: URLs, markup residue, ``|``-joined metadata,
+   lone lower-case tags, date-and-time lines (:mod:`framing.chrome`);
+4. lines that recur in other articles of the same source (``recurring``; the
+   corpus pass of :mod:`framing.redundancy` numbers them): short lines above or below
+   the lines that do not recur, or anywhere when they are labels (up to three words,
+   or a handle or URL: not the time heading a live-blog entry, not a line ending in
+   ``:``); body-like lines only above or below the body and when found in three
+   articles or more (a blurb: two versions of one story share paragraphs); nothing
+   when most of the article's body-like lines recur (another copy of one story);
+5. the headline and its deck (``headline``, ``deck``): kept out of the body, so no
+   narration count includes them, and returned as :attr:`Cleaned.title`; short lines
+   above the headline (``page_top``) and copies of it (``duplicate``) go too;
+6. the edges of the page, above the first and below the last body-like line: bare
+   dates, bylines in capitals, tags, short labels (``page_top``) and teasers
+   (``page_bottom``); the list under a removed "Related stories" header
+   (``related_link``);
+7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
-4. a paragraph that repeats an earlier paragraph of the same article is removed
+8. a paragraph that repeats an earlier paragraph of the same article, or a line of
+   eight words or more held whole in one of the 20 kept lines before it, is removed
    (``duplicate``, with the line it repeats), so no count doubles;
-5. the trailing run of blank lines is removed.
+9. the trailing run of blank lines is removed.
+
+Every removal is a row of the ``cleaning`` table (line, reason, text), so every word
+left out of the counts can be found again.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from pathlib import Path
 
-from framing.alternation import ASCII_CASE_TWINS, opens_with_repeat, required_literal
+from framing import chrome
+from framing.boilerplate import Boilerplate, default_boilerplate, line_rule
+from framing.boilerplate import load_boilerplate as load_boilerplate
 from framing.corpus import Article
 from framing.document import Document, build_document
-from framing.lexicon import (
-    LexiconError,
-    check_keys,
-    line_of,
-    load_yaml_data,
-    parse_package_yaml,
-    require,
-)
-from framing.memo import Memo
 
 DUPLICATE = "duplicate"
 TRAILING_BLANK = "trailing_blank"
+HEADLINE = "headline"
+DECK = "deck"
+RECURRING = "recurring"
+PAGE_TOP = "page_top"
+PAGE_BOTTOM = "page_bottom"
+RELATED = "related_link"
 MIN_DUPLICATE_WORDS = 4  # shorter repeated lines ("Military included") may be legitimate
+MIN_CONTAINED_WORDS = 8  # a line held whole in an earlier one is a copy from this length
+MAX_RECURRING_SHARE = 0.5  # above: the article is another copy of a story of its source
+MIN_BLURB_ARTICLES = 3  # a recurring body-like line is a blurb from this many articles
+CONTAINED_LOOKBACK = 20  # kept lines searched for one that holds a line whole
 _TERMINAL = tuple('.!?:;"”’»)')
-# backreferences, conditionals and named groups: a rule with one is not combined
-_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?\(")
 _QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("«", '"'), ("»", '"'))
 
 
@@ -53,83 +72,6 @@ class Removal:
     duplicate_of: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BlockRule:
-    reason: str
-    start: re.Pattern[str]
-    end: re.Pattern[str]
-    max_lines: int
-
-
-@dataclass(frozen=True)
-class Boilerplate:
-    """Compiled cleaning rules."""
-
-    line_rules: tuple[tuple[str, re.Pattern[str]], ...]
-    block_rules: tuple[BlockRule, ...]
-    version: str
-
-    @cached_property
-    def line_pattern(self) -> re.Pattern[str] | None:
-        """All line rules as one regex, rule ``i`` in group ``r{i}``: its ``fullmatch``
-        picks the first rule that matches the whole line (None when a rule refers to its
-        own groups, whose numbers shift, or the rules cannot be combined)."""
-        if not self.line_rules or any(
-            _GROUP_REFERENCE.search(p.pattern) for _, p in self.line_rules
-        ):
-            return None
-        return self._combined(frozenset())
-
-    @cached_property
-    def line_needles(self) -> tuple[tuple[int, str], ...]:
-        """(rule index, text every line it matches holds) for the rules that open with a
-        repeat (``.{10,400}\\s/...``): ``re`` can only fail those by backtracking over
-        the whole line, while a line without the text is ruled out by ``str.find``
-        (:func:`framing.alternation.required_literal`)."""
-        return tuple(
-            (i, needle)
-            for i, (_, p) in enumerate(self.line_rules)
-            if opens_with_repeat(p) and (needle := required_literal(p))
-        )
-
-    def line_pattern_for(self, line: str) -> re.Pattern[str] | None:
-        """:attr:`line_pattern` without the rules that cannot match ``line`` (a line
-        lacking their needle): the first rule of the rest that matches is the first rule
-        that matches."""
-        if self.line_pattern is None or not _needles_apply(line):
-            return self.line_pattern
-        low = line.lower()
-        skipped = frozenset(i for i, needle in self.line_needles if needle not in low)
-        if not skipped:
-            return self.line_pattern
-        return self._subsets[skipped]
-
-    @cached_property
-    def _subsets(self) -> Memo[frozenset[int], re.Pattern[str] | None]:
-        """:meth:`_combined` per set of rules ruled out, compiled on first sight."""
-        return Memo(self._combined, _MAX_SUBSETS)
-
-    def _combined(self, skipped: frozenset[int]) -> re.Pattern[str] | None:
-        source = "|".join(
-            f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(self.line_rules) if i not in skipped
-        )
-        try:
-            return re.compile(source or "(?!)", re.IGNORECASE)
-        except re.error:
-            return None
-
-
-_MAX_SUBSETS = 64  # compiled line patterns kept, one per set of rules ruled out
-_ASCII_CASE_TWIN = re.compile(f"[{ASCII_CASE_TWINS}]")
-
-
-def _needles_apply(line: str) -> bool:
-    """Whether a needle (ASCII, lower case) missing from ``line.lower()`` rules its rule
-    out: yes unless ``line`` holds a character that matches an ASCII letter only under
-    re.IGNORECASE. Any other non-ASCII character matches no ASCII needle character."""
-    return line.isascii() or _ASCII_CASE_TWIN.search(line) is None
-
-
 @dataclass(frozen=True)
 class Cleaned:
     """Output of :func:`clean_text`: kept paragraphs and the removal log."""
@@ -137,74 +79,7 @@ class Cleaned:
     paragraphs: tuple[tuple[int, str, tuple[tuple[int, int], ...]], ...]
     removals: tuple[Removal, ...]
     warnings: tuple[str, ...] = field(default=())
-
-
-def _compile(pattern: str, *, path: str, line: int | None, where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise LexiconError(path, line, where, f"invalid regular expression: {exc}") from None
-
-
-def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
-    """Validate boilerplate YAML and compile its patterns."""
-    check_keys(data, {"version", "lines", "blocks"}, path=path, where="boilerplate")
-    assert isinstance(data, dict)
-    line_rules: list[tuple[str, re.Pattern[str]]] = []
-    for i, rule in enumerate(data.get("lines") or []):
-        where = f"lines[{i}]"
-        check_keys(rule, {"reason", "seen", "patterns"}, path=path, where=where)
-        reason = require(rule, "reason", str, path=path, where=where)
-        patterns = require(rule, "patterns", list, path=path, where=where)
-        for j, pattern in enumerate(patterns):
-            if not isinstance(pattern, str):
-                raise LexiconError(
-                    path, line_of(patterns, j), f"{where}.patterns[{j}]", "expected a string"
-                )
-            line_rules.append(
-                (
-                    reason,
-                    _compile(
-                        pattern,
-                        path=path,
-                        line=line_of(patterns, j),
-                        where=f"{where}.patterns[{j}]",
-                    ),
-                )
-            )
-    block_rules: list[BlockRule] = []
-    for i, rule in enumerate(data.get("blocks") or []):
-        where = f"blocks[{i}]"
-        check_keys(rule, {"reason", "seen", "start", "end", "max_lines"}, path=path, where=where)
-        block_rules.append(
-            BlockRule(
-                require(rule, "reason", str, path=path, where=where),
-                _compile(
-                    require(rule, "start", str, path=path, where=where),
-                    path=path,
-                    line=line_of(rule, "start"),
-                    where=f"{where}.start",
-                ),
-                _compile(
-                    require(rule, "end", str, path=path, where=where),
-                    path=path,
-                    line=line_of(rule, "end"),
-                    where=f"{where}.end",
-                ),
-                int(require(rule, "max_lines", int, path=path, where=where)),
-            )
-        )
-    return Boilerplate(tuple(line_rules), tuple(block_rules), version)
-
-
-@cache
-def default_boilerplate() -> Boilerplate:
-    return parse_package_yaml("boilerplate.yaml", parse_boilerplate)
-
-
-def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
-    """The default rules, or a user's boilerplate YAML."""
-    return load_yaml_data(path, default_boilerplate, parse_boilerplate)
+    title: str = ""  # the headline found at the top ("" when none)
 
 
 def fingerprint(text: str) -> str:
@@ -238,21 +113,12 @@ def _remove_blocks(
             break
 
 
-def _line_rule(rules: Boilerplate, line: str) -> str | None:
-    """The reason of the first line rule that matches all of ``line``, if any."""
-    combined = rules.line_pattern_for(line)
-    if combined is not None:
-        m = combined.fullmatch(line)
-        return rules.line_rules[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
-    return next((reason for reason, p in rules.line_rules if p.fullmatch(line)), None)
-
-
 def _remove_lines(lines: list[str], rules: Boilerplate, removed: dict[int, Removal]) -> None:
     """Remove the ``lines`` (stripped) that a line rule matches."""
     for i, line in enumerate(lines):
         if i in removed or not line:
             continue
-        reason = _line_rule(rules, line)
+        reason = line_rule(rules, line)
         if reason is not None:
             removed[i] = Removal(i + 1, reason, line)
 
@@ -297,14 +163,201 @@ def _paragraphs(lines: list[str], removed: dict[int, Removal]) -> list[list[int]
     return groups
 
 
-def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
-    """Clean normalised text (``\\n`` line ends); see the module docstring for the steps."""
+def _wrapped_lines(lines: list[str]) -> frozenset[int]:
+    """Lines of hard-wrapped paragraphs: the line-level steps 3 to 6 leave them alone, as
+    a part of a paragraph is not a line of the page. In a text that
+    :func:`_is_hard_wrapped`, a block of lines is a wrapped paragraph when at least half
+    of its line breaks fall inside a sentence (the line ends in no sentence end and the
+    next starts in lower case, or the line ends in ``,`` or ``-``)."""
+    if not _is_hard_wrapped(lines):
+        return frozenset()
+    fixed: set[int] = set()
+    start = 0
+    for end in range(len(lines) + 1):
+        if end < len(lines) and lines[end]:
+            continue
+        block = range(start, end)
+        breaks = [_breaks_sentence(lines[i], lines[i + 1]) for i in block[:-1]]
+        if breaks and sum(breaks) * 2 >= len(breaks):
+            fixed.update(block)
+        start = end + 1
+    return frozenset(fixed)
+
+
+def _breaks_sentence(line: str, following: str) -> bool:
+    """Whether the break between ``line`` and ``following`` falls inside a sentence."""
+    if line.endswith((",", "-")):
+        return True
+    return not chrome.ends_sentence(line) and following[:1].islower()
+
+
+def _remove_shapes(lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]) -> None:
+    """Step 3: the line shapes no body line takes (:mod:`framing.chrome`)."""
+    for i, line in enumerate(lines):
+        if i in removed or i in fixed or not line:
+            continue
+        if chrome.is_url_line(line):
+            reason = "url"
+        elif chrome.is_markup(line):
+            reason = "markup"
+        elif chrome.is_metadata(line):
+            reason = "metadata"
+        elif chrome.is_timestamp(line, at_edge=False):
+            reason = "timestamp"
+        elif chrome.is_tag(lines, i, in_top=False):
+            reason = "tag"
+        else:
+            continue
+        removed[i] = Removal(i + 1, reason, line)
+
+
+def _outside(span: tuple[int, int] | None, i: int) -> bool:
+    """Whether line ``i`` is above the first or below the last body-like line."""
+    return span is None or i < span[0] or i > span[1]
+
+
+def _remove_recurring(
+    lines: list[str],
+    removed: dict[int, Removal],
+    fixed: frozenset[int],
+    recurring: Sequence[tuple[int, int]],
+) -> None:
+    """Step 4: lines that recur in the source, where they are chrome (module docstring).
+    A body-like line is removed only above or below the body and when it recurs in
+    ``MIN_BLURB_ARTICLES`` articles: two versions of one story share paragraphs."""
+    counts = {
+        n - 1: k
+        for n, k in recurring
+        if 0 < n <= len(lines) and n - 1 not in removed and n - 1 not in fixed
+    }
+    if not counts:
+        return
+    body = [i for i, line in enumerate(lines) if i not in removed and chrome.is_body_like(line)]
+    if body and len(counts.keys() & set(body)) > MAX_RECURRING_SHARE * len(body):
+        return
+    span = chrome.body_span(lines, {**removed, **counts})
+    for i, n_articles in sorted(counts.items()):
+        line = lines[i]
+        if chrome.is_body_like(line):
+            chrome_line = _outside(span, i) and n_articles >= MIN_BLURB_ARTICLES
+        else:
+            chrome_line = _outside(span, i) or chrome.is_recurring_label(line)
+        if chrome_line:
+            removed[i] = Removal(i + 1, RECURRING, line)
+
+
+def _mark_headline(
+    lines: list[str], removed: dict[int, Removal], fixed: frozenset[int], hint: str
+) -> int | None:
+    """Step 5: headline, deck, the short lines above them and copies of the headline."""
+    headline = chrome.find_headline(lines, removed, fixed, hint)
+    if headline is None:
+        return None
+    for i in range(headline):
+        if lines[i] and i not in removed:
+            removed[i] = Removal(i + 1, PAGE_TOP, lines[i])
+    removed[headline] = Removal(headline + 1, HEADLINE, lines[headline])
+    key, size = chrome.fold(lines[headline]), len(lines[headline])
+    for i in range(headline + 1, len(lines)):
+        if i in removed or i in fixed or abs(len(lines[i]) - size) > 3:
+            continue
+        if chrome.fold(lines[i]) == key:
+            removed[i] = Removal(i + 1, DUPLICATE, lines[i], headline + 1)
+    for i in chrome.find_deck(lines, removed, fixed, headline):
+        removed[i] = Removal(i + 1, DECK, lines[i])
+    return headline
+
+
+def _edge_reason(lines: list[str], removed: dict[int, Removal], i: int, top: bool) -> str | None:
+    """Step 6 for one line above (``top``) or below the body."""
+    line = lines[i]
+    if chrome.is_timestamp(line, at_edge=True):
+        return "timestamp"
+    if top and chrome.is_caps_byline(line):
+        return "byline"
+    if chrome.is_tag(lines, i, in_top=top):
+        return "tag"
+    if top and chrome.is_edge_label(line, chrome.EDGE_MAX_WORDS):
+        return PAGE_TOP
+    if not top and chrome.is_teaser(lines, removed, i):
+        return PAGE_BOTTOM
+    return None
+
+
+def _remove_edges(lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]) -> None:
+    """Step 6: the edges of the page, above the first and below the last body-like line."""
+    span = chrome.body_span(lines, removed)
+    if span is None:
+        return
+    edges = [*range(span[0]), *range(span[1] + 1, len(lines))]
+    for i in edges:
+        if lines[i] and i not in removed and i not in fixed:
+            reason = _edge_reason(lines, removed, i, top=i < span[0])
+            if reason is not None:
+                removed[i] = Removal(i + 1, reason, lines[i])
+
+
+def _remove_teaser_lists(
+    lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 6 too: the list under a removed related-stories header of at most
+    ``HEADER_MAX_WORDS`` words ("Related Stories", "Read also:"), up to the next
+    body-like line, is teasers: the headlines of other stories."""
+    for i, line in enumerate(lines):
+        header = removed.get(i)
+        if header is None or header.reason != RELATED:
+            continue
+        if len(line.split()) > chrome.HEADER_MAX_WORDS:
+            continue
+        for j in range(i + 1, len(lines)):
+            if not lines[j] or j in removed:
+                continue
+            if j in fixed or chrome.is_body_like(lines[j]) or not chrome.is_list_item(lines[j]):
+                break
+            removed[j] = Removal(j + 1, RELATED, lines[j])
+
+
+def _remove_contained(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
+    """Step 8 for lines: a kept line of ``MIN_CONTAINED_WORDS`` words or more held whole
+    in one of the ``CONTAINED_LOOKBACK`` kept lines before it (a page repeats its lead
+    next to it; the bound keeps the step linear)."""
+    recent: list[int] = []
+    for i, key in enumerate(keys):
+        if i in removed or not key:
+            continue
+        if key.count(" ") + 1 >= MIN_CONTAINED_WORDS:  # fingerprint: single spaces
+            j = next((j for j in recent if len(keys[j]) > len(key) and key in keys[j]), None)
+            if j is not None:
+                removed[i] = Removal(i + 1, DUPLICATE, lines[i], j + 1)
+                continue
+        recent = [*recent[-CONTAINED_LOOKBACK + 1 :], i]
+
+
+def clean_text(
+    text: str,
+    rules: Boilerplate | None = None,
+    *,
+    title: str = "",
+    recurring_lines: Sequence[tuple[int, int]] = (),
+) -> Cleaned:
+    """Clean normalised text (``\\n`` line ends); see the module docstring for the steps.
+
+    ``title``: the title given with the input, which picks the headline line when one
+    reads the same; ``recurring_lines``: (1-based line, articles holding it) for the
+    lines that recur in other articles of the source (:mod:`framing.redundancy`).
+    """
     rules = rules or default_boilerplate()
     lines = [line.strip() for line in text.split("\n")]  # every step reads them stripped
     removed: dict[int, Removal] = {}
     warnings: list[str] = []
     _remove_blocks(lines, rules, removed, warnings)
     _remove_lines(lines, rules, removed)
+    fixed = _wrapped_lines(lines)
+    _remove_shapes(lines, removed, fixed)
+    _remove_recurring(lines, removed, fixed, recurring_lines)
+    headline = _mark_headline(lines, removed, fixed, title)
+    _remove_edges(lines, removed, fixed)
+    _remove_teaser_lists(lines, removed, fixed)
 
     keys = [fingerprint(line) for line in lines]
     first_seen: dict[str, int] = {}
@@ -313,6 +366,8 @@ def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
             r = removed[i]
             removed[i] = Removal(r.line, r.reason, r.text, first_seen[key] + 1)
         first_seen.setdefault(key, i)
+    if not fixed:
+        _remove_contained(lines, keys, removed)
 
     paragraphs: list[tuple[int, str, tuple[tuple[int, int], ...]]] = []
     seen_paragraphs: dict[str, list[int]] = {}
@@ -343,13 +398,18 @@ def clean_text(text: str, rules: Boilerplate | None = None) -> Cleaned:
         removed[i] = Removal(i + 1, TRAILING_BLANK, "")
 
     return Cleaned(
-        tuple(paragraphs), tuple(sorted(removed.values(), key=lambda r: r.line)), tuple(warnings)
+        tuple(paragraphs),
+        tuple(sorted(removed.values(), key=lambda r: r.line)),
+        tuple(warnings),
+        lines[headline] if headline is not None else "",
     )
 
 
 def clean_article(article: Article, rules: Boilerplate | None = None) -> tuple[Document, Cleaned]:
     """Clean a loaded article and build its Document (the one path every command takes)."""
-    cleaned = clean_text(article.text, rules)
+    cleaned = clean_text(
+        article.text, rules, title=article.title, recurring_lines=article.recurring_lines
+    )
     doc = build_document(
         article.article_id, article.source, cleaned.paragraphs, title=article.title
     )

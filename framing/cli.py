@@ -4,6 +4,7 @@
 ``framing compare BASELINE CURRENT``   what moved between two runs (exit 3 past tolerance)
 ``framing lint PATH...``               newsroom style check (exit 3 on findings)
 ``framing cache info|clear``           where the result cache is, its size; empty it
+``framing fetch SOURCE... --out DIR``  links, feeds, Media Cloud / GDELT exports -> a corpus
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(ExitStatus.USAGE)
+
+
+def _seconds(value: str) -> float:
+    number = float(value)
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {value}")
+    return number
 
 
 def _positive(value: str) -> int:
@@ -139,7 +147,65 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also flag terms inside quoted speech (exempt by default)",
     )
+    _add_fetch(sub)
     return parser
+
+
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {value}")
+    return number
+
+
+# fetch options that set a field of framing.fetch.Politeness (the flag names the field)
+_POLITENESS_OPTIONS = (
+    (
+        "--delay",
+        _seconds,
+        "S",
+        "seconds between two requests to one host; a longer robots.txt Crawl-delay wins",
+    ),
+    ("--per-host", _positive, "N", "requests in flight to one host"),
+    ("--timeout", _seconds, "S", "seconds to connect, and between two reads"),
+    ("--retries", _count, "N", "retries after a 429, a 5xx or a network error"),
+)
+
+
+def _add_fetch(sub: argparse._SubParsersAction) -> None:
+    from framing.fetch.http import Politeness
+
+    default = Politeness()
+    f = sub.add_parser(
+        "fetch",
+        help="fetch articles from links, feeds or Media Cloud / GDELT exports into a corpus",
+    )
+    f.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="a text file of URLs, a CSV/TSV export with a url column, an RSS/Atom feed "
+        "(file or URL), or an article URL",
+    )
+    f.add_argument("--out", required=True, metavar="DIR", help="corpus folder (created or resumed)")
+    f.add_argument("--refresh", action="store_true", help="fetch again what is in the cache")
+    f.add_argument("--cache", metavar="DIR", help="page cache (default: DIR/.fetch-cache)")
+    f.add_argument("--outlets", metavar="YAML", help="domain -> outlet names (default: packaged)")
+    for flag, kind, metavar, text in _POLITENESS_OPTIONS:
+        value = getattr(default, flag[2:].replace("-", "_"))
+        f.add_argument(
+            flag, type=kind, default=value, metavar=metavar, help=f"{text} (default: {value:g})"
+        )
+    f.add_argument(
+        "--max-mb",
+        type=float,
+        default=default.max_bytes / 1e6,
+        metavar="MB",
+        help=f"largest page (default: {default.max_bytes / 1e6:g})",
+    )
+    f.add_argument("--workers", type=_positive, default=8, metavar="N", help="threads (default: 8)")
+    f.add_argument("--user-agent", default=default.user_agent, metavar="TEXT")
+    f.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
 
 
 SHOWN_WARNING_KINDS = 8  # lines of the warning summary; warnings.txt keeps every warning
@@ -271,7 +337,55 @@ def run_cache(args: argparse.Namespace) -> ExitStatus:
     return ExitStatus.OK
 
 
-COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint, "cache": run_cache}
+def run_fetch(args: argparse.Namespace) -> int:
+    from framing.fetch import Politeness, fetch_corpus
+    from framing.fetch.progress import ProgressBar
+
+    fields = {flag[2:].replace("-", "_") for flag, *_ in _POLITENESS_OPTIONS}
+    politeness = Politeness(
+        user_agent=args.user_agent,
+        max_bytes=int(args.max_mb * 1e6),
+        **{name: getattr(args, name) for name in fields},
+    )
+    bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
+    try:
+        report = fetch_corpus(
+            args.sources,
+            args.out,
+            politeness=politeness,
+            outlets=args.outlets,
+            refresh=args.refresh,
+            cache_dir=args.cache,
+            workers=args.workers,
+            progress=bar,
+        )
+    except KeyboardInterrupt:
+        bar.close()
+        print(
+            f"framing: interrupted; {args.out} holds what was fetched so far "
+            "(run the same command again to resume)",
+            file=sys.stderr,
+        )
+        return 130  # as main() answers an interrupt
+    bar.close()
+    print(
+        f"{report.written} articles ({report.fetched} fetched, {report.cached} from the cache), "
+        f"{report.failed} failed, {report.duplicates} duplicates -> {report.out}"
+        + (" (see fetch_errors.csv)" if report.failed else "")
+    )
+    if not report.written:
+        print("framing: error: no article could be fetched", file=sys.stderr)
+        return ExitStatus.ERROR
+    return ExitStatus.INPUT_FAILED if report.failed else ExitStatus.OK
+
+
+COMMANDS = {
+    "analyze": run_analyze,
+    "compare": run_compare,
+    "lint": run_lint,
+    "fetch": run_fetch,
+    "cache": run_cache,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

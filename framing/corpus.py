@@ -32,6 +32,8 @@ from framing.encoding import Decoded, UndecodableError, decode_bytes
 
 UNKNOWN_SOURCE = "(unknown source)"
 MANIFEST_NAME = "sources.csv"
+FETCH_ERRORS_NAME = "fetch_errors.csv"  # written by `framing fetch` beside the manifest
+NOT_ARTICLES = frozenset({MANIFEST_NAME, FETCH_ERRORS_NAME})  # skipped when a folder is walked
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
@@ -82,6 +84,9 @@ class Article:
     encoding: str = "utf-8"
     line: int = 1  # line of the record in its file (JSONL/CSV); 1 for whole files
     warnings: tuple[str, ...] = field(default=())
+    # (1-based line, articles of the source holding it) for the lines that recur in
+    # other articles of the source (framing.redundancy)
+    recurring_lines: tuple[tuple[int, int], ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,13 @@ def encoding_warning(path: str | Path, decoded: Decoded) -> tuple[str, ...]:
     return (f"{path}: decoded as {decoded.encoding}, but unsure: {decoded.doubt}",)
 
 
-def read_text(path: Path) -> Decoded:
+def read_text(path: Path) -> tuple[str, str]:
+    """Read and decode a file: (text, encoding) (see :func:`read_decoded`)."""
+    text, encoding, _ = read_decoded(path)
+    return text, encoding
+
+
+def read_decoded(path: Path) -> Decoded:
     """Read and decode a file; refuse files over MAX_BYTES (one article is never that long)."""
     try:
         size = path.stat().st_size
@@ -138,7 +149,7 @@ def read_text(path: Path) -> Decoded:
 def read_manifest(path: str | Path) -> Manifest:
     """Read a sources manifest; a ``file`` and a ``source`` column are required."""
     p = Path(path)
-    text, _, _ = read_text(p)
+    text, _ = read_text(p)
     reader = csv.DictReader(io.StringIO(text))
     fields = reader.fieldnames or []
     if "file" not in fields or "source" not in fields:
@@ -165,7 +176,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 for f in p.rglob("*")
                 if f.is_file()
                 and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and f.name != MANIFEST_NAME
+                and f.name not in NOT_ARTICLES
                 and not any(part.startswith(".") for part in f.parts[len(p.parts) :])
             )
             files.extend(found)
@@ -272,7 +283,7 @@ def read_records(path: Path) -> Iterator[Article | CorpusError]:
     A bad record is yielded as a CorpusError (file and line) and reading goes on;
     a file that cannot be parsed at all raises.
     """
-    decoded = read_text(path)
+    decoded = read_decoded(path)
     warnings = encoding_warning(path, decoded)
     for item in _records(path, decoded.text, decoded.encoding):
         if warnings and isinstance(item, Article):  # the file's warning, on its first article
@@ -393,7 +404,7 @@ def read_file(path: Path, article_id: str | None = None) -> Iterator[Article | C
             f"unsupported file type {suffix!r} "
             f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})",
         )
-    decoded = read_text(path)
+    decoded = read_decoded(path)
     text, encoding = decoded.text, decoded.encoding
     meta: dict[str, str] = {}
     if suffix in HTML_SUFFIXES:

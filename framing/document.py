@@ -37,6 +37,15 @@ NEWS_ABBREVIATIONS = frozenset(
         "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "est", "approx",
         "no", "nos", "vol", "fig", "pp", "vs", "etc", "al", "e.g", "i.e", "cf", "ca", "a.m", "p.m",
+        # agencies as American papers' house styles dot them (the New York Times: "F.B.I.")
+        "f.b.i", "c.i.a", "s.e.c", "i.r.s", "e.p.a", "f.d.a", "n.s.a", "f.c.c", "f.e.c", "f.a.a",
+        "c.d.c", "d.h.s", "g.o.p", "n.r.a", "a.c.l.u", "n.a.a.c.p", "i.m.f", "w.h.o", "n.a.t.o",
+        "u.s.s.r", "s.b.u", "f.s.b", "k.g.b", "g.r.u", "o.s.c.e", "i.a.e.a", "i.c.c", "e.c.b",
+        # US states as AP style abbreviates them after a politician's party ("(R-Ga.)"),
+        # those that are not also English words ("Ill.", "Miss.", "Wash." are left out)
+        "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "kan", "kans", "ky", "md",
+        "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "tex", "vt", "va", "wis", "wyo",
+        "n.h", "n.j", "n.m", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va",
     )
 )
 # fmt: on

@@ -37,7 +37,6 @@ from framing.extract.terms import Lexicon, extract_terms, load_lexicon
 from framing.language import language_problem
 from framing.tables import ArticleResult, Columns, TableParts, typed_table
 
-TITLE_MAX_WORDS = 20
 CHUNK_SIZE = 16  # articles per pool task: ~0.06 s of work at ~4 ms an article
 IN_FLIGHT = 4  # chunks queued per worker: keeps workers busy, bounds memory
 BATCH_ARTICLES = 256  # articles per batch of tables written (one Parquet row group)
@@ -91,16 +90,6 @@ def too_long(n_chars: int, settings: Settings) -> str:
         f"{n_chars:,} characters is over the limit of {settings.max_article_chars:,} for one "
         "article (raise it with --max-article-chars; is the file many articles in one?)"
     )
-
-
-def guess_title(doc: Document) -> str:
-    """The first paragraph when it reads as a headline (short, no final period)."""
-    if not doc.paragraphs:
-        return ""
-    first = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end]
-    if len(first.split()) <= TITLE_MAX_WORDS and not first.rstrip().endswith((".", "”", '"')):
-        return first
-    return ""
 
 
 def quoted_word_share(doc: Document, quotes: Sequence[Mapping[str, Any]]) -> float:
@@ -182,7 +171,7 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         "article_id": article.article_id,
         "file": article.file,
         "source": article.source,
-        "title": article.title or guess_title(doc),
+        "title": article.title or cleaned.title,
         "date": article.date,
         "url": article.url,
         "n_paragraphs": len(doc.paragraphs),
@@ -354,12 +343,12 @@ def warm(settings: Settings) -> None:
     Called before a pool starts, so forked workers inherit it (copy-on-write), and as
     the pool initializer, where it is then a no-op (or the loading, under spawn).
     """
-    from framing.extract.readability import cmu_dictionary, easy_words
+    from framing.extract.readability import cmu_syllables, easy_words
     from framing.extract.vader import analyzer
 
     load_resources(settings)
     analyzer()
-    cmu_dictionary()
+    cmu_syllables()
     easy_words()
 
 

@@ -359,3 +359,17 @@ def test_user_registry_description_words(tmp_path: Path) -> None:
     assert registry.side_from_description("the pro-Symkarian mayor of Doomstadt") == "B"
     assert registry.side_from_description("mayor of Doomstadt") == "A"
     assert registry.side_from_description("a diplomat in Doomstadt") is None
+
+
+def test_a_title_after_former_names_no_current_holder() -> None:
+    text = "The former secretary of state met the secretary of state and ex-secretary of state."
+    mentions = find_mentions(text)
+    assert [(m.as_written, m.actor.name) for m in mentions] == [
+        ("secretary of state", "Marco Rubio")
+    ]
+    assert mentions[0].start == text.index("the secretary") + 4
+
+
+def test_former_before_an_alias_keeps_the_person() -> None:
+    (mention,) = find_mentions("Former President Donald Trump spoke.")
+    assert mention.actor.name == "Donald Trump"

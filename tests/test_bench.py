@@ -40,3 +40,52 @@ def test_throughput_cold_forgets_the_vocabulary() -> None:
 def test_memory_reports_peak_rss_of_main_and_workers() -> None:
     out = _run("memory.py", "--articles", "40", "--workers", "2")
     assert re.search(r"40 articles .* peak RSS main +\d+\.\d+ MB, largest worker +\d+\.\d+ MB", out)
+
+
+def _annotated_page(tmp_path: Path) -> Path:
+    """A made-up page and its labels, written the way the cleaning annotations are."""
+    import hashlib
+    import json
+
+    lines = [
+        "Skip to main content",
+        "Talks on a ceasefire resume in Istanbul",
+        "Negotiators from both sides met on Wednesday for a third round of talks there.",
+        "The meeting lasted about an hour, officials said after it ended on Wednesday.",
+        "Leave a Reply",
+    ]
+    labels = ["boilerplate", "headline", "body", "body", "boilerplate"]
+    text = "\n".join(lines)
+    (tmp_path / "p1.txt").write_text(text, encoding="utf-8")
+    record = {
+        "id": "p1",
+        "source": "Made-up outlet",
+        "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "lines": [
+            {"line": n, "sha": hashlib.sha256(line.encode()).hexdigest()[:12], "label": label}
+            for n, (line, label) in enumerate(zip(lines, labels, strict=True), 1)
+        ],
+    }
+    annotations = tmp_path / "labels.jsonl"
+    annotations.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return annotations
+
+
+def test_cleaning_eval_scores_a_labelled_page(tmp_path: Path) -> None:
+    out = _run("cleaning_eval.py", "--pages", str(tmp_path), str(_annotated_page(tmp_path)))
+    assert "boilerplate_removed: 2/2" in out
+    assert "body_lines_lost: 0/2" in out
+    assert "headlines_found: 1/1" in out
+
+
+def test_cleaning_eval_refuses_a_text_that_is_not_the_annotated_one(tmp_path: Path) -> None:
+    annotations = _annotated_page(tmp_path)
+    (tmp_path / "p1.txt").write_text("another text", encoding="utf-8")
+    script = str(ROOT / "bench" / "cleaning_eval.py")
+    done = subprocess.run(
+        [sys.executable, script, "--pages", str(tmp_path), str(annotations)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0 and "differs from the annotated one" in done.stderr

@@ -196,3 +196,17 @@ def test_baseline_finds_quotes_and_speaker_before_said() -> None:
     (stmt,) = P.baseline_statements(raw)
     assert raw[stmt[0] : stmt[1]] == '"We will win this race."'
     assert stmt[2] == "Jane Doe"
+
+
+def test_an_article_framing_cannot_analyse_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _write_corpus(tmp_path)
+    (root / "data" / "dev" / "attributions" / "a1_a111.ann").unlink()
+    (root / "data" / "dev" / "text" / "a1.txt").write_text(
+        "Президент заявил, что переговоры продолжатся. Министр сказал то же самое.\n",
+        encoding="utf-8",
+    )
+    (art,) = P.load_split(root, "dev")
+    assert P.predict_framing([art]) == {"a1": []}
+    assert "not analysed, scored as misses: a1" in capsys.readouterr().err

@@ -8,17 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.clean import (
-    DUPLICATE,
-    TRAILING_BLANK,
-    Boilerplate,
-    Cleaned,
-    _line_rule,
-    clean_text,
-    fingerprint,
-    load_boilerplate,
-    parse_boilerplate,
-)
+from framing.boilerplate import Boilerplate, load_boilerplate, parse_boilerplate
+from framing.boilerplate import line_rule as _line_rule
+from framing.clean import DUPLICATE, TRAILING_BLANK, Cleaned, clean_text, fingerprint
 from framing.document import Document
 from framing.lexicon import LexiconError
 from tests.conftest import CGTN, CHINA_DAILY, GUARDIAN, MOSCOW_TIMES, RT, SEEDS
@@ -36,7 +28,8 @@ EXPECTED_REMOVALS: dict[str, list[tuple[int, str, int | None]]] = {
         *[(n, DUPLICATE, n - 11) for n in range(15, 25)],
         (25, "agency_credit", None),
     ],
-    CHINA_DAILY: [(27, "agency_credit", None)] + [(n, TRAILING_BLANK, None) for n in range(28, 54)],
+    CHINA_DAILY: [(1, "headline", None), (2, "deck", None), (27, "agency_credit", None)]
+    + [(n, TRAILING_BLANK, None) for n in range(28, 54)],
 }
 
 

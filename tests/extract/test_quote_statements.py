@@ -138,3 +138,63 @@ def test_according_to_any_source(text: str, source: str, content: str) -> None:
         "according to",
         content,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a subject pronoun fused with its auxiliary opens the clause
+        ("The golfer said it's one of his favourite pictures.", "The golfer", "it's one of"),
+        ("The envoy said they’re ready to talk.", "The envoy", "they’re ready to talk"),
+        # a negated auxiliary is a finite verb
+        ("Mr. Hale said Moscow doesn’t want a truce.", "Mr. Hale", "Moscow doesn’t want a truce"),
+        # a party and state between the name and the verb; the state is no sentence end
+        ("Sen. Jane Roe (R-Ga.) said the vote would wait.", "Sen. Jane Roe", "the vote would"),
+        # an agency dotted as American papers dot it is no sentence end either
+        ("The F.B.I. said it had opened an inquiry.", "F.B.I.", "it had opened an inquiry"),
+        # a short phrase between the verb and the clause
+        ("The mayor said after the meeting he would resign.", "The mayor", "he would resign"),
+    ],
+)
+def test_indirect_speech_without_that(text: str, speaker: str, content: str) -> None:
+    found = rows("The city council met on Monday.\n\n" + text)
+    assert [(q["speaker_as_written"], q["kind"]) for q in found] == [(speaker, "indirect")]
+    assert found[0]["text"].startswith(content)
+
+
+def test_a_phrase_after_the_verb_is_no_clause_without_a_finite_verb() -> None:
+    assert rows("The city council met.\n\nThe mayor said after the meeting he and his aides.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lawmakers asked whether the deals had been approved.", "whether the deals had been"),
+        ("The reporter asked the minister if talks would resume.", "if talks would resume"),
+    ],
+)
+def test_an_embedded_question_is_the_content_of_ask(text: str, content: str) -> None:
+    found = rows("The hearing opened on Monday.\n\n" + text)
+    assert [(q["verb"], q["kind"]) for q in found] == [("ask", "indirect")]
+    assert found[0]["text"].startswith(content)
+
+
+def test_ask_about_is_no_statement() -> None:
+    assert rows("The hearing opened on Monday.\n\nThe senator asked about the deals.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "content"),
+    [
+        ("The mayor told his aides to find another site.", "tell", "his aides to find another"),
+        ("The judge asked both sides to settle.", "ask", "both sides to settle"),
+    ],
+)
+def test_a_directive_is_its_hearer_and_infinitive(text: str, verb: str, content: str) -> None:
+    found = rows("The hearing opened on Monday.\n\n" + text)
+    assert [(q["verb"], q["kind"]) for q in found] == [(verb, "indirect")]
+    assert found[0]["text"].startswith(content)
+
+
+def test_told_to_a_place_is_no_directive() -> None:
+    assert rows("The hearing opened on Monday.\n\nThe mayor told reporters to the left.") == []

@@ -111,7 +111,8 @@ def test_no_network(monkeypatch: pytest.MonkeyPatch, seed_docs: dict[str, Docume
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(nltk, "download", refuse)
-    rd.cmu_dictionary.cache_clear()
+    rd.cmu_syllables.cache_clear()
+    rd.easy_words.cache_clear()
     rd.word_syllables.cache_clear()
     rd._TOKENS.clear()
     doc = next(iter(seed_docs.values()))
@@ -119,6 +120,42 @@ def test_no_network(monkeypatch: pytest.MonkeyPatch, seed_docs: dict[str, Docume
     assert scores["readability_words"] > 100
     assert 0 < scores["flesch_reading_ease"] < 100
     assert scores["text_standard"].endswith("grade")
+
+
+def test_syllable_table_is_cmudicts_first_pronunciation() -> None:
+    full = rd.cmu_dictionary()
+    table = rd.cmu_syllables()
+    assert table.keys() == full.keys()
+    first = {w: sum(1 for phone in p[0] if phone[-1].isdigit()) for w, p in full.items()}
+    assert table == first
+    assert table["kremlin"] == 2 and table["aalborg"] == 2  # a comment after the phones
+
+
+def test_textstat_helpers_written_again_equal_textstats() -> None:
+    from textstat.backend.utils import get_grade_suffix, get_lang_easy_words
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+    assert rd.RE_NONCONTRACTION_APOSTROPHE == RE_NONCONTRACTION_APOSTROPHE
+    assert rd.easy_words() == get_lang_easy_words(rd.LANG)
+    assert [rd.grade_suffix(g) for g in range(-3, 125)] == [
+        get_grade_suffix(g) for g in range(-3, 125)
+    ]
+    text = "Kyiv's 'peace' talks -- they'd said: it's \u2018over\u2019, rock'n'roll ..."
+    assert rd.list_words(text) == list_words(text)
+
+
+def test_analysis_never_imports_textstat_or_nltk() -> None:
+    """Importing textstat imports nltk (about 1 s of each worker's start-up); the
+    analysis reads what it needs of both packages' data without importing them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, framing; framing.analyze('seeds');"
+        "print(sorted(m for m in ('nltk', 'textstat') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_keys() -> None:
@@ -260,6 +297,7 @@ def test_words_split_per_token(text: str) -> None:
     assert [word for word in per_token if word] == list_words(text)
     assert [word.lower() for word in list_words(text)] == list_words(text, lowercase=True)
     assert text.split() == list_words(text, rm_punctuation=False)
+    assert rd.list_words(text) == list_words(text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,6 +15,7 @@ from framing.extract.quotes.cues import (
     _inverted_subject,
     _possessor,
 )
+from framing.extract.quotes.lexicon import VerbLexicon
 from framing.extract.quotes.model import Event, _Context, _quote_at
 from framing.extract.quotes.patterns import (
     _AND_THAT,
@@ -98,6 +99,19 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
                 capital = pos + w.start()
         if capital is not None and "that" not in lows[:9]:
             return capital
+    # a directive or a question, unless the sentence goes on to another speaker's tag
+    # ("The US has asked Ukraine to hold elections, two sources told Reuters")
+    own = not _tag_after_comma(rest, verbs)
+    directive = ev.lemma in verbs.hearer_to and lows[0] not in PREPOSITIONS | {"that"}
+    if own and directive and _hearer_then_to(rest, words):
+        return pos + words[0].start()  # "told his aides to find a way"
+    naming = ev.lemma in verbs.predicative and lows[0] not in PREPOSITIONS | {"that"}
+    if own and naming and _object_then_predicate(rest, words):
+        return pos + words[0].start()  # "called the charges a fabrication"
+    if own and ev.lemma in verbs.question_verbs:
+        question = _embedded_question(rest, words)
+        if question is not None:
+            return pos + question  # "asked (the minister) whether ..."
     zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
         if zero_that and lows[i] in _FINITE:
@@ -136,6 +150,71 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return None
     if first.lower() not in PREPOSITIONS and _finite_soon(rest, words, 10):
         return pos + words[0].start()  # "said progress had been made"
+    if first.lower() in PREPOSITIONS:
+        clause = _clause_after_phrase(rest, words)
+        if clause is not None:
+            return pos + clause  # "said after the meeting he would ..."
+    return None
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+_QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
+
+
+_NOT_A_VERB_AFTER_TO = PREPOSITIONS | frozenset(
+    "the a an his her their its our my this that".split()
+)
+
+
+def _tag_after_comma(rest: str, verbs: VerbLexicon) -> bool:
+    """Whether a reporting verb follows a comma in ``rest``."""
+    comma = rest.find(",")
+    return comma >= 0 and verbs.verb_pattern.search(rest, comma) is not None
+
+
+def _hearer_then_to(rest: str, words: list[re.Match[str]]) -> bool:
+    """Whether the words are a hearer of up to four words, no punctuation, then "to" and
+    a lower-case word that is no preposition or determiner ("his aides to find")."""
+    for i in range(1, min(5, len(words) - 1)):
+        if _SUBJECT_END.search(rest, 0, words[i].start()):
+            return False
+        if words[i].group().lower() == "to":
+            after = words[i + 1].group()
+            return after[0].islower() and after.lower() not in _NOT_A_VERB_AFTER_TO
+    return False
+
+
+def _object_then_predicate(rest: str, words: list[re.Match[str]]) -> bool:
+    """Whether the words are an object of up to five words with no punctuation or
+    preposition, then "a" or "an" ("the charges a fabrication", "it a mistake")."""
+    for i in range(1, min(6, len(words) - 1)):
+        low = words[i].group().lower()
+        if _SUBJECT_END.search(rest, 0, words[i].start()) or low in PREPOSITIONS:
+            return False
+        if low in ("a", "an"):
+            return True
+    return False
+
+
+def _embedded_question(rest: str, words: list[re.Match[str]]) -> int | None:
+    """Where an embedded question starts: a question word among the first five words, with
+    up to four words of hearer and no punctuation before it ("asked officials whether")."""
+    for i, word in enumerate(words[:5]):
+        if _SUBJECT_END.search(rest, 0, word.start()):
+            return None
+        if word.group().lower() in _QUESTION_WORDS:
+            return word.start() if i + 1 < len(words) else None
+    return None
+
+
+def _clause_after_phrase(rest: str, words: list[re.Match[str]]) -> int | None:
+    """Where a clause opens with a subject pronoun and a finite verb after a short
+    prepositional phrase with no punctuation in it ("after the convention he would")."""
+    for i in range(2, min(len(words) - 1, 8)):
+        if _SUBJECT_END.search(rest, words[0].end(), words[i].start()):
+            return None
+        if words[i].group().lower() in _SUBJECT_PRONOUNS and _looks_finite(words[i + 1].group()):
+            return words[i].start()
     return None
 
 
@@ -148,13 +227,18 @@ _WHEN = re.compile(
 
 
 def _looks_finite(word: str) -> bool:
-    """An auxiliary, or a lower-case past-tense or third-person form ("wanted", "says")."""
+    """An auxiliary, a negated one ("doesn't", "won't"), or a lower-case past-tense or
+    third-person form ("wanted", "says")."""
     low = word.lower()
-    return low in _FINITE or (
-        word[0].islower()
-        and (
-            low in _IRREGULAR_PAST
-            or (len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks")))
+    return (
+        low in _FINITE
+        or low.endswith(("n't", "n’t"))
+        or (
+            word[0].islower()
+            and (
+                low in _IRREGULAR_PAST
+                or (len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks")))
+            )
         )
     )
 

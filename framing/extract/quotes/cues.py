@@ -115,11 +115,11 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
         near = _words(text[max(floor, pos - 20) : pos])
         if catenative is None and _negated(_last_words(text, floor, pos, near)):
             continue
-        if not form.endswith("ing") and near and near[-1].lower() in BE_FORMS:
-            continue  # passive: "was described as"
-        if form.endswith(("ed", "en")):
+        if not form.endswith("ing") and _after_be(near):
+            continue  # passive: "was described as", "was reportedly agreed"
+        if form.endswith(("ed", "en")) and not (near and near[-1].lower() in _HAVE):
             after = text[m.end() : min(sentence.end, m.end() + 80)]
-            if "by" in after and _BY_AGENT.search(after):
+            if "by" in after and _agent_of_this_verb(after):
                 continue  # reduced passive: "a first day described as positive by Kyiv"
         head = catenative.start() if catenative else -1
         events.append(Event(m.start(), m.end(), lemma, sentence, head=head))
@@ -246,3 +246,23 @@ def _inverted_subject(
     if not chunks or not _may_name_speaker(ctx, *chunks[0]):
         return None
     return _inverted_with_title(ctx, chunks[:2])
+
+
+_HAVE = frozenset(("has", "have", "had", "having"))
+_PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ed|en)\b")
+
+
+def _agent_of_this_verb(after: str) -> bool:
+    """Whether a "by" agent in ``after`` (the text after a participle) is that verb's: no
+    other participle comes first ("called it a hoax perpetrated by China" is active)."""
+    agent = _BY_AGENT.search(after)
+    return agent is not None and _PARTICIPLE.search(after, 0, agent.start()) is None
+
+
+def _after_be(words: list[str]) -> bool:
+    """Whether the last of ``words`` is a form of "be", or an adverb in -ly after one
+    ("was reportedly", "is widely"): the verb that follows is a passive."""
+    last = [w.lower() for w in words[-2:]]
+    if last and last[-1] in BE_FORMS:
+        return True
+    return len(last) == 2 and last[1].endswith("ly") and last[0] in BE_FORMS

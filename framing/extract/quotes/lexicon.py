@@ -19,6 +19,17 @@ from framing.lexicon import (
     require,
 )
 
+# the frames that list verbs (verbs.yaml, "Frames"); "prepositions" maps verbs to words
+WORD_FRAMES = (
+    "object",
+    "as",
+    "that_only",
+    "indirect_object",
+    "question",
+    "hearer_to",
+    "predicative",
+)
+
 
 @dataclass(frozen=True)
 class VerbLexicon:
@@ -31,6 +42,9 @@ class VerbLexicon:
     as_verbs: frozenset[str]
     that_only: frozenset[str]
     indirect_object: frozenset[str]
+    question_verbs: frozenset[str]
+    hearer_to: frozenset[str]
+    predicative: frozenset[str]
     prepositions: dict[str, frozenset[str]]
     nouns: dict[str, str]
     verb_pattern: re.Pattern[str]
@@ -91,7 +105,16 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
             raise LexiconError(path, line_of(data, key), key, "expected a mapping")
     check_keys(
         frames,
-        {"object", "as", "that_only", "indirect_object", "prepositions"},
+        {
+            "object",
+            "as",
+            "that_only",
+            "indirect_object",
+            "question",
+            "hearer_to",
+            "predicative",
+            "prepositions",
+        },
         path=path,
         where="frames",
     )
@@ -111,7 +134,15 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         for form in _word_list(forms_node, lemma, path=path, where="forms"):
             form_lemma[form.lower()] = str(lemma)
     frame_sets: dict[str, frozenset[str]] = {}
-    for key in ("object", "as", "that_only", "indirect_object"):
+    for key in (
+        "object",
+        "as",
+        "that_only",
+        "indirect_object",
+        "question",
+        "hearer_to",
+        "predicative",
+    ):
         words = _word_list(frames, key, path=path, where="frames")
         frame_sets[key] = frozenset(known(w, frames, key, f"frames.{key}") for w in words)
     preps_node = frames.get("prepositions") or {}
@@ -136,6 +167,9 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         frame_sets["as"],
         frame_sets["that_only"],
         frame_sets["indirect_object"],
+        frame_sets["question"],
+        frame_sets["hearer_to"],
+        frame_sets["predicative"],
         prepositions,
         nouns,
         verb_pattern,

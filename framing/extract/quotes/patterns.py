@@ -153,6 +153,21 @@ CLAUSE_START = frozenset(
     "the a an he she it they we i you there this these those that his her their its our my "
     "any no all some both each every neither either such one two three several many most "
     "more less few only work talks".split()
+) | frozenset(  # a subject pronoun fused with its auxiliary: "said it's ...", "said they'd ..."
+    f"{pronoun}{apostrophe}{aux}"
+    for pronoun, auxes in {
+        "i": "m ve d ll",
+        "you": "re ve d ll",
+        "he": "s d ll",
+        "she": "s d ll",
+        "it": "s d ll",
+        "we": "re ve d ll",
+        "they": "re ve d ll",
+        "there": "s d ll",
+        "that": "s d ll",
+    }.items()
+    for aux in auxes.split()
+    for apostrophe in "'’"
 )
 PREPOSITIONS = frozenset(
     "on in at during after before with to for about from by of over under since until "

@@ -60,6 +60,11 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             speaker, written, side = _from_context(ctx, c, out)
             if speaker and out and out[-1][1] == speaker:
                 c.subject = _titled_as(s, out[-1][0].subject)
+        elif s.kind == "pronoun" and s.as_written.lower() == "it":
+            written = s.as_written
+            institution = _institution_antecedent(ctx, c)
+            if institution is not None:
+                speaker, side = institution.actor.name, institution.actor.side
         elif s.kind == "pronoun" and s.as_written.lower() == "they":
             ref = last_group or last
             if ref:
@@ -77,7 +82,7 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
                 speaker, side, title = _antecedent(ctx, c, out, last_person, genders)
                 if title and s.kind == "pronoun":
                     c.subject = replace(s, title=title)
-        if speaker:
+        if speaker and not (s is not None and s.kind == "pronoun" and written.lower() == "it"):
             actor = s.actor if s is not None else None
             if s is not None and s.kind in ("inherit", "context") and out:
                 actor = out[-1][0].subject.actor if out[-1][0].subject else None
@@ -199,6 +204,18 @@ def _person_name(as_written: str, names: dict[str, str]) -> str:
     return name
 
 
+def _institution_antecedent(ctx: _Context, c: Candidate) -> Mention | None:
+    """What "it" refers to: the last institution, government or outlet (an actor that is
+    no person) named as a sentence's subject in the same or the previous paragraph
+    ("The ministry issued a statement. It said ...")."""
+    for m in reversed(_mentions_before(ctx, c.start)):
+        if c.paragraph - ctx.doc.paragraph_at(m.start) > 1:
+            return None
+        if m.actor.kind != "person" and _names_subject(ctx, m):
+            return m
+    return None
+
+
 def _last_sentence_subject(
     ctx: _Context, pos: int, agrees: Callable[[Mention], bool] = lambda m: True
 ) -> Mention | None:
@@ -280,12 +297,16 @@ def _agrees(ctx: _Context, genders: dict[str, str], gender: str) -> Callable[[Me
 
 
 def _is_sentence_subject(ctx: _Context, m: Mention) -> bool:
-    """Whether ``m`` names a person as the subject of a sentence: outside quotations, not
-    a possessive, after a few capitalised or title words at most."""
+    """Whether ``m`` names a person as the subject of a sentence (:func:`_names_subject`)."""
+    return m.actor.kind == "person" and _names_subject(ctx, m)
+
+
+def _names_subject(ctx: _Context, m: Mention) -> bool:
+    """Whether ``m`` is the subject of a sentence: outside quotations, not a possessive,
+    after a few capitalised or title words at most."""
     text = ctx.doc.text
     return (
-        m.actor.kind == "person"
-        and not _quote_at(ctx, m.start)
+        not _quote_at(ctx, m.start)
         and not _is_possessive(text, m.end)
         and _opens_clause(text, ctx.doc.sentence_at(m.start).start, m.start)
     )

@@ -60,7 +60,9 @@ def _resolve_chunk(
         return Subject("pronoun", phrase)
     if low in _OBJECT_PRONOUNS:
         return Subject("pronoun", _OBJECT_PRONOUNS[low])
-    if low in {"i", "we", "you", "it", "this", "that", "there", "which", "who"}:
+    if low == "it":
+        return Subject("pronoun", phrase)  # an institution or a document: speakers.py
+    if low in {"i", "we", "you", "this", "that", "there", "which", "who"}:
         return None
     if ctx.actors.is_media(phrase):
         return Subject("media", phrase)
@@ -388,6 +390,7 @@ def _subject_before(
     "Kirill Dmitriev, Russian President Vladimir Putin's envoy, said" come after it).
     """
     text = ctx.doc.text
+    end = _before_parenthesis(text, start, end)
     # only a subordinator with no comma after it counts, and a match holds no comma:
     # the scan can start after the last comma (its lookbehind still sees the comma)
     after_comma = max(start, text.rfind(",", start, end) + 1)
@@ -437,6 +440,19 @@ def _subject_before(
         return None
     chosen = _choose_subject(chain, interjected=interjected)
     return _with_apposed_title(chosen, chain, phrases)
+
+
+# a short parenthesis right before the verb: a party and state ("(R-Ga.)"), an acronym
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
+def _before_parenthesis(text: str, start: int, end: int) -> int:
+    """Where the subject before ``end`` ends once a short parenthesis just before the verb
+    is set aside: "Sen. Jane Roe (R-Ga.) said" reads as "Sen. Jane Roe said"."""
+    if text[start:end].rstrip()[-1:] != ")":
+        return end
+    m = _TRAILING_PARENTHESIS.search(text, max(start, end - 40), end)
+    return m.start() if m else end
 
 
 def _with_apposed_title(chosen: Subject, chain: list[Subject], phrases: list[str]) -> Subject:

@@ -1,0 +1,332 @@
+"""Page chrome by the shape and place of a line: what :mod:`framing.clean` removes
+beyond its whole-line patterns.
+
+Boilerplate detectors for HTML (jusText, boilerpipe: Kohlschütter et al., "Boilerplate
+detection using shallow text features", WSDM 2010) tell chrome from body by a line's
+length, its sentence-ness, its link density and its position; on plain text the same
+shallow features remain, less the links. Each function here reads one feature and is
+precision first: it fires only on shapes a body line does not take (a dateline
+"KYIV, Ukraine (AP) —", a subheading or a short quotation is body).
+
+Thresholds (words are whitespace tokens):
+
+- a **body-like** line has ``BODY_MIN_WORDS`` (8) words or more and ends a sentence
+  (``.``, ``?``, ``!``, or a closing quotation mark after one), or has ``LONG_WORDS``
+  (20) words or more (an excerpt cut mid-sentence). The **top zone** is what comes
+  before the first body-like line, the **bottom zone** what comes after the last
+  line that is body-like, ends a sentence or has more than ``TEASER_MAX_WORDS`` (12)
+  words;
+- a **headline** is the first of the top ``HEADLINE_SCAN`` (8) kept lines with 3 to
+  ``HEADLINE_MAX_WORDS`` (30) words with letters that does not end a sentence with a period, nor end
+  in ``: , ; —``, with a body-like line after it; only lines of at most
+  ``ABOVE_MAX_WORDS`` (8) words may stand above it (a longer line first means the body
+  starts there: no headline);
+- a **deck** follows the headline: bullet lines (``- ``, ``• ``) of 5 words or more, or
+  one line of 5 to ``DECK_MAX_WORDS`` (35) words that neither ends a sentence nor holds
+  one;
+- short lines in the top and bottom zones: up to ``EDGE_MAX_WORDS`` (6) words above the
+  body (not a dateline: no final ``— – - :``, not in capitals), up to
+  ``TEASER_MAX_WORDS`` (12) below it (after a blank or a removed line, not ending in a
+  short lower-case word as a cut line does), neither ending a sentence nor holding one;
+- a **timestamp** line holds only date and time words, with a date and a clock time
+  or a "Published/Updated" word (a bare date only in the top or bottom zone, a bare
+  time never: in a live blog "March 23, 2022" or "9:15 p.m." heads the entries that
+  follow);
+- **metadata** lines join fields with two or more ``|``; **URL** lines are half URL;
+  **markup** lines have ``MARKUP_SHARE`` (8 %) and at least 3 characters of
+  ``/@[]{}<>=\\_#``; neither is body-like (a sentence quoting markup is body);
+- a **tag** line has at most 4 words, all in lower case, between blank lines, or is a
+  bullet with at most 3 words in the top zone; a **byline** in capitals lists names
+  joined by ``,`` or a lower-case ``and`` in the top zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+BODY_MIN_WORDS = 8
+LONG_WORDS = 20
+HEADLINE_SCAN = 8
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 30
+ABOVE_MAX_WORDS = 8
+DECK_MIN_WORDS = 5
+DECK_MAX_WORDS = 35
+EDGE_MAX_WORDS = 6
+TEASER_MAX_WORDS = 12
+TAG_MAX_WORDS = 4
+LABEL_MAX_WORDS = 3
+HEADER_MAX_WORDS = 4
+LIST_ITEM_MAX_WORDS = 20
+MARKUP_SHARE = 0.08
+MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
+
+_CLOSERS = "\"'”’»)]"
+_OPEN_ENDS = (":", ",", ";", "—", "–", "-")
+_BULLETS = ("- ", "• ", "· ", "* ")
+_WEB_FILES = (".html", ".htm", ".php", ".jpg", ".jpeg", ".png", ".webp")
+_MONTHS = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december"
+).split()
+_WEEKDAYS = "mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday"
+_STAMP_WORDS = frozenset(
+    (
+        "published updated posted modified created last first on at date time am pm a.m. p.m. "
+        "gmt utc ist est edt cet cest msk bst et pt ct hrs h " + _WEEKDAYS
+    ).split()
+) | frozenset(_MONTHS)
+_STAMP_PREFIX = frozenset("published updated posted modified created".split())
+_CLOCK = re.compile(
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?", re.IGNORECASE
+)
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_NUMERIC_DATE = re.compile(r"\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_DIGIT = re.compile(r"\d")
+_STAMP_MAX_CHARS = 120
+_MERIDIEM = frozenset("am pm a.m. p.m.".split())
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}", re.IGNORECASE)
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’]? +\S")  # not "U.S. in"
+_CUT_WORD = re.compile(r"[a-z]{1,3}")
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_NAME = re.compile(r"[A-Z][A-Z.'’-]+")
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence: ``. ? !``, also inside closing quotation marks."""
+    return line.rstrip().rstrip(_CLOSERS).endswith((".", "?", "!", "…"))
+
+
+def is_body_like(line: str) -> bool:
+    n = len(line.split())
+    return n >= LONG_WORDS or (n >= BODY_MIN_WORDS and ends_sentence(line))
+
+
+def is_texty(line: str) -> bool:
+    """Body-like, a sentence, or longer than a teaser: where the bottom zone ends."""
+    return is_body_like(line) or ends_sentence(line) or len(line.split()) > TEASER_MAX_WORDS
+
+
+def body_span(lines: Sequence[str], skip: dict[int, Any]) -> tuple[int, int] | None:
+    """Index of the first body-like line and of the last texty line not in ``skip``;
+    None when no line is body-like."""
+    kept = [i for i, line in enumerate(lines) if line and i not in skip]
+    first = next((i for i in kept if is_body_like(lines[i])), None)
+    if first is None:
+        return None
+    return first, next(i for i in reversed(kept) if is_texty(lines[i]))
+
+
+def _is_headline_shape(line: str) -> bool:
+    tokens = line.split()
+    n = sum(any(c.isalpha() for c in t) for t in tokens)  # "CHINA / DIPLOMACY": two
+    if not HEADLINE_MIN_WORDS <= n <= HEADLINE_MAX_WORDS or line.startswith(_BULLETS):
+        return False
+    bare = line.rstrip().rstrip(_CLOSERS)
+    if bare.endswith((".", "…", *_OPEN_ENDS)) or "|" in line:
+        return False
+    return any(c.isupper() for c in line)
+
+
+def find_headline(
+    lines: Sequence[str], removed: dict[int, Any], fixed: frozenset[int], hint: str = ""
+) -> int | None:
+    """Index of the headline among the first kept lines, or None.
+
+    ``hint`` (a title given with the input) picks the line that reads the same, when
+    there is one; otherwise the shape decides (module docstring). A line of a
+    hard-wrapped paragraph (in ``fixed``) first means the text starts with its body.
+    """
+    kept = [i for i, line in enumerate(lines) if line and i not in removed][:HEADLINE_SCAN]
+    if hint:
+        key = fold(hint)
+        match = next((i for i in kept if i not in fixed and fold(lines[i]) == key), None)
+        if match is not None and _body_follows(lines, removed, match):
+            return match
+    for i in kept:
+        if i in fixed:
+            return None
+        if _is_headline_shape(lines[i]):
+            return i if _body_follows(lines, removed, i) else None
+        if len(lines[i].split()) > ABOVE_MAX_WORDS:
+            return None
+    return None
+
+
+def _body_follows(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
+    """Whether a body-like line follows line ``i``: a text of a headline alone keeps it."""
+    return any(j not in removed and is_body_like(lines[j]) for j in range(i + 1, len(lines)))
+
+
+def find_deck(
+    lines: Sequence[str], removed: dict[int, Any], fixed: frozenset[int], headline: int
+) -> list[int]:
+    """Indexes of the deck lines right after the headline (module docstring)."""
+    after = [i for i in range(headline + 1, len(lines)) if lines[i] and i not in removed]
+    bullets = []
+    for i in after:
+        line = lines[i]
+        if i in fixed or not line.startswith(_BULLETS) or len(line.split()) < DECK_MIN_WORDS:
+            break
+        bullets.append(i)
+    if bullets or not after or after[0] in fixed:
+        return bullets
+    first = lines[after[0]]
+    n = len(first.split())
+    deck = DECK_MIN_WORDS <= n <= DECK_MAX_WORDS and not ends_sentence(first)
+    deck = deck and not _INNER_SENTENCE_END.search(first)  # one sentence, or none
+    return [after[0]] if deck and not first.rstrip().endswith(_OPEN_ENDS) else []
+
+
+def fold(text: str) -> str:
+    """Comparison key of a headline: case, spacing, quote style and a final period folded."""
+    for mark, plain in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("«", '"'), ("»", '"')):
+        text = text.replace(mark, plain)
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def _stamp_parts(line: str) -> tuple[bool, bool, bool] | None:
+    """(has a date, has a clock time, has a "Published" word) when ``line`` holds only
+    date and time words, else None. A day number is a date with a month name ("21 Mar
+    2022"), a clock time with "a.m."/"p.m." ("7 p.m.")."""
+    if len(line) > _STAMP_MAX_CHARS or not _DIGIT.search(line):
+        return None
+    tokens = [t.strip(",|·•()[]").lower() for t in line.replace("|", " ").split()]
+    tokens = [t.rstrip(":") for t in tokens if t]
+    if not tokens or len(tokens) > 14:
+        return None
+    date = clock = prefix = day = month = meridiem = False
+    for t in tokens:
+        if _CLOCK.fullmatch(t):
+            clock = True
+        elif _ISO_TIME.match(t) or _NUMERIC_DATE.fullmatch(t):
+            date = True
+            clock = clock or bool(_ISO_TIME.match(t))
+        elif _DAY.fullmatch(t):
+            day = True
+        elif t.rstrip(".") in _MONTHS:
+            month = True
+        elif t in _STAMP_WORDS:
+            prefix = prefix or t in _STAMP_PREFIX
+            meridiem = meridiem or t in _MERIDIEM
+        else:
+            return None
+    return date or month, clock or (day and meridiem and not month), prefix
+
+
+def is_timestamp(line: str, *, at_edge: bool) -> bool:
+    """A line of date and time words only: with a clock time or a "Published" word
+    anywhere, a bare date only at the edge of the page (``at_edge``)."""
+    parts = _stamp_parts(line)
+    return parts is not None and parts[0] and (parts[1] or parts[2] or at_edge)
+
+
+def is_date_or_time(line: str) -> bool:
+    """Only date and time words: "March 23, 2022", "9:15 p.m.", "12:35 p.m.:"."""
+    parts = _stamp_parts(line)
+    return parts is not None and (parts[0] or parts[1])
+
+
+def is_metadata(line: str) -> bool:
+    """Fields joined by ``|``: "Reuters | Kyiv | Updated: ... | Created: ..."."""
+    return line.count("|") >= 2 and not ends_sentence(line)
+
+
+def is_url_line(line: str) -> bool:
+    """Half of the line's characters (spaces aside) in URLs or file names."""
+    low = line.lower()
+    if "://" not in low and "www." not in low and not any(e in low for e in _WEB_FILES):
+        return False
+    letters = len(line) - line.count(" ")
+    in_urls = sum(len(t) for t in line.split() if is_url(t))
+    return letters > 0 and in_urls * 2 >= letters and not is_body_like(line)
+
+
+def is_url(token: str) -> bool:
+    """A URL or the name of a web page or image file."""
+    bare = token.strip("()[]<>\"'.,;").lower()
+    return "://" in bare or bare.startswith("www.") or bare.split("?")[0].endswith(_WEB_FILES)
+
+
+def is_markup(line: str) -> bool:
+    """Markup or path residue: "/html/head/meta[@name='og:title']/@content"."""
+    if is_body_like(line):
+        return False
+    n = sum(line.count(c) for c in MARKUP_CHARS)
+    return n >= 3 and n >= MARKUP_SHARE * len(line) and not is_body_like(line)
+
+
+def is_tag(lines: Sequence[str], i: int, *, in_top: bool) -> bool:
+    """A topic tag: a short lower-case line standing alone, or a short bullet at the top."""
+    line = lines[i]
+    if in_top and line.startswith(_BULLETS[:3]) and len(line.split()) <= 4:
+        return not ends_sentence(line)
+    alone = (i == 0 or not lines[i - 1]) and (i + 1 == len(lines) or not lines[i + 1])
+    return (
+        alone
+        and len(line.split()) <= TAG_MAX_WORDS
+        and line == line.lower()
+        and all(c.isalpha() or c in " -" for c in line)
+    )
+
+
+def is_caps_byline(line: str) -> bool:
+    """Names in capitals joined by commas or a lower-case "and": "JULIE PACE, HANNA
+    ARHIROVA and JAMES JORDAN"."""
+    tokens = line.replace(",", " , ").split()
+    names = [t for t in tokens if t not in {",", "and", "&"}]
+    joined = "," in tokens or "and" in tokens or "&" in tokens
+    return (
+        joined
+        and 3 <= len(names) <= 12
+        and all(_NAME.fullmatch(t) for t in names)
+        and not ends_sentence(line)
+    )
+
+
+def is_edge_label(line: str, limit: int) -> bool:
+    """A short line that is no sentence, holds none and is no dateline: a label, kicker
+    or teaser."""
+    n = len(line.split())
+    if not 1 <= n <= limit or ends_sentence(line) or line.rstrip().endswith(_OPEN_ENDS):
+        return False
+    if _INNER_SENTENCE_END.search(line):  # "... in Indiana. [HuffPost, ARG]": text
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and not all(c.isupper() for c in letters)
+
+
+def is_teaser(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
+    """A short line below the body that stands apart from it (after a blank line or a
+    removed line) and ends in a whole word: the headline of another story or a label.
+    A line right under the body, or one cut short ("... a truce with Russia is fai"),
+    is the end of the body."""
+    line = lines[i]
+    if not is_edge_label(line, TEASER_MAX_WORDS) or _CUT_WORD.fullmatch(line.split()[-1]):
+        return False
+    return i > 0 and (not lines[i - 1] or i - 1 in removed)
+
+
+def is_recurring_label(line: str) -> bool:
+    """A recurring line that is chrome between body lines too: up to
+    ``LABEL_MAX_WORDS`` (3) words ("Getty.", "FULL TEXT.") or a handle or URL ("Follow
+    Pam Key on Twitter @pamkeyNEN."), but not the time or date heading the entries of a
+    live blog, nor a line introducing the next ("Partial transcript as follows:")."""
+    if is_body_like(line) or is_date_or_time(line) or line.rstrip().endswith(":"):
+        return False
+    tokens = line.split()
+    return len(tokens) <= LABEL_MAX_WORDS or bool(_HANDLE.search(line)) or any(map(is_url, tokens))
+
+
+def is_list_item(line: str) -> bool:
+    """A line of a list of headlines: a bullet, or up to ``LIST_ITEM_MAX_WORDS`` words
+    with no sentence end."""
+    if line.startswith(_BULLETS):
+        return True
+    return len(line.split()) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line)
