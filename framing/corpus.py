@@ -3,14 +3,16 @@
 Readers yield :class:`Article` records (metadata travels with each one); tables are
 built later, once. Every error names the file and, where there is one, the line.
 
-* ``article_id`` is the file stem for file inputs, or the record's ``id`` field for
-  JSON/JSONL/CSV records.
+* ``article_id`` is the file stem for file inputs (the name with its suffix, or the
+  path, when another input shares the stem: :func:`file_ids`), or the record's ``id``
+  field for JSON/JSONL/CSV records.
 * ``source`` comes from the record, else from the manifest (``sources.csv`` beside
   the files, or one given explicitly), else it is ``UNKNOWN_SOURCE`` and a warning
   is recorded.
 * Bytes are decoded as UTF-8 (with or without BOM), UTF-16 with a BOM, or else the
-  legacy encoding charset-normalizer detects (cp1251, latin-1, ...); the encoding
-  used is kept on the record.
+  legacy code page (cp1252, cp1251, KOI8-R) whose reading of the whole file has the
+  fewest implausible words (:mod:`framing.encoding`); the encoding used is kept on
+  the record, and an uncertain choice is a warning naming the file and the encoding.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +29,7 @@ from typing import Any
 
 from framing.dates import dated
 from framing.document import normalise
+from framing.encoding import Decoded, UndecodableError, decode_bytes
 
 UNKNOWN_SOURCE = "(unknown source)"
 MANIFEST_NAME = "sources.csv"
@@ -37,6 +41,10 @@ RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 MANIFEST_FIELDS = ("source", "country", "ownership", "url", "date", "title")
 MAX_BYTES = 20_000_000  # a record file may hold many articles; a larger input is refused
+# Longest article analysed by default, in characters of loaded text (framing.run): the
+# pipeline is linear in an article's length (bench/scaling.py), and a longer "article"
+# is likely many in one; it is refused with an errors row naming its file.
+MAX_ARTICLE_CHARS = 10_000_000
 ErrorHandler = Callable[["CorpusError"], None]
 
 
@@ -93,66 +101,38 @@ class Manifest:
         return self.rows.get(file.name) or self.rows.get(file.as_posix())
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
 def decode(data: bytes, path: str | Path) -> tuple[str, str]:
     """Decode bytes to text; return (text, encoding). Refuses binary and undecodable data."""
-    text, encoding = _decode_any(data, path)
-    if "\x00" in text:
-        raise CorpusError(path, "looks like a binary file (NUL bytes), not text")
+    text, encoding, _ = decode_checked(data, path)
     return text, encoding
 
 
-def _decode_any(data: bytes, path: str | Path) -> tuple[str, str]:
-    """Decode by byte-order mark, else as UTF-8, else as a legacy 8-bit encoding."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError as exc:
-                raise CorpusError(
-                    path, f"cannot decode: starts with a {codec} byte-order mark, but {exc.reason}"
-                ) from None
-    if b"\x00" in data:
+def decode_checked(data: bytes, path: str | Path) -> Decoded:
+    """:func:`framing.encoding.decode_bytes`, its errors naming ``path``, and NUL
+    characters refused (a binary file)."""
+    try:
+        decoded = decode_bytes(data)
+    except UndecodableError as exc:
+        raise CorpusError(path, str(exc)) from None
+    if "\x00" in decoded.text:
         raise CorpusError(path, "looks like a binary file (NUL bytes), not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _decode_legacy(data, path)
+    return decoded
 
 
-def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
-    """Choose a legacy 8-bit encoding.
-
-    In Cyrillic text nearly every letter is a byte >= 0xC0 (cp1251, KOI8-R); in
-    Western European text such bytes are the occasional accented letter. So when
-    high bytes make up more than a third of the letters, charset-normalizer picks
-    among the Cyrillic code pages; otherwise the text is cp1252 (latin-1's superset
-    for printable text). A byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
-    0x9D) is a control character in latin-1, never text: the file is refused.
-    """
-    high = sum(1 for b in data if b >= 0xC0)
-    letters = high + sum(1 for b in data if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
-    if letters and high / letters > 1 / 3:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "mac_cyrillic"]).best()
-        if best is None:
-            raise CorpusError(path, "cannot decode: not UTF-8 and no legacy encoding fits")
-        return str(best), best.encoding
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise CorpusError(
-            path,
-            f"cannot decode: not UTF-8, and byte 0x{data[exc.start]:02X} at offset {exc.start} "
-            "is not a character in cp1252 or latin-1 either",
-        ) from None
+def encoding_warning(path: str | Path, decoded: Decoded) -> tuple[str, ...]:
+    """The warning of an uncertain decoding, naming the file and the encoding chosen."""
+    if not decoded.doubt:
+        return ()
+    return (f"{path}: decoded as {decoded.encoding}, but unsure: {decoded.doubt}",)
 
 
 def read_text(path: Path) -> tuple[str, str]:
+    """Read and decode a file: (text, encoding) (see :func:`read_decoded`)."""
+    text, encoding, _ = read_decoded(path)
+    return text, encoding
+
+
+def read_decoded(path: Path) -> Decoded:
     """Read and decode a file; refuse files over MAX_BYTES (one article is never that long)."""
     try:
         size = path.stat().st_size
@@ -163,8 +143,8 @@ def read_text(path: Path) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(path, f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode(data, path)
-    return normalise(text), encoding
+    decoded = decode_checked(data, path)
+    return decoded._replace(text=normalise(decoded.text))
 
 
 def read_manifest(path: str | Path) -> Manifest:
@@ -305,7 +285,15 @@ def read_records(path: Path) -> Iterator[Article | CorpusError]:
     A bad record is yielded as a CorpusError (file and line) and reading goes on;
     a file that cannot be parsed at all raises.
     """
-    text, encoding = read_text(path)
+    decoded = read_decoded(path)
+    warnings = encoding_warning(path, decoded)
+    for item in _records(path, decoded.text, decoded.encoding):
+        if warnings and isinstance(item, Article):  # the file's warning, on its first article
+            item, warnings = replace(item, warnings=(*item.warnings, *warnings)), ()
+        yield item
+
+
+def _records(path: Path, text: str, encoding: str) -> Iterator[Article | CorpusError]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         for n, line in enumerate(text.split("\n"), 1):
@@ -378,8 +366,36 @@ def _csv_records(path: Path, text: str, encoding: str) -> Iterator[Article | Cor
             yield _guarded(path, start, n, encoding, row)
 
 
-def read_file(path: Path) -> Iterator[Article | CorpusError]:
-    """Articles in one file (one for txt/md/html, any number for record files)."""
+def file_ids(files: Sequence[Path]) -> dict[Path, str]:
+    """The article id of each whole-file input (txt, md, html) among ``files``.
+
+    The id is the file stem (``story``), unless another input of the run has the same
+    stem: then each of those is named with its suffix (``story.html``, ``story.txt``),
+    and, when that is still shared (``a/story.txt``, ``b/story.txt``), by its path
+    from the folder those files have in common. So ids are unique within a run, the
+    same in every run on the same inputs, and unchanged where no stem is shared.
+    """
+    whole = [f for f in files if f.suffix.lower() not in RECORD_SUFFIXES]
+    by_stem: dict[str, list[Path]] = {}
+    for f in whole:
+        by_stem.setdefault(f.stem, []).append(f)
+    ids: dict[Path, str] = {}
+    for stem, group in by_stem.items():
+        if len(group) == 1:
+            ids[group[0]] = stem
+            continue
+        names = [f.name for f in group]
+        if len(set(names)) == len(names):
+            ids.update(zip(group, names, strict=True))
+            continue
+        common = Path(os.path.commonpath([f.absolute() for f in group]))
+        ids.update((f, f.absolute().relative_to(common).as_posix()) for f in group)
+    return ids
+
+
+def read_file(path: Path, article_id: str | None = None) -> Iterator[Article | CorpusError]:
+    """Articles in one file (one for txt/md/html, any number for record files);
+    ``article_id``: that of a whole-file article (default: the file stem)."""
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
         yield from read_records(path)
@@ -390,7 +406,8 @@ def read_file(path: Path) -> Iterator[Article | CorpusError]:
             f"unsupported file type {suffix!r} "
             f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})",
         )
-    text, encoding = read_text(path)
+    decoded = read_decoded(path)
+    text, encoding = decoded.text, decoded.encoding
     meta: dict[str, str] = {}
     if suffix in HTML_SUFFIXES:
         text, meta = extract_html(text, path)
@@ -400,7 +417,7 @@ def read_file(path: Path) -> Iterator[Article | CorpusError]:
     if not text.strip():
         raise CorpusError(path, "empty file")
     yield Article(
-        article_id=path.stem,
+        article_id=article_id or path.stem,
         file=str(path),
         text=text,
         source=meta.get("source") or UNKNOWN_SOURCE,
@@ -408,6 +425,7 @@ def read_file(path: Path) -> Iterator[Article | CorpusError]:
         date=meta.get("date", ""),
         url=meta.get("url", ""),
         encoding=encoding,
+        warnings=encoding_warning(path, decoded),
     )
 
 
@@ -447,9 +465,11 @@ def iter_corpus(
     """
     paths = list(paths)
     manifests = [read_manifest(manifest)] if manifest else find_manifests(paths)
-    for path in expand_paths(paths):
+    files = expand_paths(paths)
+    ids = file_ids(files)
+    for path in files:
         try:
-            for item in read_file(path):
+            for item in read_file(path, ids.get(path)):
                 if isinstance(item, CorpusError):
                     if on_error is None:
                         raise item

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from framing.intervals import Intervals
 from framing.punkt import span_tokenize
 from framing.quotemarks import QuoteSpan, find_quote_spans
 
@@ -161,12 +162,15 @@ class Document:
             raise ValueError(f"{self.article_id}: the document has no sentences")
         return self.sentences[max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)]
 
+    @cached_property
+    def quote_index(self) -> Intervals:
+        """:attr:`quote_spans` (their marks included) as an interval index."""
+        return Intervals([(span.start, span.end) for span in self.quote_spans])
+
     def quote_at(self, offset: int) -> QuoteSpan | None:
-        """The quote span whose marks enclose ``offset``, if any."""
-        for span in self.quote_spans:
-            if span.start <= offset < span.end:
-                return span
-        return None
+        """The (first) quote span whose marks enclose ``offset``, if any."""
+        i = self.quote_index.first_containing(offset)
+        return None if i is None else self.quote_spans[i]
 
     def location(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of ``offset`` in the original input."""

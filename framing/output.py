@@ -35,6 +35,7 @@ from framing.compare.terms import term_choice
 from framing.compare.timeline import concat_counts, timeline_counts, timeline_table
 from framing.run import RunLog, errors_table, table_batches
 from framing.tables import (
+    PARQUET_ONLY_TABLES,
     PER_ARTICLE_TABLES,
     TABLE_COLUMNS,
     ArticleResult,
@@ -218,9 +219,13 @@ class TableWriter:
     read in parallel), one file per chunk and source.
     """
 
-    def __init__(self, folder: Path, *, partitioned: bool = False) -> None:
+    def __init__(
+        self, folder: Path, *, partitioned: bool = False, documents_csv: bool = False
+    ) -> None:
         self.folder = folder
         self.partitioned = partitioned
+        # tables of PARQUET_ONLY_TABLES get a CSV file only when asked for
+        self.csv_skipped = frozenset() if documents_csv else PARQUET_ONLY_TABLES
         self.chunks: dict[str, int] = {}
         self._csv: dict[str, TextIO] = {}
         self._parquet: dict[str, pq.ParquetWriter] = {}
@@ -239,16 +244,18 @@ class TableWriter:
         # one Arrow chunk per column: a frame concatenated from parts holds several, and
         # the Parquet writer's pages (so its bytes) follow the chunks
         table = pa.Table.from_pandas(df, preserve_index=False).combine_chunks()
-        if first:
+        if first and name not in self.csv_skipped:
             self._csv[name] = open(  # noqa: SIM115 (closed in close())
                 self.folder / f"{name}.csv", "w", encoding="utf-8", newline=""
             )
+        if first:
             self._parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", table.schema)
         elif not table.schema.equals(self._parquet[name].schema, check_metadata=False):
             table = table.cast(self._parquet[name].schema)
-        neutralise_formulas(df).to_csv(
-            self._csv[name], index=False, header=first, lineterminator="\n"
-        )
+        if name in self._csv:
+            neutralise_formulas(df).to_csv(
+                self._csv[name], index=False, header=first, lineterminator="\n"
+            )
         self._parquet[name].write_table(table)
         if self.partitioned and not df.empty and "source" in df.columns:
             _write_partitions(table, self.folder / "parquet" / name, self.chunks.get(name, 0))
@@ -353,16 +360,19 @@ def write_outputs(
     charts: bool = True,
     partitioned: bool = False,
     xlsx: bool = False,
+    documents_csv: bool = False,
 ) -> Path:
     """Write everything into ``out`` atomically; return the folder.
 
     ``xlsx``: also ``tables.xlsx``, every table a sheet (:mod:`framing.xlsx`).
 
     ``partitioned``: also write each table as a Parquet dataset partitioned by source
-    (see :class:`TableWriter`).
+    (see :class:`TableWriter`). ``documents_csv``: also ``documents.csv``.
     """
     with staged_output(out) as stage:
-        with TableWriter(stage.folder, partitioned=partitioned) as writer:
+        with TableWriter(
+            stage.folder, partitioned=partitioned, documents_csv=documents_csv
+        ) as writer:
             for name, df in analysis.tables.items():
                 writer.write(name, df)
         write_summaries(analysis, stage.folder)
@@ -494,6 +504,8 @@ def read_output(
         path = folder / f"{name}.parquet"
         if name not in wanted:
             tables[name] = typed_table({}, name)
+        elif not path.exists() and name in PARQUET_ONLY_TABLES:
+            tables[name] = typed_table({}, name)  # a folder written before the table was
         elif not path.exists():
             raise OutputError(f"{path}: missing; not a complete framing output folder")
         else:
@@ -534,6 +546,7 @@ def write_streamed(
     partitioned: bool = False,
     options: CompareOptions | None = None,
     xlsx: bool = False,
+    documents_csv: bool = False,
 ) -> Run:
     """Write the tables of ``parts`` as they come, then the summary and the report.
 
@@ -548,7 +561,9 @@ def write_streamed(
     options = options or CompareOptions()
     inputs = SummaryInputs(options.by)
     with staged_output(out) as stage:
-        with TableWriter(stage.folder, partitioned=partitioned) as writer:
+        with TableWriter(
+            stage.folder, partitioned=partitioned, documents_csv=documents_csv
+        ) as writer:
             for batch in table_batches(parts, log):
                 for name in PER_ARTICLE_TABLES:
                     writer.write(name, batch[name])

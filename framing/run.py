@@ -12,7 +12,8 @@ comparison modules: it hands parts up, and the layer above decides what to do wi
 from __future__ import annotations
 
 import math
-from collections import deque
+import re
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ import pandas as pd
 from framing.actors import ActorRegistry, Mention, find_mentions, load_actors
 from framing.cache import ResultCache, article_key
 from framing.clean import Boilerplate, clean_article, load_boilerplate
-from framing.corpus import Article, CorpusError
+from framing.corpus import MAX_ARTICLE_CHARS, Article, CorpusError
 from framing.document import Document
 from framing.extract.coverage import CoverageLexicon, article_mention_rows, default_coverage_lexicon
 from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
@@ -43,12 +44,14 @@ BATCH_ARTICLES = 256  # articles per batch of tables written (one Parquet row gr
 
 @dataclass(frozen=True)
 class Settings:
-    """Which lexicons to use (None: the packaged defaults). Small and picklable."""
+    """Which lexicons to use (None: the packaged defaults), and the longest article
+    analysed. Small and picklable."""
 
     lexicon: str | None = None
     actors: str | None = None
     verbs: str | None = None
     boilerplate: str | None = None
+    max_article_chars: int = MAX_ARTICLE_CHARS
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,14 @@ def load_resources(settings: Settings) -> Resources:
         verbs=load_verbs(settings.verbs),
         boilerplate=load_boilerplate(settings.boilerplate),
         coverage=default_coverage_lexicon(),
+    )
+
+
+def too_long(n_chars: int, settings: Settings) -> str:
+    """Why an article of ``n_chars`` characters is not analysed."""
+    return (
+        f"{n_chars:,} characters is over the limit of {settings.max_article_chars:,} for one "
+        "article (raise it with --max-article-chars; is the file many articles in one?)"
     )
 
 
@@ -140,7 +151,10 @@ def coverage_rows(
 
 
 def analyze_article(article: Article, settings: Settings = Settings()) -> ArticleResult:
-    """Clean, split and run every extractor on one article."""
+    """Clean, split and run every extractor on one article (refused when longer than
+    ``settings.max_article_chars``)."""
+    if len(article.text) > settings.max_article_chars:
+        return ArticleResult.failed(article, too_long(len(article.text), settings))
     resources = load_resources(settings)
     doc, cleaned = clean_article(article, resources.boilerplate)
     problem = language_problem(doc.text, doc.words)
@@ -181,7 +195,10 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         }
         for r in cleaned.removals
     ]
-    return ArticleResult(row, terms, quotes, sentences, cleaning, warnings, coverage=coverage)
+    document = {"article_id": article.article_id, "source": article.source, "text": doc.text}
+    return ArticleResult(
+        row, terms, quotes, sentences, cleaning, warnings, coverage=coverage, documents=[document]
+    )
 
 
 def analyze_article_safely(article: Article, settings: Settings = Settings()) -> ArticleResult:
@@ -362,6 +379,29 @@ def _compute(
                 yield futures.popleft().result()
         while futures:
             yield futures.popleft().result()
+
+
+def counted(parts: Iterable[TableParts], done: Callable[[int], None]) -> Iterator[TableParts]:
+    """``parts``, calling ``done`` with the number of articles in each (analysed or not)."""
+    for part in parts:
+        done(len(part.errors))
+        yield part
+
+
+_WARNING_CODE = re.compile(r"\bW\d{3} [^;]*")
+
+
+def warning_kinds(warnings: Iterable[str]) -> Counter[str]:
+    """How many warnings of each kind: a coded warning (``W201 no speaker ...``) by its
+    code and message, any other by its message without the file it names first."""
+    kinds: Counter[str] = Counter()
+    for warning in warnings:
+        coded = _WARNING_CODE.findall(warning)
+        if coded:
+            kinds.update(coded)
+        else:
+            kinds[warning.split(": ", 1)[-1]] += 1
+    return kinds
 
 
 @dataclass

@@ -111,6 +111,8 @@ ERROR_COLUMNS = ["file", "line", "article_id", "source", "reason"]
 # the timeline (framing.compare.timeline): computed from the other tables after a run,
 # so not among TABLE_COLUMNS (which every output folder must hold)
 TIMELINE_COLUMNS = ["by", "group", "period", "metric", "value", "n_articles", "ci_low", "ci_high"]
+# the cleaned text of each analysed article: every start/end of the other tables indexes it
+DOCUMENT_COLUMNS = ["article_id", "source", "text"]
 TABLE_COLUMNS: dict[str, list[str]] = {
     "articles": ARTICLE_COLUMNS,
     "terms": TERM_COLUMNS,
@@ -119,8 +121,20 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "cleaning": CLEANING_COLUMNS,
     "coverage": MENTION_COLUMNS,
     "errors": ERROR_COLUMNS,
+    "documents": DOCUMENT_COLUMNS,
 }
-PER_ARTICLE_TABLES = ("articles", "terms", "quotes", "sentences", "cleaning", "coverage")
+PER_ARTICLE_TABLES = (
+    "articles",
+    "terms",
+    "quotes",
+    "sentences",
+    "cleaning",
+    "coverage",
+    "documents",
+)
+# tables written as Parquet only, unless CSV is asked for (whole article texts: large,
+# and a spreadsheet is no place to read them)
+PARQUET_ONLY_TABLES = frozenset({"documents"})
 
 # Column types of each table, in output order (contract columns first, then the
 # extra ones, as the extractors emit them: tests check the two orders agree). Every
@@ -199,6 +213,7 @@ TABLE_DTYPES: dict[str, dict[str, str]] = {
     "coverage": MENTION_DTYPES,
     "errors": _types(ERROR_COLUMNS, line=MAYBE_INT),
     "timeline": _types(TIMELINE_COLUMNS, value=FLOAT, n_articles=INT, ci_low=FLOAT, ci_high=FLOAT),
+    "documents": _types(DOCUMENT_COLUMNS),
 }
 
 
@@ -341,6 +356,7 @@ class ArticleResult:
     warnings: list[str] = field(default_factory=list)
     error: dict[str, Any] | None = None
     coverage: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def failed(cls, article: Located, reason: str) -> ArticleResult:
@@ -545,6 +561,8 @@ class Tables:
     row per article, term match, attributed statement, sentence, removed line, mention
     of an actor, place, figure or date (:mod:`framing.extract.coverage`).
     ``errors``: one row per input that could not be analysed (file, line, reason).
+    ``documents``: one row per analysed article, its cleaned text (which every
+    ``start``/``end`` indexes).
     ``summary``: one row per source (:func:`source_summary`). ``warnings``: what the
     run refused to guess. ``versions``: the lexicons' versions.
 
@@ -566,6 +584,9 @@ class Tables:
         self.cleaning = tables["cleaning"]
         self.coverage = tables["coverage"] if "coverage" in tables else typed_table({}, "coverage")
         self.errors = tables["errors"]
+        self.documents = (
+            tables["documents"] if "documents" in tables else typed_table({}, "documents")
+        )
         self.warnings = list(warnings)
         self.versions = dict(versions or {})
         self.summary = source_summary(self)
@@ -580,6 +601,7 @@ class Tables:
             "cleaning": self.cleaning,
             "coverage": self.coverage,
             "errors": self.errors,
+            "documents": self.documents,
         }
 
     def __repr__(self) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +13,7 @@ import pytest
 
 from framing.analysis import TABLE_COLUMNS
 from framing.cli import ExitStatus, main
+from framing.tables import PARQUET_ONLY_TABLES
 from tests.conftest import SEEDS
 
 EXPECTED_FILES = [
@@ -25,6 +29,7 @@ EXPECTED_FILES = [
     "cleaning.parquet",
     "coverage.csv",
     "coverage.parquet",
+    "documents.parquet",
     "summary.json",
     "report.html",
     "report.md",
@@ -42,11 +47,32 @@ def test_analyze_writes_every_table_and_report(seeds_out: Path) -> None:
     for name in EXPECTED_FILES:
         assert (seeds_out / name).is_file(), name
     for table, columns in TABLE_COLUMNS.items():
-        csv = pd.read_csv(seeds_out / f"{table}.csv")
         parquet = pd.read_parquet(seeds_out / f"{table}.parquet")
-        assert list(csv.columns[: len(columns)]) == columns
+        assert list(parquet.columns[: len(columns)]) == columns
+        if table in PARQUET_ONLY_TABLES:
+            assert not (seeds_out / f"{table}.csv").exists()  # unless --documents-csv
+            continue
+        csv = pd.read_csv(seeds_out / f"{table}.csv")
         assert list(parquet.columns) == list(csv.columns)
         assert len(csv) == len(parquet)
+
+
+def test_documents_hold_the_text_every_offset_indexes(
+    seeds_out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from framing.output import read_output
+
+    analysis = read_output(seeds_out)
+    texts = analysis.documents.set_index("article_id")["text"]
+    assert len(texts) == len(analysis.articles) == 5
+    for row in analysis.terms.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.matched
+    for row in analysis.sentences.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+    out = tmp_path / "out"
+    args = ["analyze", str(SEEDS), "--out", str(out), "--quiet", "--no-report", "--documents-csv"]
+    assert main(args) == ExitStatus.OK
+    assert pd.read_csv(out / "documents.csv")["text"].tolist() == texts.tolist()
 
 
 def test_articles_table_on_seeds(seeds_out: Path) -> None:
@@ -149,3 +175,63 @@ def test_python_m_framing_entry_point() -> None:
         [sys.executable, "-m", "framing", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.startswith("framing ")
+
+
+def test_warnings_are_summed_up_by_kind_with_a_pointer_to_warnings_txt() -> None:
+    from framing.cli import SHOWN_WARNING_KINDS, warning_summary
+
+    warnings = [f"f{i}.txt: f{i}:q1: W201 no speaker found for a full quotation" for i in range(5)]
+    warnings += [
+        "g.txt: g:q2: W101 unclosed quotation mark; W201 no speaker found for a full quotation"
+    ]
+    warnings += [f"h{i}.txt: rare message {i}" for i in range(SHOWN_WARNING_KINDS + 2)]
+    lines = warning_summary(warnings, Path("out"))
+    assert lines[0] == f"framing: {len(warnings)} warnings (all in out/warnings.txt):"
+    assert lines[1] == "       6  W201 no speaker found for a full quotation"
+    assert lines[2] == "       1  W101 unclosed quotation mark"
+    assert len(lines) == 1 + SHOWN_WARNING_KINDS + 1
+    assert lines[-1] == "       4  of 4 other kinds"
+    assert warning_summary([], Path("out")) == []
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from framing.cli import _progress_bar
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    with _progress_bar([str(SEEDS)], quiet=False) as bar:
+        assert not bar.disable and bar.total == 5  # the seed files, one article each
+    with _progress_bar([str(SEEDS)], quiet=True) as bar:
+        assert bar.disable
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with _progress_bar([str(SEEDS)], quiet=False) as bar:
+        assert bar.disable
+
+
+def test_progress_counts_every_article(tmp_path: Path) -> None:
+    from framing.analysis import analyze
+
+    done: list[int] = []
+    analyze(SEEDS, progress=done.append)
+    assert sum(done) == 5
+
+
+def test_an_article_over_the_limit_is_refused_naming_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "short.txt").write_text("The envoy said the talks went well. " * 20)
+    (folder / "long.txt").write_text("The envoy said the talks went well. " * 200)
+    out = tmp_path / "out"
+    args = ["analyze", str(folder), "--out", str(out), "--no-report", "--max-article-chars", "2000"]
+    assert main(args) == ExitStatus.INPUT_FAILED
+    err = capsys.readouterr().err
+    assert re.search(r"skipped .*long\.txt: 7,200 characters is over the limit of 2,000", err)
+    assert pd.read_csv(out / "articles.csv")["article_id"].tolist() == ["short"]

@@ -173,3 +173,15 @@ def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="no such file"):
         load_corpus(tmp_path / "nope")
+
+
+def test_same_stem_inputs_are_both_read_with_stable_unique_ids(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Kyiv said the talks went on.\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("Moscow said the talks ended.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("The envoy said nothing.\n", encoding="utf-8")
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "note.txt").write_text(f"Folder {sub} said so.\n", encoding="utf-8")
+    ids = [a.article_id for a in load_corpus(tmp_path)]
+    assert ids == ["a/note.txt", "b/note.txt", "other", "story.md", "story.txt"]
+    assert [a.article_id for a in load_corpus(tmp_path)] == ids  # stable across runs

@@ -225,7 +225,8 @@ def test_unbalanced_quote_is_a_warning_and_the_rest_is_analysed(tmp_path: Path) 
     out = tmp_path / "out"
     status, _, err = run_cli(["analyze", str(folder), "--out", str(out), "--no-report"])
     assert status == ExitStatus.OK
-    assert re.search(r"warning: .*unbalanced\.txt: unbalanced:q\d+: W101 unclosed quotation", err)
+    assert re.search(r"\n +1  W101 unclosed quotation mark\n", err)  # the summary by kind
+    assert f"all in {out / 'warnings.txt'}" in err
     quotes = pd.read_csv(out / "quotes.csv").query("article_id == 'unbalanced'")
     assert quotes["warning"].fillna("").str.contains("W101").any()
     sentences = pd.read_csv(out / "sentences.csv").query("article_id == 'unbalanced'")
@@ -242,7 +243,7 @@ def test_manifest_naming_missing_files_is_a_warning_naming_them(tmp_path: Path) 
     status, _, err = run_cli(["analyze", str(folder), "--out", str(out), "--no-report"])
     assert status == ExitStatus.OK
     for name in ("gone.txt", "lost.txt"):
-        assert re.search(rf"warning: .*sources\.csv: names '{name}'", err)
+        assert re.search(rf"1  names '{name}', which is not among the inputs", err)
         assert name in (out / "warnings.txt").read_text(encoding="utf-8")
 
 

@@ -26,6 +26,8 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.lexicons",
         "framing.punkt",
         "framing.quotemarks",
+        "framing.intervals",
+        "framing.encoding",
         "framing.language",
         "framing.document",
         "framing.corpus",

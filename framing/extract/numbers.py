@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from framing.alternation import FoldedPattern, ignorecase_fold, matches_at, surface_trie
+from framing.intervals import Intervals
 
 NUMBER = "number"
 DATE = "date"
@@ -289,11 +290,12 @@ def _unit_after(text: str, pos: int, units: Units) -> tuple[Unit | str, int] | N
 
 
 def _digit_mention(
-    text: str, m: re.Match[str], units: Units, blocked: Sequence[tuple[int, int]]
+    text: str, m: re.Match[str], units: Units, blocked: Intervals
 ) -> NumberMention | None:
-    """The mention of one digit-number match, or None when it is not a fact (module doc)."""
+    """The mention of one digit-number match, or None when it is not a fact (module doc);
+    ``blocked``: the dates and times, which no number overlaps."""
     start, end = m.start(), m.end()
-    if any(a < end and start < b for a, b in blocked):
+    if blocked.any_overlapping(start, end):
         return None
     raw = m.group("num")
     value = float(raw.replace(",", ""))
@@ -368,8 +370,9 @@ def find_numbers(text: str, units: Units) -> list[NumberMention]:
     blocked = [(d.start, d.end) for d in dates]
     blocked += [(t.start(), t.end()) for t in matches_at(_TIME, text, digit_starts)]
     found: list[NumberMention] = list(dates)
+    blocked_index = Intervals(blocked)
     for m in matches_at(_NUMBER, text, _number_starts(text, digit_starts)):
-        mention = _digit_mention(text, m, units, blocked)
+        mention = _digit_mention(text, m, units, blocked_index)
         if mention is not None:
             found.append(mention)
     found += _spelled_mentions(text, units)

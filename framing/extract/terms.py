@@ -38,6 +38,7 @@ from typing import Any
 
 from framing.alternation import FoldedPattern, prefix_trie
 from framing.document import Document
+from framing.intervals import Intervals
 from framing.lexicon import (
     LexiconError,
     check_keys,
@@ -452,19 +453,21 @@ def _is_offset(value: Any) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
-def _quote_spans(quotes: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, Mapping[str, Any]]]:
-    """``(start, end, row)`` of each quote row, offsets read once for all matches."""
-    return [(int(row["start"]), int(row["end"]), row) for row in quotes]
+class _QuoteRows:
+    """``(start, end, row)`` of each quote row, offsets read once for all matches, and an
+    interval index over them (a match reads only the rows that hold it)."""
+
+    def __init__(self, quotes: Sequence[Mapping[str, Any]]) -> None:
+        self.spans = [(int(row["start"]), int(row["end"]), row) for row in quotes]
+        self.index = Intervals([(start, end) for start, end, _ in self.spans])
 
 
-def _enclosing_quote(
-    offset: int, spans: Sequence[tuple[int, int, Mapping[str, Any]]]
-) -> Mapping[str, Any] | None:
+def _enclosing_quote(offset: int, rows: _QuoteRows) -> Mapping[str, Any] | None:
     """The narrowest quote row whose [start, end) contains ``offset`` (the first of equals)."""
     best: Mapping[str, Any] | None = None
     best_width = 0
-    for start, end, row in spans:
-        if start <= offset < end and (best is None or end - start < best_width):
+    for start, end, row in (rows.spans[i] for i in rows.index.containing(offset)):
+        if best is None or end - start < best_width:
             best, best_width = row, end - start
     return best
 
@@ -485,9 +488,7 @@ def _in_marks(doc: Document, offset: int) -> bool:
     return span is not None and span.inner_start <= offset < span.inner_end
 
 
-def _statement_at(
-    offset: int, spans: Sequence[tuple[int, int, Mapping[str, Any]]], in_marks: bool
-) -> Mapping[str, Any] | None:
+def _statement_at(offset: int, spans: _QuoteRows, in_marks: bool) -> Mapping[str, Any] | None:
     """The quote row whose words are at ``offset``: the narrowest enclosing row, but not a
     direct statement outside its quotation marks (the tag of "“A,” he said, “B.”")."""
     row = _enclosing_quote(offset, spans)
@@ -505,7 +506,7 @@ def voice_at(
     inside the inner span of a Document quotation with no row (speaker "").
     """
     in_marks = _in_marks(doc, offset)
-    return _voice(_statement_at(offset, _quote_spans(quotes), in_marks), in_marks)
+    return _voice(_statement_at(offset, _QuoteRows(quotes), in_marks), in_marks)
 
 
 def extract_terms(
@@ -528,7 +529,7 @@ def extract_terms(
     the officials').
     """
     lex = lexicon if lexicon is not None else default_lexicon()
-    spans = _quote_spans(
+    spans = _QuoteRows(
         [q for q in quotes if _is_offset(q.get("start")) and _is_offset(q.get("end"))]
     )
     rows: list[dict[str, Any]] = []

@@ -43,6 +43,7 @@ untagged quotations resolved in text order); this module runs them and builds th
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -77,6 +78,7 @@ from framing.extract.quotes.statements import (
 )
 from framing.extract.quotes.text import _has_two_words, _join, _trim
 from framing.extract.quotes.unlisted import outlet_as_source
+from framing.intervals import Intervals
 from framing.tables import QUOTE_ROW
 
 __all__ = [
@@ -125,7 +127,7 @@ def extract_quotes(
     cands = _quote_candidates(ctx, events_by_sentence)
     for c in cands:
         c.fragments = [(c.start, c.end)]
-    quoted = [(c.start, c.end) for c in cands]
+    statements = _Statements(cands)
     merged: set[int] = set()  # ids of quotation candidates that became part of a clause
     for events in events_by_sentence.values():
         for ev in events:
@@ -142,20 +144,20 @@ def extract_quotes(
                     # the quotation has its own verb; the clause before it is a statement
                     start, end = _trim(doc.text, start, inside[0].start)
                 elif inside:
-                    members = [c for c in cands if start <= c.start and c.end <= end]
+                    members = statements.inside(start, end)
                     clause = clause_statement(doc, ev, start, end, members)
                     if clause is not None and not merged.intersection(map(id, members)):
                         merged.update(map(id, members))
-                        cands.append(clause)
+                        statements.add(clause)
                     continue  # else the quotation's own rows are the statement
                 if not _has_two_words(doc.text, start, end):
                     continue
-                if any(qa < end and start < qb for qa, qb in quoted):
+                if statements.quoted.any_overlapping(start, end):
                     continue
-                cands.append(
+                statements.add(
                     Candidate("indirect", start, end, doc.paragraph_at(start), ev.subject, ev.lemma)
                 )
-    cands = [c for c in cands if id(c) not in merged]
+    cands = [c for c in statements.all() if id(c) not in merged]
     cands.sort(key=lambda c: (c.start, c.end))
     cands = merge_split_quotations(doc, cands, verbs)
     rows: list[dict[str, Any]] = []
@@ -191,6 +193,37 @@ def extract_quotes(
             }
         )
     return rows
+
+
+class _Statements:
+    """The candidate rows of a document as they are found: its quotations first, then the
+    clauses and indirect statements added; finds the rows inside a range without reading
+    them all (an interval index over the quotations, the added rows kept sorted by start).
+    """
+
+    def __init__(self, quotations: list[Candidate]) -> None:
+        self.quotations = quotations
+        self.quoted = Intervals([(c.start, c.end) for c in quotations])
+        self.added: list[tuple[int, int, Candidate]] = []  # (start, order added, row)
+
+    def add(self, c: Candidate) -> None:
+        bisect.insort(self.added, (c.start, len(self.added), c), key=lambda t: t[:2])
+
+    def all(self) -> list[Candidate]:
+        """Every row, in the order found."""
+        return [*self.quotations, *(c for _, _, c in sorted(self.added, key=lambda t: t[1]))]
+
+    def inside(self, start: int, end: int) -> list[Candidate]:
+        """The rows within ``[start, end)``, in the order found."""
+        rows = [
+            c
+            for c in (self.quotations[i] for i in self.quoted.overlapping(start, end))
+            if start <= c.start and c.end <= end
+        ]
+        first = bisect.bisect_left(self.added, start, key=lambda t: t[0])
+        stop = bisect.bisect_left(self.added, end, lo=first, key=lambda t: t[0])
+        later = sorted(self.added[first:stop], key=lambda t: t[1])
+        return rows + [c for _, _, c in later if c.end <= end]
 
 
 def quotes_in(rows: Iterable[dict[str, Any]], kind: str) -> list[dict[str, Any]]:

@@ -3,12 +3,14 @@ tag) or partial (a quoted phrase inside a reported statement)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from framing.document import Document, Sentence
 from framing.extract.quotes.model import Candidate, Event, Subject, _Context
 from framing.extract.quotes.patterns import _QUOTE_END_JUNK
 from framing.extract.quotes.text import _words
+from framing.intervals import Intervals
 from framing.quotemarks import STRAY_CLOSE, QuoteSpan
 
 
@@ -16,13 +18,40 @@ def _merge_spans(doc: Document) -> list[QuoteSpan]:
     return [s for s in doc.quote_spans if s.warning != STRAY_CLOSE and s.inner_end > s.inner_start]
 
 
-def _is_direct(ctx: _Context, span: QuoteSpan, para_spans: list[QuoteSpan], sent: Sentence) -> bool:
+class _ByStart:
+    """Events in text order, sliced by start with bisect: the only ones a rule that reads
+    ``lo <= event.start < hi`` can take (all of them, were they ever out of order)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self.starts = [e.start for e in events]
+        self.in_order = self.starts == sorted(self.starts)
+        self._contents: Intervals | None = None
+
+    def between(self, lo: int, hi: int) -> list[Event]:
+        """The events that start in ``[lo, hi)``, in text order (a superset if unordered)."""
+        if not self.in_order:
+            return self.events
+        return self.events[
+            bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)
+        ]
+
+    def holding(self, pos: int) -> list[Event]:
+        """The events whose content holds ``pos``, in list order."""
+        if self._contents is None:
+            self._contents = Intervals([e.content or (0, 0) for e in self.events])
+        return [self.events[i] for i in self._contents.containing(pos)]
+
+
+def _is_direct(ctx: _Context, span: QuoteSpan, sent: Sentence) -> bool:
     """Whether ``span`` is a full quotation; ``sent``: the sentence at its start."""
     text, doc = ctx.doc.text, ctx.doc
     para = doc.paragraphs[span.paragraph]
     lead_start = max(para.start, sent.start if sent.start <= span.start else para.start)
     before: QuoteSpan | None = None
-    for s in para_spans:
+    # the paragraph's spans that can end in the lead: those overlapping [lead_start - 1, span.start]
+    for i in ctx.span_index.overlapping(lead_start - 1, span.start + 1):
+        s = ctx.spans[i]
         if s.end <= span.start and s.end >= lead_start:
             lead_start, before = s.end, s
     lead = text[lead_start : span.start].strip()
@@ -107,10 +136,16 @@ def _covering(events: list[Event], span: QuoteSpan) -> Event | None:
 
 
 def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]]) -> list[Candidate]:
-    """Candidate rows for the quotations of the document, in text order."""
+    """Candidate rows for the quotations of the document, in text order.
+
+    Each rule reads only the events and spans near its quotation (sliced by start, or
+    found in an interval index), so the time grows with the number of quotations, not
+    with its square in a paragraph of many.
+    """
     text, doc = ctx.doc.text, ctx.doc
     out: list[Candidate] = []
     all_events = [e for evs in events_by_sentence.values() for e in evs]
+    everywhere = _ByStart(all_events)
     by_para: dict[int, list[QuoteSpan]] = {}
     for s in ctx.spans:
         by_para.setdefault(s.paragraph, []).append(s)
@@ -121,8 +156,11 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
     prev_continues = False
     for pindex, para in enumerate(doc.paragraphs):
         spans = by_para.get(pindex, [])
-        para_events = events_by_para.get(pindex, [])
+        para_events = _ByStart(events_by_para.get(pindex, []))
+        prior_end = -1  # the last end among spans[:k]
         for k, span in enumerate(spans):
+            if k:
+                prior_end = max(prior_end, spans[k - 1].end)
             start, end = _trim_quote(text, span)
             if end <= start:
                 continue
@@ -141,22 +179,21 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
                 if tag.end <= para.end and len(_words(text[tag.start : tag.end])) <= 8:
                     limit = min(nxt_q, tag.end)
             lead_start = max(para.start, sent.start if sent.start <= span.start else para.start)
-            for s in spans[:k]:
-                lead_start = max(lead_start, s.end)
-            if _is_direct(ctx, span, spans, sent):
-                ev = _tag_after(ctx, span, para_events, limit)
+            lead_start = max(lead_start, prior_end)
+            if _is_direct(ctx, span, sent):
+                ev = _tag_after(ctx, span, para_events.between(span.end, limit), limit)
                 if ev is None and text[lead_start : span.start].strip().endswith((":", ",")):
-                    ev = _tag_before(ctx, span, para_events, lead_start)
+                    ev = _tag_before(
+                        ctx, span, para_events.between(lead_start, span.start), lead_start
+                    )
                 if ev is None and not text[lead_start : span.start].strip() and pindex > 0:
                     prev_text = text[
                         doc.paragraphs[pindex - 1].start : doc.paragraphs[pindex - 1].end
                     ]
                     if prev_text.rstrip().endswith(":"):
+                        prev_start = doc.paragraphs[pindex - 1].start
                         ev = _tag_before(
-                            ctx,
-                            span,
-                            [e for e in all_events if doc.paragraphs[pindex - 1].start <= e.start],
-                            doc.paragraphs[pindex - 1].start,
+                            ctx, span, everywhere.between(prev_start, span.start), prev_start
                         )
                 if ev is not None and ev.subject is not None:
                     if ev.subject.kind == "media":
@@ -165,7 +202,7 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
                         Candidate("direct", start, end, pindex, ev.subject, ev.lemma, warning)
                     )
                     continue
-                same_para = [c for c in out if c.paragraph == pindex]
+                same_para = bool(out) and out[-1].paragraph == pindex  # out is in text order
                 if (
                     same_para
                     or (k == 0 and prev_continues)
@@ -190,12 +227,12 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
                 continue
             if _SO_CALLED.search(text, max(para.start, span.start - 12), span.start):
                 continue  # "the so-called “coalition of the willing”": a name, not a statement
-            ev = _covering(para_events, span)
+            ev = _covering(para_events.holding(span.start), span)
             lemma = ev.lemma if ev is not None else ""
             if ev is not None and ev.content is not None:
                 inner = [
                     e
-                    for e in para_events
+                    for e in para_events.between(ev.content[0], span.start)
                     if e.nested
                     and ev.content[0] <= e.start
                     and e.end <= span.start
@@ -206,7 +243,7 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
             if ev is None:
                 sent_events = [
                     e
-                    for e in para_events
+                    for e in para_events.between(sent.start, sent.end)
                     if e.kind == "verb"
                     and e.lemma
                     and sent.start <= e.start < sent.end

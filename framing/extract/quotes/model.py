@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from framing.actors import UNKNOWN_SIDE, Actor, ActorRegistry, Mention
 from framing.document import Document, Sentence
 from framing.extract.quotes.lexicon import VerbLexicon
-from framing.extract.quotes.text import _in_spans
+from framing.intervals import Intervals
 from framing.quotemarks import QuoteSpan
 
 NO_SPEAKER = "W201 no speaker found for a full quotation"
@@ -76,10 +76,13 @@ class _Context:
         self.mentions_ordered = _non_decreasing(self.mention_starts, self.mention_ends)
         # "according to" is looked for in a sentence only when the document has it
         self.has_according = "ccording to" in self.doc.text
-        self.span_starts = [s.start for s in self.spans]
-        self.span_ends = [s.end for s in self.spans]
-        # in text order, none inside another (as _merge_spans gives them): found by bisect
-        self.spans_ordered = _non_decreasing(self.span_starts, self.span_ends)
+        # " " + the last words of each mention's name -> the mentions' indices, ascending
+        # (built on first use by subjects._earlier_alias)
+        self.name_endings: dict[str, list[int]] | None = None
+        # role noun -> indices of the person mentions it fits (speakers._generic_ref)
+        self.noun_mentions: dict[str, list[int]] = {}
+        # quotations may nest or run to the end of a long paragraph: found by interval index
+        self.span_index = Intervals([(s.start, s.end) for s in self.spans])
 
 
 def _non_decreasing(*values: list[int]) -> bool:
@@ -88,24 +91,14 @@ def _non_decreasing(*values: list[int]) -> bool:
 
 
 def _quote_at(ctx: _Context, pos: int) -> QuoteSpan | None:
-    """``_in_spans(pos, ctx.spans)``: the first of the document's quote spans holding ``pos``."""
-    if not ctx.spans_ordered:
-        return _in_spans(pos, ctx.spans)
-    # the spans that end after pos are a suffix; with sorted starts, its first span is the
-    # first to hold pos if any does
-    i = bisect.bisect_right(ctx.span_ends, pos)
-    if i < len(ctx.spans) and ctx.spans[i].start <= pos:
-        return ctx.spans[i]
-    return None
+    """The first of the document's quote spans holding ``pos``, if any."""
+    i = ctx.span_index.first_containing(pos)
+    return None if i is None else ctx.spans[i]
 
 
 def _quotes_overlapping(ctx: _Context, start: int, end: int) -> list[QuoteSpan]:
     """The document's quote spans that overlap ``[start, end)``, in text order."""
-    if not ctx.spans_ordered:
-        return [s for s in ctx.spans if s.start < end and s.end > start]
-    # those that end after start are a suffix, those that start before end a prefix
-    first = bisect.bisect_right(ctx.span_ends, start)
-    return ctx.spans[first : bisect.bisect_left(ctx.span_starts, end)]
+    return [ctx.spans[i] for i in ctx.span_index.overlapping(start, end)]
 
 
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[Mention]:

@@ -4,6 +4,7 @@ quotations to the statement before them; each row keeps the title written with i
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -386,13 +387,29 @@ def _earlier_person(
 
 
 def _generic_ref(ctx: _Context, pos: int, noun: str) -> Actor | None:
-    for m in reversed(_mentions_before(ctx, pos)):
-        a = m.actor
-        if a.kind == "person" and (
-            noun in a.role.lower() or any(noun in t.lower() for t in a.titles)
-        ):
-            return a
-    return None
+    """The last person named before ``pos`` whose role or a title holds ``noun`` ("the
+    envoy" after "US envoy Steve Witkoff")."""
+    if not ctx.mentions_ordered:
+        for m in reversed(_mentions_before(ctx, pos)):
+            if _titled(m.actor, noun):
+                return m.actor
+        return None
+    # the mentions that fit ``noun``, found once per document and noun (a scan back per
+    # statement costs time in the square of the article's length)
+    fitting = ctx.noun_mentions.get(noun)
+    if fitting is None:
+        fitting = ctx.noun_mentions[noun] = [
+            i for i, m in enumerate(ctx.mentions) if _titled(m.actor, noun)
+        ]
+    last = bisect.bisect_left(fitting, bisect.bisect_right(ctx.mention_ends, pos)) - 1
+    return ctx.mentions[fitting[last]].actor if last >= 0 else None
+
+
+def _titled(actor: Actor, noun: str) -> bool:
+    """Whether ``actor`` is a person whose role or one of whose titles holds ``noun``."""
+    return actor.kind == "person" and (
+        noun in actor.role.lower() or any(noun in t.lower() for t in actor.titles)
+    )
 
 
 def _last_person_mention(

@@ -25,6 +25,7 @@ from framing.document import Document, merge_ranges, word_count
 from framing.extract.quotes.lexicon import VerbLexicon
 from framing.extract.quotes.model import Candidate, Event
 from framing.extract.quotes.text import _join
+from framing.intervals import Intervals
 
 FRAGMENT_JOINER = " … "
 # where the speaker said it, written after the content: part of the tag, not the content
@@ -111,10 +112,7 @@ def with_marks(doc: Document, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened to the quotation marks of the quotations it overlaps, so a
     clause that ends on quoted words keeps its closing mark: ``had been “constructive”``.
     """
-    for span in doc.quote_spans:
-        if span.start < end and start < span.end:
-            start, end = min(start, span.start), max(end, span.end)
-    return start, end
+    return doc.quote_index.widened(start, end)
 
 
 def is_split_by_tag(doc: Document, first: Candidate, second: Candidate, verbs: VerbLexicon) -> bool:
@@ -169,12 +167,13 @@ def quoted_ranges(doc: Document, rows: Iterable[Mapping[str, Any]]) -> list[tupl
     narrator's words around a partial quote are left out.
     """
     inner = [(s.inner_start, s.inner_end) for s in doc.quote_spans]
+    index = Intervals(inner)
     found: list[tuple[int, int]] = []
     for row in rows:
         if row.get("kind") not in QUOTED_KINDS:
             continue
         start, end = int(row["start"]), int(row["end"])
-        for a, b in inner:
-            if a < end and start < b:
-                found.append((max(a, start), min(b, end)))
+        for i in index.overlapping(start, end):
+            a, b = inner[i]
+            found.append((max(a, start), min(b, end)))
     return merge_ranges(found)

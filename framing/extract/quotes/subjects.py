@@ -4,6 +4,7 @@ with the speaker's name ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -328,10 +329,34 @@ def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | Non
     if not tail or len(tail) > 3 or not all(w[0].isupper() for w in tail):
         return None
     key = " " + surface_key(" ".join(tail))
-    for m in reversed(_mentions_before(ctx, start)):
-        if _written_key(m.as_written).endswith(key):
-            return m
-    return None
+    if not ctx.mentions_ordered:
+        for m in reversed(_mentions_before(ctx, start)):
+            if _written_key(m.as_written).endswith(key):
+                return m
+        return None
+    # the last mention before ``start`` whose key ends with ``key``, looked up (a scan back
+    # through every earlier mention costs time in the square of the article's length)
+    found = _name_endings(ctx).get(key)
+    if not found:
+        return None
+    last = bisect.bisect_left(found, bisect.bisect_right(ctx.mention_ends, start)) - 1
+    return ctx.mentions[found[last]] if last >= 0 else None
+
+
+def _name_endings(ctx: _Context) -> dict[str, list[int]]:
+    """Each way a mention's key can end after a space (" fedorov", " ivan fedorov" of
+    "gen. ivan fedorov") -> the indices of the mentions whose key ends so, ascending:
+    ``key.endswith(ending)`` for an ``ending`` that starts with a space, looked up."""
+    if ctx.name_endings is None:
+        endings: dict[str, list[int]] = {}
+        for i, m in enumerate(ctx.mentions):
+            written = _written_key(m.as_written)
+            space = written.find(" ")
+            while space >= 0:
+                endings.setdefault(written[space:], []).append(i)
+                space = written.find(" ", space + 1)
+        ctx.name_endings = endings
+    return ctx.name_endings
 
 
 @lru_cache(maxsize=4096)
