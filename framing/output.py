@@ -386,10 +386,12 @@ def write_outputs(
 
 
 def write_workbook(analysis: Analysis, folder: Path) -> None:
-    """``tables.xlsx`` of every table, the summary and the timeline (:mod:`framing.xlsx`)."""
+    """``tables.xlsx`` of every table written as CSV by default, the summary and the
+    timeline (:mod:`framing.xlsx`); the documents' full texts stay in Parquet."""
     from framing.xlsx import write_xlsx
 
-    sheets = {**analysis.tables, "summary": analysis.summary, "timeline": analysis.timeline}
+    tables = {n: t for n, t in analysis.tables.items() if n not in PARQUET_ONLY_TABLES}
+    sheets = {**tables, "summary": analysis.summary, "timeline": analysis.timeline}
     write_xlsx(sheets, folder / "tables.xlsx")
 
 
