@@ -124,9 +124,12 @@ def body_span(lines: Sequence[str], skip: dict[int, Any]) -> tuple[int, int] | N
 
 
 def _is_headline_shape(line: str) -> bool:
-    tokens = line.split()
-    n = sum(any(c.isalpha() for c in t) for t in tokens)  # "CHINA / DIPLOMACY": two
-    if not HEADLINE_MIN_WORDS <= n <= HEADLINE_MAX_WORDS or line.startswith(_BULLETS):
+    n = 0  # words with a letter: "CHINA / DIPLOMACY" has two
+    for token in line.split():
+        n += any(c.isalpha() for c in token)
+        if n > HEADLINE_MAX_WORDS:
+            return False  # read no further: a scraped article may be one 5 MB line
+    if n < HEADLINE_MIN_WORDS or line.startswith(_BULLETS):
         return False
     bare = line.rstrip().rstrip(_CLOSERS)
     if bare.endswith((".", "…", *_OPEN_ENDS)) or "|" in line:
@@ -243,9 +246,11 @@ def is_url_line(line: str) -> bool:
     low = line.lower()
     if "://" not in low and "www." not in low and not any(e in low for e in _WEB_FILES):
         return False
+    if is_body_like(line):
+        return False  # first: it splits the line once, is_url reads every token
     letters = len(line) - line.count(" ")
     in_urls = sum(len(t) for t in line.split() if is_url(t))
-    return letters > 0 and in_urls * 2 >= letters and not is_body_like(line)
+    return letters > 0 and in_urls * 2 >= letters
 
 
 def is_url(token: str) -> bool:
