@@ -237,8 +237,9 @@ def is_date_or_time(line: str) -> bool:
 
 
 def is_metadata(line: str) -> bool:
-    """Fields joined by ``|``: "Reuters | Kyiv | Updated: ... | Created: ..."."""
-    return line.count("|") >= 2 and not ends_sentence(line)
+    """Fields joined by ``|``: "Reuters | Kyiv | Updated: ... | Created: ..."; never a line
+    as long as body text (a scraped article may be one line holding a few ``|``)."""
+    return line.count("|") >= 2 and not ends_sentence(line) and not is_body_like(line)
 
 
 def is_url_line(line: str) -> bool:

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from framing.boilerplate import Boilerplate, load_boilerplate, parse_boilerplate
 from framing.boilerplate import line_rule as _line_rule
-from framing.clean import DUPLICATE, TRAILING_BLANK, Cleaned, clean_text, fingerprint
+from framing.clean import DUPLICATE, TRAILING_BLANK, Cleaned, clean_article, clean_text, fingerprint
+from framing.corpus import Article
 from framing.document import Document
 from framing.lexicon import LexiconError
 from tests.conftest import CGTN, CHINA_DAILY, GUARDIAN, MOSCOW_TIMES, RT, SEEDS
@@ -225,3 +226,11 @@ def test_rules_with_backreferences_are_not_combined() -> None:
 @given(st.lists(st.text(min_size=1).map(str.strip).filter(bool), min_size=1))
 def test_fingerprint_of_joined_lines_is_the_join_of_their_fingerprints(lines: list[str]) -> None:
     assert fingerprint(" ".join(lines)) == " ".join(map(fingerprint, lines))
+
+
+def test_a_one_line_article_with_pipes_is_body_not_metadata() -> None:
+    sentence = "The minister said the talks in Geneva would go on for a second week. "
+    text = sentence * 30 + "Sources | Kyiv | Moscow and the rest of the text goes on without a"
+    doc, cleaned = clean_article(Article(article_id="a", file="a.txt", text=text))
+    assert not cleaned.removals
+    assert doc.text == text.strip()
