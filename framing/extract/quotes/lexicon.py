@@ -103,21 +103,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
     for key, node in (("forms", forms_node), ("frames", frames), ("nouns", nouns_node)):
         if not isinstance(node, dict):
             raise LexiconError(path, line_of(data, key), key, "expected a mapping")
-    check_keys(
-        frames,
-        {
-            "object",
-            "as",
-            "that_only",
-            "indirect_object",
-            "question",
-            "hearer_to",
-            "predicative",
-            "prepositions",
-        },
-        path=path,
-        where="frames",
-    )
+    check_keys(frames, {*WORD_FRAMES, "prepositions"}, path=path, where="frames")
 
     def known(lemma: str, node: Any, key: str, where: str) -> str:
         if lemma not in lemma_class:
@@ -134,15 +120,7 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         for form in _word_list(forms_node, lemma, path=path, where="forms"):
             form_lemma[form.lower()] = str(lemma)
     frame_sets: dict[str, frozenset[str]] = {}
-    for key in (
-        "object",
-        "as",
-        "that_only",
-        "indirect_object",
-        "question",
-        "hearer_to",
-        "predicative",
-    ):
+    for key in WORD_FRAMES:
         words = _word_list(frames, key, path=path, where="frames")
         frame_sets[key] = frozenset(known(w, frames, key, f"frames.{key}") for w in words)
     preps_node = frames.get("prepositions") or {}
