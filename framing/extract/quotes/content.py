@@ -101,16 +101,17 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             return capital
     # a directive or a question, unless the sentence goes on to another speaker's tag
     # ("The US has asked Ukraine to hold elections, two sources told Reuters")
-    own = not _tag_after_comma(rest, verbs)
-    directive = ev.lemma in verbs.hearer_to and lows[0] not in PREPOSITIONS | {"that"}
-    if own and directive and _hearer_then_to(rest, words):
+    # (the tag is looked for only when a frame applies: it reads the rest of the sentence)
+    object_first = lows[0] not in PREPOSITIONS and lows[0] != "that"
+    directive = object_first and ev.lemma in verbs.hearer_to and _hearer_then_to(rest, words)
+    if directive and not _tag_after_comma(rest, verbs):
         return pos + words[0].start()  # "told his aides to find a way"
-    naming = ev.lemma in verbs.predicative and lows[0] not in PREPOSITIONS | {"that"}
-    if own and naming and _object_then_predicate(rest, words):
+    naming = object_first and ev.lemma in verbs.predicative
+    if naming and _object_then_predicate(rest, words) and not _tag_after_comma(rest, verbs):
         return pos + words[0].start()  # "called the charges a fabrication"
-    if own and ev.lemma in verbs.question_verbs:
+    if ev.lemma in verbs.question_verbs:
         question = _embedded_question(rest, words)
-        if question is not None:
+        if question is not None and not _tag_after_comma(rest, verbs):
             return pos + question  # "asked (the minister) whether ..."
     zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
