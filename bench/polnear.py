@@ -445,8 +445,25 @@ def predict_framing(articles: Sequence[ArticleData]) -> dict[str, list[Pred]]:
         doc, cleaned = clean_article(record)
         mapping = cleaned_to_raw(record.text, cleaned.paragraphs, doc.text, doc.paragraphs)
         doc_starts = token_starts(doc.text)
+        lstarts = line_starts(record.text)
+        raw_starts = token_starts(record.text)
         for quote in group:
             start, end = int(quote["start"]), int(quote["end"])
+            if quote.get("part") in ("headline", "deck"):
+                # offsets index the input line ``paragraph`` (the raw file's line)
+                at = lstarts[int(quote["paragraph"]) - 1]
+                toks = tokens_in(raw_starts, [(at + start, at + end)])
+                by_article[record.article_id].append(
+                    Pred(
+                        toks,
+                        _text(quote.get("kind")),
+                        _text(quote.get("speaker")),
+                        _text(quote.get("speaker_as_written")),
+                        _text(quote.get("verb")),
+                        record.text[at + start : at + end],
+                    )
+                )
+                continue
             toks = frozenset(
                 mapping[s] for s in tokens_in(doc_starts, [(start, end)]) if s in mapping
             )

@@ -350,18 +350,37 @@ def format_table(results: Sequence[Scores]) -> str:
 
 
 def predict(corpus: str | Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Load and clean a corpus, run the quote extractor; (rows, article_id -> text)."""
+    """Load and clean a corpus, run the quote extractor; (rows, article_id -> text).
+
+    The text of an article is its cleaned body followed by its headline and deck lines
+    (a blank line before each): the rows of a headline or deck are moved there from the
+    offsets in their own line, so one text holds every statement framing finds.
+    """
     from framing.clean import clean_article
     from framing.corpus import load_corpus
     from framing.extract.quotes import extract_quotes
     from framing.redundancy import mark_recurring
+    from framing.run import Settings, headline_quotes, load_resources
 
+    resources = load_resources(Settings())
     rows: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
     for article in mark_recurring(load_corpus(corpus)):  # as framing analyze cleans
-        doc, _ = clean_article(article)
-        texts[doc.article_id] = doc.text
-        rows.extend(extract_quotes(doc))
+        doc, cleaned = clean_article(article)
+        body = extract_quotes(doc, actors=resources.actors, verbs=resources.verbs)
+        heads = headline_quotes(cleaned, doc, resources, first_id=len(body) + 1)
+        text = doc.text
+        for removal in cleaned.removals:
+            if removal.reason not in ("headline", "deck"):
+                continue
+            at = len(text) + 2
+            text += "\n\n" + removal.text
+            for q in heads:
+                if q["part"] == removal.reason and q["paragraph"] == removal.line:
+                    q["start"] += at
+                    q["end"] += at
+        texts[doc.article_id] = text
+        rows += body + heads
     return rows, texts
 
 

@@ -25,11 +25,12 @@ import pandas as pd
 
 from framing.actors import ActorRegistry, Mention, find_mentions, load_actors
 from framing.cache import ResultCache, article_key
-from framing.clean import Boilerplate, clean_article, load_boilerplate
+from framing.clean import DECK, HEADLINE, Boilerplate, Cleaned, clean_article, load_boilerplate
 from framing.corpus import MAX_ARTICLE_CHARS, Article, CorpusError
 from framing.document import Document
 from framing.extract.coverage import CoverageLexicon, article_mention_rows, default_coverage_lexicon
 from framing.extract.quotes import VerbLexicon, extract_quotes, load_verbs
+from framing.extract.quotes.headlines import headline_statements
 from framing.extract.quotes.statements import quoted_ranges
 from framing.extract.readability import readability_scores
 from framing.extract.sentiment import article_sentiment, extract_sentences, polarity_scores
@@ -132,6 +133,33 @@ def analyze_document(doc: Document, resources: Resources) -> DocumentRows:
     return DocumentRows(quotes, terms, sentences, scores, coverage)
 
 
+def headline_quotes(
+    cleaned: Cleaned, doc: Document, resources: Resources, *, first_id: int
+) -> list[dict[str, Any]]:
+    """Statements of the headline and deck the cleaner kept out of ``doc``
+    (:func:`~framing.extract.quotes.headlines.headline_statements`): ``part`` and
+    ``paragraph`` name the line's row in the cleaning table, whose ``text``
+    ``start``/``end`` index."""
+    rows: list[dict[str, Any]] = []
+    for removal in cleaned.removals:
+        if removal.reason not in (HEADLINE, DECK):
+            continue
+        rows += headline_statements(
+            removal.text,
+            article_id=doc.article_id,
+            source=doc.source,
+            part=removal.reason,
+            line_number=removal.line,
+            actors=resources.actors,
+            verbs=resources.verbs,
+            extract=extract_quotes,
+            first_id=first_id + len(rows),
+        )
+    for q in rows:
+        q["compound"] = polarity_scores(q["text"])["compound"]
+    return rows
+
+
 def coverage_rows(
     doc: Document,
     sentences: Sequence[Mapping[str, Any]],
@@ -163,6 +191,8 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
     if not doc.sentences:
         return ArticleResult.failed(article, "no article text left after cleaning")
     quotes, terms, sentences, scores, coverage = analyze_document(doc, resources)
+    quotes += headline_quotes(cleaned, doc, resources, first_id=len(quotes) + 1)
+    scores["n_quotes"] = len(quotes)
     warnings = [*article.warnings, *(f"{article.file}: {w}" for w in cleaned.warnings)]
     warnings += [
         f"{article.file}: {q['quote_id']}: {q['warning']}" for q in quotes if q.get("warning")

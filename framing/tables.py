@@ -79,6 +79,7 @@ QUOTE_COLUMNS = [
     "warning",
     "quoted_text",
     "speaker_title",
+    "part",
 ]
 SENTENCE_COLUMNS = [
     "article_id",

@@ -95,6 +95,7 @@ __all__ = [
     "quotes_in",
 ]
 
+BODY = "body"  # the ``part`` of a statement in the article's text (else headline, deck)
 QUOTE_COLUMNS = tuple(QUOTE_ROW)  # the declared order (framing.tables)
 
 
@@ -189,6 +190,7 @@ def extract_quotes(
                 "warning": warning or None,
                 "quoted_text": quoted_text or None,
                 "speaker_title": (c.subject.title if c.subject is not None else "") or None,
+                "part": BODY,
                 "n_quoted_words": n_quoted,
             }
         )
