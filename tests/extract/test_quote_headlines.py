@@ -57,7 +57,11 @@ def test_speaker_of_a_headline_source(who: str, expected: tuple[str, str] | None
 def test_speaker_before_a_colon_after_a_section_label() -> None:
     line = "Analysis: Zakharova: the grain deal is dead for now"
     (row,) = statements(line)
-    assert (row["speaker"], row["affiliation"], row["kind"]) == ("Maria Zakharova", "RU", "indirect")
+    assert (row["speaker"], row["affiliation"], row["kind"]) == (
+        "Maria Zakharova",
+        "RU",
+        "indirect",
+    )
     assert line[row["start"] : row["end"]] == row["text"] == "the grain deal is dead for now"
     assert (row["part"], row["paragraph"], row["quote_id"]) == ("headline", 3, "a:q1")
 
