@@ -512,6 +512,17 @@ class Finding:
     rule_source: str
 
 
+def _speakers_words(row: Mapping[str, Any], kinds: frozenset[str]) -> bool:
+    """Whether a term row is the speaker's words under ``exempt_quotes``: a direct or
+    partial statement exempts only the words inside its quotation marks (a partial row
+    spans the whole reported clause, whose other words are the outlet's); ``indirect``
+    exempts the whole paraphrase."""
+    kind = row["quote_kind"]
+    if kind not in kinds:
+        return False
+    return kind == "indirect" or not row.get("own_words", False)
+
+
 def findings_from_terms(
     terms: Iterable[Mapping[str, Any]],
     style: Style,
@@ -524,7 +535,7 @@ def findings_from_terms(
     findings = []
     for row in terms:
         rule = style.rule_for(row["group"], row["variant"])
-        if rule is None or row["quote_kind"] in exempt:
+        if rule is None or _speakers_words(row, exempt):
             continue
         line, col, located = locate(int(row["start"]), str(row.get("matched") or ""))
         findings.append(

@@ -85,7 +85,11 @@ def test_the_guardian_follows_the_house_style(seed_findings: list[Finding]) -> N
 
 
 def test_seed_quotes_are_exempt_unless_included(seed_findings: list[Finding]) -> None:
-    assert all(f.quote_kind not in ("direct", "partial") for f in seed_findings)
+    assert all(f.quote_kind != "direct" for f in seed_findings)
+    # a partial row spans its reported clause: the outlet's own words in it are checked
+    # ("stating that Zelensky “thinks about nothing ...”"), the quoted words are not
+    partial = [(Path(f.file).stem, f.matched) for f in seed_findings if f.quote_kind == "partial"]
+    assert partial == [("000_a221fad5d72e3510", "Zelensky")]
     included = lint_paths([SEEDS], include_quoted=True)
     assert sorted(map(_key, included)) == sorted(SEED_FINDINGS + QUOTED_SEED_FINDINGS)
     kinds = {Path(f.file).stem: f.quote_kind for f in included if f.code == "FR007"}

@@ -91,7 +91,7 @@ CASES = [
     ("Witkoff cautioned that “significant work remains” in the weeks ahead.", "partial", "Steve Witkoff", "US", "caution", "“significant work remains” in the weeks ahead"),
     ('Trump told Fox News that he was "very disappointed" with Putin.', "partial", "Donald Trump", "US", "tell", 'he was "very disappointed" with Putin'),
     ("Despite Zelensky’s recent claim that “Ukraine is ready” for talks, nothing moved.", "partial", "Volodymyr Zelenskyy", "UA", "claim", "Ukraine is ready"),
-    ('The talks were "productive," a source familiar with the talks said.', "partial", "source", "unknown", "say", "productive"),
+    ('The talks were "productive," a source familiar with the talks said.', "partial", "source", "unknown", "say", 'The talks were "productive,"'),
     ("Russia's RIA news agency quoted Peskov as saying that the talks were complex.", "indirect", "Dmitry Peskov", "RU", "say", "the talks were complex"),
     ("The remarks were echoed by Dmitry Medvedev, who wrote on Telegram that Europe was playing with fire.", "indirect", "Dmitry Medvedev", "RU", "write", "Europe was playing with fire"),
     ("The Russian side, Ushakov added, had presented its proposals.", "indirect", "Yuri Ushakov", "RU", "add", "The Russian side, Ushakov added, had presented its proposals"),
@@ -100,6 +100,16 @@ CASES = [
     ("Russia and Ukraine swapped prisoners, said two officials familiar with the talks.", "indirect", "two officials", "unknown", "say", "Russia and Ukraine swapped prisoners"),
     ("Zelensky vowed to continue fighting.", "indirect", "Volodymyr Zelenskyy", "UA", "vow", "to continue fighting"),
     ("Zelensky called on Europe to act.", "indirect", "Volodymyr Zelenskyy", "UA", "call", "on Europe to act"),
+    # a period after an initial or a title does not end the clause's subject
+    ("Peskov said Mr. Trump's envoy would arrive on Monday.", "indirect", "Dmitry Peskov", "RU", "say", "Mr. Trump's envoy would arrive on Monday"),
+    ("Peskov said John F. Kennedy's example had been cited.", "indirect", "Dmitry Peskov", "RU", "say", "John F. Kennedy's example had been cited"),
+    # a clause may open with its subordinate clause
+    ("Lavrov said if Kyiv dropped its demands, talks could resume.", "indirect", "Sergey Lavrov", "RU", "say", "if Kyiv dropped its demands, talks could resume"),
+    # a gerund after the verb opens the content, it does not name an inverted speaker
+    ("Peskov, the Kremlin spokesman, said having Trump at the table would help.", "indirect", "Dmitry Peskov", "RU", "say", "having Trump at the table would help"),
+    # a fronted clause holding a quoted phrase is one partial row (PARC 3.0)
+    ('The summit achieved "too little," Zelensky added.', "partial", "Volodymyr Zelenskyy", "UA", "add", 'The summit achieved "too little,"'),
+    ('Lavrov said Europe was "playing with fire."', "partial", "Sergey Lavrov", "RU", "say", 'Europe was "playing with fire."'),
 ]
 # fmt: on
 

@@ -145,6 +145,8 @@ def extract_quotes(
                     # the quotation has its own verb; the clause before it is a statement
                     start, end = _trim(doc.text, start, inside[0].start)
                 elif inside:
+                    # a quotation running past the clause's end ('"more learning."') is in it
+                    end = max(end, inside[-1].end)
                     members = statements.inside(start, end)
                     clause = clause_statement(doc, ev, start, end, members)
                     if clause is not None and not merged.intersection(map(id, members)):

@@ -46,7 +46,11 @@ _IRREGULAR_PAST = frozenset(
     "broke chose forgot froze hid rode sang sank shook stole swore tore woke".split()
 )
 # punctuation that ends a clause's subject: a finite verb past it belongs to another clause
-_SUBJECT_END = re.compile(r"[,;:.—–(“”\"]")
+# punctuation that ends a noun phrase; a period after an initial, "U.S." or a title
+# abbreviation does not ("said Donald J. Trump's remarks had ...", "said Mr. Putin ...")
+_SUBJECT_END = re.compile(
+    r"[,;:—–(“”\"]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bSt)\."
+)
 
 
 def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
@@ -151,6 +155,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return None
     if first.lower() not in PREPOSITIONS and _finite_soon(rest, words, 10):
         return pos + words[0].start()  # "said progress had been made"
+    if first.lower() in _SUBORDINATORS and _finite_soon(rest, words, 8):
+        return pos + words[0].start()  # "said if Clinton is elected, she will ..."
     if first.lower() in PREPOSITIONS:
         clause = _clause_after_phrase(rest, words)
         if clause is not None:
@@ -159,6 +165,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+# a reported clause may open with its subordinate clause (PARC 3.0 keeps it in the content)
+_SUBORDINATORS = frozenset("if unless once when while although though because".split())
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 
 

@@ -188,8 +188,10 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     """``CONTENT, X said.``: the tag closes a sentence whose start is the statement."""
     text = ctx.doc.text
     chunks = _chunks(text, sentence.start, ev.start)
-    if len(chunks) < 2 or any(s.start < ev.start for s in spans):
-        return
+    if len(chunks) < 2 or any(
+        _opens_sentence(text, sentence, s) for s in spans if s.start < ev.start
+    ):
+        return  # a quotation opens the sentence: the tag is the quotation's
     last_quote_end = max((s.end for s in spans if s.end <= ev.start), default=sentence.start)
     tail = text[ev.end : sentence.end]
     if ev.lemma in ctx.verbs.indirect_object:
@@ -203,7 +205,8 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     if _INTERJECTED.match(text, ev.end) and len(_words(text[start:end])) < 4:
         end = sentence.end  # "The talks, he said, were hard.": the whole sentence
     if last_quote_end > start and last_quote_end >= end:
-        return  # a tag after a quotation: handled with the quotation
+        # 'The summit achieved "too little," he added': the clause holds the quotation
+        end = last_quote_end
     dateline = _DATELINE.match(text, start, end)
     if dateline:
         start = dateline.end()
@@ -211,6 +214,11 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
         return
     ev.content = (start, end)
     ev.parts = [(start, end)]
+
+
+def _opens_sentence(text: str, sentence: Sentence, span: QuoteSpan) -> bool:
+    """Whether a quotation opens its sentence (no word before it): a full quotation."""
+    return not _words(text[sentence.start : span.start])
 
 
 def _fronted_inverted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan]) -> None:

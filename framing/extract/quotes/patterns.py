@@ -180,7 +180,7 @@ AUX_ADVERBS = frozenset(
     "publicly separately privately reportedly openly first too yesterday today tonight "
     "on monday tuesday wednesday thursday friday saturday sunday last week night morning "
     "evening in a an his her their statement separate interview later, been being had "
-    "just even ever long".split()
+    "just even ever long since often".split()
 )
 LEAD_CONJUNCTIONS = frozenset("but and yet so meanwhile however still also".split())
 DETERMINERS = frozenset("the a an this that these those one".split())

@@ -551,12 +551,23 @@ def _speaker_after(ctx: _Context, verb_start: int) -> bool:
     return after is not None and after.kind in ("actor", "unknown", "pronoun")
 
 
+# -ing words that modify a title ("said acting spokesman Ivan Roe"), not gerunds
+_TITLE_ING = frozenset(
+    "acting visiting outgoing incoming ruling leading governing founding reigning sitting "
+    "serving managing presiding ranking opposing departing".split()
+)
+
+
 def _may_name_speaker(ctx: _Context, start: int, end: int) -> bool:
     """Whether the words right after a verb can be its (inverted) speaker: not "on
-    Telegram that ...", not "reporters in Ankara that ..." (a hearer, then content)."""
+    Telegram that ...", not "reporters in Ankara that ..." (a hearer, then content), not
+    a gerund ("..., said having Trump on the ticket puts ...": the content)."""
     text = ctx.doc.text
-    words = [w.lower() for w in _words(text[start:end])]
+    written = _words(text[start:end])
+    words = [w.lower() for w in written]
     if not words or words[0] in PREPOSITIONS or "that" in words:
+        return False
+    if written[0].islower() and written[0].endswith("ing") and words[0] not in _TITLE_ING:
         return False
     return _hearer_end(ctx, text[start:end]) == 0
 
