@@ -290,7 +290,7 @@ def _stamp_parts(line: str) -> tuple[bool, bool, bool] | None:
     2022"), a clock time with "a.m."/"p.m." ("7 p.m.")."""
     if len(line) > _STAMP_MAX_CHARS or not _DIGIT.search(line):
         return None
-    tokens = [t.strip(",|·•()[]").lower() for t in line.replace("|", " ").split()]
+    tokens = [t.strip(",|·•()[]/").lower() for t in line.replace("|", " ").split()]
     tokens = [t.rstrip(":") for t in tokens if t]
     if not tokens or len(tokens) > 14:
         return None

@@ -51,6 +51,7 @@ def reasons(text: str) -> dict[int, str]:
         ("Editor in chief — Jane Doe. Terms of use. Privacy policy.", "copyright"),
         ("18 juin 2025 à 17:35", "timestamp"),
         ("15 de marzo de 2024, 10:20", "timestamp"),
+        ("January 30, 2023 / 06:09 AM IST", "timestamp"),
     ],
 )
 def test_new_chrome_phrases_between_body_lines_go(line: str, reason: str) -> None:
