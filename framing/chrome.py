@@ -17,27 +17,40 @@ Thresholds (words are whitespace tokens):
   line that is body-like, ends a sentence or has more than ``TEASER_MAX_WORDS`` (12)
   words;
 - a **headline** is the first of the top ``HEADLINE_SCAN`` (8) kept lines with 3 to
-  ``HEADLINE_MAX_WORDS`` (30) words with letters that does not end a sentence with a period, nor end
-  in ``: , ; —``, with a body-like line after it; only lines of at most
-  ``ABOVE_MAX_WORDS`` (8) words may stand above it (a longer line first means the body
-  starts there: no headline);
+  ``HEADLINE_MAX_WORDS`` (30) words with letters that opens with a letter, digit or
+  quotation mark, does not end a sentence with a period, nor end in ``: , ; —``, holds no
+  ``|`` nor breadcrumb separator (`` • › » >``), with a body-like line after it; only
+  lines of at most ``ABOVE_MAX_WORDS`` (8) words may stand above it (a longer line first
+  means the body starts there: no headline). A headline-shaped line printed again
+  further down comes first when the lines above it are short, copies of it or previews
+  of the body (a feed reader's list);
 - a **deck** follows the headline: bullet lines (``- ``, ``• ``) of 5 words or more, or
   one line of 5 to ``DECK_MAX_WORDS`` (35) words that neither ends a sentence nor holds
   one;
 - short lines in the top and bottom zones: up to ``EDGE_MAX_WORDS`` (6) words above the
   body (not a dateline: no final ``— – - :``, not in capitals), up to
   ``TEASER_MAX_WORDS`` (12) below it (after a blank or a removed line, not ending in a
-  short lower-case word as a cut line does), neither ending a sentence nor holding one;
+  short lower-case word as a cut line does, and not the text's last line of more than
+  ``LABEL_MAX_WORDS`` (3) words right under a body-like line: an excerpt cut short),
+  neither ending a sentence nor holding one;
 - a **timestamp** line holds only date and time words, with a date and a clock time
   or a "Published/Updated" word (a bare date only in the top or bottom zone, a bare
   time never: in a live blog "March 23, 2022" or "9:15 p.m." heads the entries that
-  follow);
+  follow); month names and stamp words in French, German, Spanish, Italian,
+  Portuguese, Russian and Ukrainian count ("18 juin 2025 à 17:35"); an outlet in
+  capitals glued to a date ("CNN09-06-2025") is one at the top;
 - **metadata** lines join fields with two or more ``|``; **URL** lines are half URL;
   **markup** lines have ``MARKUP_SHARE`` (8 %) and at least 3 characters of
   ``/@[]{}<>=\\_#``; neither is body-like (a sentence quoting markup is body);
 - a **tag** line has at most 4 words, all in lower case, between blank lines, or is a
-  bullet with at most 3 words in the top zone; a **byline** in capitals lists names
-  joined by ``,`` or a lower-case ``and`` in the top zone.
+  bullet with at most 3 words in the top zone, or up to 4 capitalised names joined by
+  commas and ending in one below the body ("Putin, Zelensky,"); a **byline** in
+  capitals lists names joined by ``,`` or a lower-case ``and`` in the top zone;
+- a **caption pair** is a line of ``DECK_MIN_WORDS`` (5) words or more, no sentence,
+  with the same line right under it, or the same plus a credit of up to 4 words after
+  `` - `` (a picture's alternative text, then its caption);
+- a **comments section** opens with "N thoughts (comments, responses, replies) on
+  “Title”".
 """
 
 from __future__ import annotations
@@ -64,21 +77,45 @@ MARKUP_SHARE = 0.08
 MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
 
 _CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«„"
+_CRUMB_SEPARATORS = (" • ", " › ", " » ", " > ")
 _OPEN_ENDS = (":", ",", ";", "—", "–", "-")
 _BULLETS = ("- ", "• ", "· ", "* ")
 _WEB_FILES = (".html", ".htm", ".php", ".jpg", ".jpeg", ".png", ".webp")
 _MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
-    "september oct october nov november dec december"
+    "september oct october nov november dec december "
+    # the stamps of pages in other languages: French, German, Spanish, Italian, Portuguese,
+    # Russian and Ukrainian (genitive: "18 июня 2025")
+    "janv janvier févr février mars avr avril mai juin juil juillet août septembre octobre "
+    "novembre déc décembre januar jänner februar märz juni juli oktober dezember enero "
+    "febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre janeiro "
+    "fevereiro março maio junho julho setembro outubro novembro dezembro января февраля "
+    "марта апреля мая июня июля августа сентября октября ноября декабря січня лютого "
+    "березня квітня травня червня липня серпня вересня жовтня листопада грудня"
 ).split()
-_WEEKDAYS = "mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday"
-_STAMP_WORDS = frozenset(
-    (
-        "published updated posted modified created last first on at date time am pm a.m. p.m. "
-        "gmt utc ist est edt cet cest msk bst et pt ct hrs h " + _WEEKDAYS
-    ).split()
-) | frozenset(_MONTHS)
-_STAMP_PREFIX = frozenset("published updated posted modified created".split())
+_WEEKDAYS = (
+    "mon monday tue tuesday wed wednesday thu thursday fri friday sat saturday sun sunday "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo"
+)
+_STAMP_PREFIX = frozenset(
+    "published updated posted modified created publié mis veröffentlicht aktualisiert "
+    "publicado actualizado atualizado pubblicato aggiornato опубликовано обновлено "
+    "опубліковано оновлено".split()
+)
+_STAMP_WORDS = (
+    frozenset(
+        (
+            "published updated posted modified created last first on at date time am pm a.m. "
+            "p.m. gmt utc ist est edt cet cest msk bst et pt ct hrs h le à jour um uhr de del "
+            "el às em в г. года року " + _WEEKDAYS
+        ).split()
+    )
+    | frozenset(_MONTHS)
+    | _STAMP_PREFIX
+)
 _CLOCK = re.compile(
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?", re.IGNORECASE
 )
@@ -92,6 +129,12 @@ _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’]? +\S")  # not "U.S. 
 _CUT_WORD = re.compile(r"[a-z]{1,3}")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _NAME = re.compile(r"[A-Z][A-Z.'’-]+")
+_COMMENTS_HEADER = re.compile(
+    r"\d+ (?:thoughts|comments|responses|replies) (?:on|to) [“\"‘'].{2,200}", re.IGNORECASE
+)
+_OUTLET_DATE = re.compile(
+    r"([A-Z]{2,8})(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|[A-Z][A-Za-z]{2,8}\.?)(?: \d{1,2},?)?(?: \d{4})?"
+)
 
 
 def words(line: str) -> list[str]:
@@ -132,9 +175,22 @@ def _is_headline_shape(line: str) -> bool:
     if n < HEADLINE_MIN_WORDS or line.startswith(_BULLETS):
         return False
     bare = line.rstrip().rstrip(_CLOSERS)
-    if bare.endswith((".", "…", *_OPEN_ENDS)) or "|" in line:
+    if bare.endswith((".", "…", *_OPEN_ENDS)) or "|" in line or is_breadcrumb(line):
         return False
-    return any(c.isupper() for c in line)
+    return starts_like_text(line) and any(c.isupper() for c in line)
+
+
+def starts_like_text(line: str) -> bool:
+    """Whether ``line`` opens with a letter, a digit or a quotation mark, as a headline
+    does; a clock widget's residue ": :inin Kyiv (EET)" does not."""
+    first = line.lstrip()[:1]
+    return first.isalnum() or first in _OPENERS
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Section names joined by a separator a headline does not use: "IPFS News Link •
+    Ukraine", "World › Europe"."""
+    return any(sep in line for sep in _CRUMB_SEPARATORS)
 
 
 def find_headline(
@@ -152,6 +208,9 @@ def find_headline(
         match = next((i for i in kept if i not in fixed and fold(lines[i]) == key), None)
         if match is not None and _body_follows(lines, removed, match):
             return match
+    twice = headline_printed_twice(lines, removed, fixed, kept)
+    if twice is not None:
+        return twice
     for i in kept:
         if i in fixed:
             return None
@@ -160,6 +219,35 @@ def find_headline(
         if len(lines[i].split()) > ABOVE_MAX_WORDS:
             return None
     return None
+
+
+def headline_printed_twice(
+    lines: Sequence[str], removed: dict[int, Any], fixed: frozenset[int], kept: Sequence[int]
+) -> int | None:
+    """Index of the first headline-shaped line among ``kept`` (the first lines) that the
+    page prints again below it, with a body after it, when every kept line above it is
+    short, a bulleted copy of it or a preview of the body (it opens as a later line
+    does): the page of a feed reader, whose list of items precedes the item."""
+    candidates = [i for i in kept if i not in fixed and _is_headline_shape(lines[i])]
+    if not candidates:
+        return None
+    keys = [fold(line.lstrip("•·-* ")) if line else "" for line in lines]
+    for i in candidates:
+        if keys[i] not in keys[i + 1 :] or not _body_follows(lines, removed, i):
+            continue
+        above = [j for j in kept if j < i]
+        if all(_is_above_a_copy(lines, keys, j, i) for j in above):
+            return i
+    return None
+
+
+def _is_above_a_copy(lines: Sequence[str], keys: Sequence[str], j: int, headline: int) -> bool:
+    """Line ``j``, above a headline printed twice, is short, a copy of it, or a preview:
+    it opens with the first ``BODY_MIN_WORDS`` words of a line below the headline."""
+    if len(lines[j].split()) <= ABOVE_MAX_WORDS or keys[j] == keys[headline]:
+        return True
+    opening = " ".join(keys[j].split()[:BODY_MIN_WORDS])
+    return any(k.startswith(opening) for k in keys[headline + 1 :] if k)
 
 
 def _body_follows(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
@@ -184,6 +272,8 @@ def find_deck(
     n = len(first.split())
     deck = DECK_MIN_WORDS <= n <= DECK_MAX_WORDS and not ends_sentence(first)
     deck = deck and not _INNER_SENTENCE_END.search(first)  # one sentence, or none
+    below = after[0] + 1
+    deck = deck and not (below < len(lines) and is_caption_pair(first, lines[below]))
     return [after[0]] if deck and not first.rstrip().endswith(_OPEN_ENDS) else []
 
 
@@ -200,7 +290,7 @@ def _stamp_parts(line: str) -> tuple[bool, bool, bool] | None:
     2022"), a clock time with "a.m."/"p.m." ("7 p.m.")."""
     if len(line) > _STAMP_MAX_CHARS or not _DIGIT.search(line):
         return None
-    tokens = [t.strip(",|·•()[]").lower() for t in line.replace("|", " ").split()]
+    tokens = [t.strip(",|·•()[]/").lower() for t in line.replace("|", " ").split()]
     tokens = [t.rstrip(":") for t in tokens if t]
     if not tokens or len(tokens) > 14:
         return None
@@ -228,6 +318,13 @@ def is_timestamp(line: str, *, at_edge: bool) -> bool:
     anywhere, a bare date only at the edge of the page (``at_edge``)."""
     parts = _stamp_parts(line)
     return parts is not None and parts[0] and (parts[1] or parts[2] or at_edge)
+
+
+def is_outlet_date(line: str) -> bool:
+    """An outlet's name in capitals glued to a date, as aggregators print a story's
+    source: "CNN09-06-2025", "CBSFEB 2024" (a city before a date is a dateline: body)."""
+    m = _OUTLET_DATE.fullmatch(line.strip())
+    return m is not None and (m.group(2)[:1].isdigit() or m.group(2).lower() in _MONTHS)
 
 
 def is_date_or_time(line: str) -> bool:
@@ -282,6 +379,34 @@ def is_tag(lines: Sequence[str], i: int, *, in_top: bool) -> bool:
     )
 
 
+def is_tag_list(line: str) -> bool:
+    """Tags printed as a list that ends in a comma: "Putin, Zelensky,"; at most
+    ``TAG_MAX_WORDS`` names, each capitalised."""
+    if not line.endswith(","):
+        return False
+    names = [n.strip() for n in line.rstrip(",").split(",")]
+    n_words = sum(len(n.split()) for n in names)
+    return 0 < n_words <= TAG_MAX_WORDS and all(n[:1].isupper() for n in names)
+
+
+def is_caption_pair(line: str, following: str) -> bool:
+    """Whether ``line`` and the line right under it are a picture's alternative text and
+    its caption: the same words, the second with a credit at most ("Flames rise from the
+    refinery" / "Flames rise from the refinery - X"), no sentence end (a line of body
+    printed twice is a copy, and goes as one)."""
+    if len(line.split()) < DECK_MIN_WORDS or ends_sentence(line):
+        return False
+    if following == line:
+        return True
+    rest = following[len(line) :] if following.startswith(line) else ""
+    return rest[:3] in (" - ", " — ", " – ", " | ") and len(rest.split()) <= LABEL_MAX_WORDS + 1
+
+
+def is_comments_header(line: str) -> bool:
+    """The title of a comments section: "101 thoughts on “Discussion thread”"."""
+    return _COMMENTS_HEADER.fullmatch(line) is not None
+
+
 def is_caps_byline(line: str) -> bool:
     """Names in capitals joined by commas or a lower-case "and": "JULIE PACE, HANNA
     ARHIROVA and JAMES JORDAN"."""
@@ -316,7 +441,21 @@ def is_teaser(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
     line = lines[i]
     if not is_edge_label(line, TEASER_MAX_WORDS) or _CUT_WORD.fullmatch(line.split()[-1]):
         return False
+    if is_cut_body_end(lines, removed, i):
+        return False
     return i > 0 and (not lines[i - 1] or i - 1 in removed)
+
+
+def is_cut_body_end(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
+    """Whether line ``i`` is the end of the body cut short: the last line of the text,
+    of more than ``LABEL_MAX_WORDS`` words, under a kept body-like line (blank lines
+    aside). An excerpt cut at its length limit ends so ("Both sides have since accused
+    the other of repeatedly violating"); a teaser stands under other chrome, or is not
+    the last line."""
+    if any(lines[j] for j in range(i + 1, len(lines))) or len(lines[i].split()) <= LABEL_MAX_WORDS:
+        return False
+    above = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+    return above is not None and above not in removed and is_body_like(lines[above])
 
 
 def is_recurring_label(line: str) -> bool:
@@ -331,8 +470,22 @@ def is_recurring_label(line: str) -> bool:
 
 
 def is_list_item(line: str) -> bool:
-    """A line of a list of headlines: a bullet, or up to ``LIST_ITEM_MAX_WORDS`` words
-    with no sentence end."""
-    if line.startswith(_BULLETS):
+    """A line of a list of headlines: a bullet, a quoted title, or up to
+    ``LIST_ITEM_MAX_WORDS`` words with no sentence end and no final ``:``."""
+    if line.startswith(_BULLETS) or is_quoted_title(line):
         return True
+    if line.rstrip().endswith(":"):
+        return False  # "Here's the latest on key battlegrounds:" introduces the body
     return len(line.split()) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line)
+
+
+def is_quoted_title(line: str) -> bool:
+    """A title within quotation marks, whole: a teaser quoting the story it links to
+    ("‘In comparison with all the other senseless actions, the gas siege barely
+    registers…’"), up to ``LIST_ITEM_MAX_WORDS`` words."""
+    return (
+        len(line) > 2
+        and line[0] in _OPENERS
+        and line[-1] in _CLOSERS
+        and len(line.split()) <= LIST_ITEM_MAX_WORDS
+    )

@@ -18,14 +18,17 @@ removed line, the rows of the ``cleaning`` table. In order:
    when most of the article's body-like lines recur (another copy of one story);
 5. the headline and its deck (``headline``, ``deck``): kept out of the body, so no
    narration count includes them, and returned as :attr:`Cleaned.title`; short lines
-   above the headline (``page_top``) and copies of it (``duplicate``) go too;
+   above the headline (``page_top``) and copies of it (``duplicate``) go too; then a
+   picture's alternative text and its caption printed one under the other
+   (``caption``), and a comments section from its title to the end (``comments``);
 6. the edges of the page, above the first and below the last body-like line: bare
    dates, bylines in capitals, tags, short labels (``page_top``) and teasers
    (``page_bottom``); the list under a removed "Related stories" header
    (``related_link``);
 7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
-8. a paragraph that repeats an earlier paragraph of the same article, or a line of
+8. a kept line whose copy further down went as a teaser or caption goes with it; a
+   paragraph that repeats an earlier paragraph of the same article, or a line of
    eight words or more held whole in one of the 20 kept lines before it, is removed
    (``duplicate``, with the line it repeats), so no count doubles;
 9. the trailing run of blank lines is removed.
@@ -53,6 +56,8 @@ RECURRING = "recurring"
 PAGE_TOP = "page_top"
 PAGE_BOTTOM = "page_bottom"
 RELATED = "related_link"
+CAPTION = "caption"
+COMMENTS = "comments"
 MIN_DUPLICATE_WORDS = 4  # shorter repeated lines ("Military included") may be legitimate
 MIN_CONTAINED_WORDS = 8  # a line held whole in an earlier one is a copy from this length
 MAX_RECURRING_SHARE = 0.5  # above: the article is another copy of a story of its source
@@ -273,8 +278,12 @@ def _edge_reason(lines: list[str], removed: dict[int, Removal], i: int, top: boo
     line = lines[i]
     if chrome.is_timestamp(line, at_edge=True):
         return "timestamp"
+    if top and chrome.is_outlet_date(line):
+        return "timestamp"
     if top and chrome.is_caps_byline(line):
         return "byline"
+    if not top and chrome.is_tag_list(line):
+        return "tag"
     if chrome.is_tag(lines, i, in_top=top):
         return "tag"
     if top and chrome.is_edge_label(line, chrome.EDGE_MAX_WORDS):
@@ -297,6 +306,39 @@ def _remove_edges(lines: list[str], removed: dict[int, Removal], fixed: frozense
                 removed[i] = Removal(i + 1, reason, lines[i])
 
 
+def _remove_caption_pairs(
+    lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 5 too: a picture's alternative text and its caption, printed one under the
+    other (:func:`framing.chrome.is_caption_pair`), both ``caption``."""
+    for i in range(len(lines) - 1):
+        pair = (i, i + 1)
+        if any(j in removed or j in fixed or not lines[j] for j in pair):
+            continue
+        if chrome.is_caption_pair(lines[i], lines[i + 1]):
+            for j in pair:
+                removed[j] = Removal(j + 1, CAPTION, lines[j])
+
+
+def _remove_comment_section(lines: list[str], removed: dict[int, Removal]) -> None:
+    """Step 6 too: a comments section runs from its title ("101 thoughts on “...”"),
+    below the body, to the end of the page: readers' words, not the outlet's."""
+    start = next(
+        (
+            i
+            for i, r in sorted(removed.items())
+            if chrome.is_comments_header(lines[i])
+            and any(chrome.is_body_like(lines[j]) for j in range(i) if j not in removed)
+        ),
+        None,
+    )
+    if start is None:
+        return
+    for j in range(start + 1, len(lines)):
+        if lines[j] and j not in removed:
+            removed[j] = Removal(j + 1, COMMENTS, lines[j])
+
+
 def _remove_teaser_lists(
     lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]
 ) -> None:
@@ -312,9 +354,25 @@ def _remove_teaser_lists(
         for j in range(i + 1, len(lines)):
             if not lines[j] or j in removed:
                 continue
-            if j in fixed or chrome.is_body_like(lines[j]) or not chrome.is_list_item(lines[j]):
+            item = lines[j]
+            if j in fixed or not chrome.is_list_item(item):
+                break
+            if chrome.is_body_like(item) and not chrome.is_quoted_title(item):
                 break
             removed[j] = Removal(j + 1, RELATED, lines[j])
+
+
+def _remove_first_copies(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
+    """A kept line printed again further down, where its copy went as a teaser or a
+    caption, is that teaser or caption too (a story's headline above its "Other Topics"
+    box, a picture's caption repeated): it goes with the same reason, unless body-like."""
+    later: dict[str, Removal] = {}
+    for i in range(len(lines) - 1, -1, -1):
+        r = removed.get(i)
+        if r is not None and r.reason in (RELATED, CAPTION):
+            later[keys[i]] = r
+        elif r is None and keys[i] in later and not chrome.is_body_like(lines[i]):
+            removed[i] = Removal(i + 1, later[keys[i]].reason, lines[i])
 
 
 def _remove_contained(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
@@ -356,10 +414,13 @@ def clean_text(
     _remove_shapes(lines, removed, fixed)
     _remove_recurring(lines, removed, fixed, recurring_lines)
     headline = _mark_headline(lines, removed, fixed, title)
+    _remove_caption_pairs(lines, removed, fixed)
+    _remove_comment_section(lines, removed)
     _remove_edges(lines, removed, fixed)
     _remove_teaser_lists(lines, removed, fixed)
 
     keys = [fingerprint(line) for line in lines]
+    _remove_first_copies(lines, keys, removed)
     first_seen: dict[str, int] = {}
     for i, key in enumerate(keys):  # captions repeated verbatim point at their first copy
         if i in removed and key in first_seen and removed[i].duplicate_of is None:
