@@ -107,6 +107,13 @@ CASES = [
     ("Lavrov said if Kyiv dropped its demands, talks could resume.", "indirect", "Sergey Lavrov", "RU", "say", "if Kyiv dropped its demands, talks could resume"),
     # a gerund after the verb opens the content, it does not name an inverted speaker
     ("Peskov, the Kremlin spokesman, said having Trump at the table would help.", "indirect", "Dmitry Peskov", "RU", "say", "having Trump at the table would help"),
+    # "according to": the source stops at a dash or a relative clause; a lone adverb
+    # before it leaves the content after it
+    ("Russia lost 300 tanks, according to Peskov - despite the talks.", "indirect", "Dmitry Peskov", "RU", "according to", "Russia lost 300 tanks"),
+    ("Now, according to Peskov, the talks are over.", "indirect", "Dmitry Peskov", "RU", "according to", "the talks are over"),
+    # naming with a pronoun object: "called him divisive"
+    ("Zelensky called it a mistake.", "indirect", "Volodymyr Zelenskyy", "UA", "call", "it a mistake"),
+    ("Lavrov called them provocateurs.", "indirect", "Sergey Lavrov", "RU", "call", "them provocateurs"),
     # a fronted clause holding a quoted phrase is one partial row (PARC 3.0)
     ('The summit achieved "too little," Zelensky added.', "partial", "Volodymyr Zelenskyy", "UA", "add", 'The summit achieved "too little,"'),
     ('Lavrov said Europe was "playing with fire."', "partial", "Sergey Lavrov", "RU", "say", 'Europe was "playing with fire."'),
@@ -625,3 +632,10 @@ def test_never_raises_and_offsets_fit(raw: str) -> None:
         assert 0 <= r["start"] <= r["end"] <= len(doc.text)
         assert doc.text[r["start"] : r["end"]] == r["text"]
         assert r["kind"] in {"direct", "partial", "indirect"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Putin called him on Monday.", "Trump called him back.", "He called it quits."]
+)
+def test_a_call_is_not_a_naming(text: str) -> None:
+    assert extract_quotes(document_from_text(text)) == []

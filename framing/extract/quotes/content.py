@@ -170,6 +170,13 @@ _SUBORDINATORS = frozenset("if unless once when while although though because".s
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 
 
+_OBJECT_PRONOUNS = frozenset("him her them it me us".split())
+# words after "called him" that make it a phone call or a summons, not a naming
+_NOT_A_PREDICATE = frozenset(
+    "and or but back up out off down over in on to at later again yesterday today "
+    "tonight last this that the quits".split()
+)
+
 _NOT_A_VERB_AFTER_TO = PREPOSITIONS | frozenset(
     "the a an his her their its our my this that".split()
 )
@@ -195,7 +202,13 @@ def _hearer_then_to(rest: str, words: list[re.Match[str]]) -> bool:
 
 def _object_then_predicate(rest: str, words: list[re.Match[str]]) -> bool:
     """Whether the words are an object of up to five words with no punctuation or
-    preposition, then "a" or "an" ("the charges a fabrication", "it a mistake")."""
+    preposition, then "a" or "an" ("the charges a fabrication", "it a mistake"), or a
+    pronoun object then its predicate ("him divisive", "it “disqualifying”")."""
+    if len(words) > 1 and words[0].group().lower() in _OBJECT_PRONOUNS:
+        after = words[1].group().lower().rstrip(".")
+        gap = rest[words[0].end() : words[1].start()].strip(" “\"‘'")
+        if not gap and after not in PREPOSITIONS and after not in _NOT_A_PREDICATE:
+            return True
     for i in range(1, min(6, len(words) - 1)):
         low = words[i].group().lower()
         if _SUBJECT_END.search(rest, 0, words[i].start()) or low in PREPOSITIONS:

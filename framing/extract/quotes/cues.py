@@ -170,15 +170,34 @@ def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
     np_end = m.end()
     by = _STATEMENT_BY.match(text, ev.end, np_end)
     np_start = by.end() if by else ev.end
-    ev.subject = _resolve_chunk(ctx, np_start, np_end) or named_source(ctx, np_start, np_end)
+    source_end = _source_end(text, np_start, np_end)
+    ev.subject = _resolve_chunk(ctx, np_start, source_end) or named_source(
+        ctx, np_start, source_end
+    )
     if ev.subject is None:
         return
     before = text[sentence.start : ev.start].strip().rstrip(",").strip()
-    if not _words(before) or before in ("But", "And"):
+    if len(_words(before)) <= 1 and not before.endswith(("”", '"')):
         ev.content = (np_end, sentence.end)
     else:
         ev.content = (sentence.start, ev.start)
     ev.parts = [ev.content]
+
+
+# where the source after "according to" ends: a dash or a relative clause ("according to
+# two senators present who asked not to be named", "according to the poll - despite ...")
+_SOURCE_STOP = re.compile(r"\s+[-–—]\s|\s+(?:who|which|whose)\b")
+
+
+def _source_end(text: str, start: int, end: int) -> int:
+    """The end of the source phrase in ``text[start:end]``, before a dash or a relative
+    clause.
+
+    >>> _source_end("the poll - despite all", 0, 22)
+    8
+    """
+    stop = _SOURCE_STOP.search(text, start, end)
+    return stop.start() if stop else end
 
 
 _ASKED = re.compile(r"\s*(?:When\s+|If\s+)?[Aa]sked\b")
