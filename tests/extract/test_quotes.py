@@ -111,6 +111,11 @@ CASES = [
     # before it leaves the content after it
     ("Russia lost 300 tanks, according to Peskov - despite the talks.", "indirect", "Dmitry Peskov", "RU", "according to", "Russia lost 300 tanks"),
     ("Now, according to Peskov, the talks are over.", "indirect", "Dmitry Peskov", "RU", "according to", "the talks are over"),
+    # a tag interjected after an adverbial opener: the main clause after it is content
+    ("If talks fail, Lavrov said, Moscow will press on.", "indirect", "Sergey Lavrov", "RU", "say", "If talks fail, Lavrov said, Moscow will press on"),
+    # a quotation that opens a clause the narrator goes on is part of that clause
+    ("“Held and hugged” the families of the dead after the strike, Zelensky said.", "partial", "Volodymyr Zelenskyy", "UA", "say", "“Held and hugged” the families of the dead after the strike"),
+    ("“We will win,” the Ukrainian president, Volodymyr Zelensky, said on Monday.", "direct", "Volodymyr Zelenskyy", "UA", "say", "We will win"),
     # naming with a pronoun object: "called him divisive"
     ("Zelensky called it a mistake.", "indirect", "Volodymyr Zelenskyy", "UA", "call", "it a mistake"),
     ("Lavrov called them provocateurs.", "indirect", "Sergey Lavrov", "RU", "call", "them provocateurs"),

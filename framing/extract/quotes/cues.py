@@ -207,10 +207,10 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     """``CONTENT, X said.``: the tag closes a sentence whose start is the statement."""
     text = ctx.doc.text
     chunks = _chunks(text, sentence.start, ev.start)
-    if len(chunks) < 2 or any(
-        _opens_sentence(text, sentence, s) for s in spans if s.start < ev.start
-    ):
-        return  # a quotation opens the sentence: the tag is the quotation's
+    if len(chunks) < 2:
+        return
+    if any(_quotation_then_tag(text, sentence, s, ev) for s in spans if s.start < ev.start):
+        return  # a quotation is the sentence up to its tag: the tag is the quotation's
     last_quote_end = max((s.end for s in spans if s.end <= ev.start), default=sentence.start)
     tail = text[ev.end : sentence.end]
     if ev.lemma in ctx.verbs.indirect_object:
@@ -223,6 +223,8 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     end = chunks[-1][0] - 1
     if _INTERJECTED.match(text, ev.end) and len(_words(text[start:end])) < 4:
         end = sentence.end  # "The talks, he said, were hard.": the whole sentence
+    elif _COMMA_TAIL.match(tail) and _words(tail) and _opens_adverbial(text[start:end]):
+        end = sentence.end  # "If talks fail, he said, Congress can ...": the main clause follows
     if last_quote_end > start and last_quote_end >= end:
         # 'The summit achieved "too little," he added': the clause holds the quotation
         end = last_quote_end
@@ -235,9 +237,33 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     ev.parts = [(start, end)]
 
 
-def _opens_sentence(text: str, sentence: Sentence, span: QuoteSpan) -> bool:
-    """Whether a quotation opens its sentence (no word before it): a full quotation."""
-    return not _words(text[sentence.start : span.start])
+_ADVERBIAL_OPENERS = frozenset(
+    "if as in when while although though after before because since unless once with "
+    "for by despite on at during given without under until whether".split()
+)
+
+
+def _opens_adverbial(clause: str) -> bool:
+    """Whether ``clause`` (the words before an interjected tag) is an adverbial phrase or
+    clause, so that the main clause follows the tag ("As Election Day nears, Stone says,
+    the number ... shrinks").
+
+    >>> _opens_adverbial("As Election Day nears"), _opens_adverbial("The talks failed")
+    (True, False)
+    """
+    words = _words(clause)
+    return bool(words) and words[0].lower() in _ADVERBIAL_OPENERS
+
+
+def _quotation_then_tag(text: str, sentence: Sentence, span: QuoteSpan, ev: Event) -> bool:
+    """Whether ``span`` opens its sentence and runs to the tag of ``ev``: it ends on a
+    comma, ? or ! (inside or right after its marks) or only the tag follows it
+    (``“A,” the US secretary of state, Marco Rubio, said``), unlike a quotation the
+    narrator goes on (``“I held and hugged” grieving families ..., he said``)."""
+    if _words(text[sentence.start : span.start]):
+        return False
+    closing = text[span.inner_end - 1 : span.inner_end] + text[span.end : span.end + 1]
+    return bool(set(closing) & set(",?!")) or len(_words(text[span.end : ev.start])) < 2
 
 
 def _fronted_inverted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan]) -> None:

@@ -85,12 +85,13 @@ def clause_statement(
     quotation candidates inside it, or None when the clause is only the quotation.
 
     ``X said the talks had been “a waste of time” for both sides``: the clause, not the
-    phrase, is the content; the phrase is its fragment. When every word of the clause is
-    quoted (``described the talks as “very challenging”``) the quotation is the statement
-    as it stands, and None is returned.
+    phrase, is the content; the phrase is its fragment. So is a quotation that opens a
+    clause the narrator goes on (``“I held and hugged” grieving families ..., he said``).
+    When every word of the clause is quoted (``described the talks as “very
+    challenging”``) the quotation is the statement as it stands, and None is returned.
     """
-    if not members or any(m.kind != "partial" for m in members):
-        return None
+    if not members or any(m.kind != "partial" and len(m.fragments) > 1 for m in members):
+        return None  # a quotation split by its own tag is a statement of its own
     fragments = [f for m in members for f in m.fragments]
     if word_count(doc.text[start:end]) <= fragment_words(doc.text, fragments):
         return None
