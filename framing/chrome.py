@@ -19,7 +19,8 @@ Thresholds (words are whitespace tokens):
 - a **headline** is the first of the top ``HEADLINE_SCAN`` (8) kept lines with 3 to
   ``HEADLINE_MAX_WORDS`` (30) words with letters that opens with a letter, digit or
   quotation mark, does not end a sentence with a period, nor end in ``: , ; —``, holds no
-  ``|`` nor breadcrumb separator (`` • › » >``), with a body-like line after it; only
+  breadcrumb separator (`` • › » >``) and at most one ``|`` with 5 words on one side
+  (a section before the headline, a bar after it), with a body-like line after it; only
   lines of at most ``ABOVE_MAX_WORDS`` (8) words may stand above it (a longer line first
   means the body starts there: no headline). A headline-shaped line printed again
   further down comes first when the lines above it are short, copies of it or previews
@@ -32,7 +33,8 @@ Thresholds (words are whitespace tokens):
   ``TEASER_MAX_WORDS`` (12) below it (after a blank or a removed line, not ending in a
   short lower-case word as a cut line does, and not the text's last line of more than
   ``LABEL_MAX_WORDS`` (3) words right under a body-like line: an excerpt cut short),
-  neither ending a sentence nor holding one;
+  neither ending a sentence nor holding one; a bare number of up to ``COUNTER_MAX_DIGITS``
+  (6) digits in either zone is a counter (views, comments, shares);
 - a **timestamp** line holds only date and time words, with a date and a clock time
   or a "Published/Updated" word (a bare date only in the top or bottom zone, a bare
   time never: in a live blog "March 23, 2022" or "9:15 p.m." heads the entries that
@@ -73,6 +75,7 @@ TAG_MAX_WORDS = 4
 LABEL_MAX_WORDS = 3
 HEADER_MAX_WORDS = 4
 LIST_ITEM_MAX_WORDS = 20
+COUNTER_MAX_DIGITS = 6
 MARKUP_SHARE = 0.08
 MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
 
@@ -175,9 +178,23 @@ def _is_headline_shape(line: str) -> bool:
     if n < HEADLINE_MIN_WORDS or line.startswith(_BULLETS):
         return False
     bare = line.rstrip().rstrip(_CLOSERS)
-    if bare.endswith((".", "…", *_OPEN_ENDS)) or "|" in line or is_breadcrumb(line):
+    if bare.endswith((".", "…", *_OPEN_ENDS)) or is_breadcrumb(line):
+        return False
+    if "|" in line and not _is_one_bar_title(line):
         return False
     return starts_like_text(line) and any(c.isupper() for c in line)
+
+
+def _is_one_bar_title(line: str) -> bool:
+    """A headline with one ``|``: a section before it ("Russia's invasion of Ukraine |
+    Russia announced ...") or nothing after it, the headline side of ``DECK_MIN_WORDS``
+    words or more; "Terms of use | Privacy" and "By X | Updated 3 hours ago" are not."""
+    parts = [part.split() for part in line.split("|")]
+    if len(parts) != 2:
+        return False
+    return max(len(part) for part in parts) >= DECK_MIN_WORDS and not is_timestamp(
+        " ".join(parts[1]), at_edge=True
+    )
 
 
 def starts_like_text(line: str) -> bool:
@@ -419,6 +436,11 @@ def is_caps_byline(line: str) -> bool:
         and all(_NAME.fullmatch(t) for t in names)
         and not ends_sentence(line)
     )
+
+
+def is_counter(line: str) -> bool:
+    """A bare number, as share, view and comment counters print it ("0", "85")."""
+    return line.isascii() and line.isdigit() and len(line) <= COUNTER_MAX_DIGITS
 
 
 def is_edge_label(line: str, limit: int) -> bool:

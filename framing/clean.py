@@ -282,6 +282,8 @@ def _edge_reason(lines: list[str], removed: dict[int, Removal], i: int, top: boo
         return "timestamp"
     if top and chrome.is_caps_byline(line):
         return "byline"
+    if chrome.is_counter(line):
+        return PAGE_TOP if top else PAGE_BOTTOM
     if not top and chrome.is_tag_list(line):
         return "tag"
     if chrome.is_tag(lines, i, in_top=top):
