@@ -644,3 +644,31 @@ def test_never_raises_and_offsets_fit(raw: str) -> None:
 )
 def test_a_call_is_not_a_naming(text: str) -> None:
     assert extract_quotes(document_from_text(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peskov said this week.",  # a time, no content
+        "Zelensky hinted in a news conference on Monday.",
+        "Kherson is the most contested state in the region.",  # "state" is a noun here
+    ],
+)
+def test_no_statement_without_content(text: str) -> None:
+    assert extract_quotes(document_from_text(text)) == []
+
+
+def test_programme_name_between_verb_and_that() -> None:
+    (row,) = extract_quotes(
+        document_from_text("Peskov said on “Face the Nation” that it was over.")
+    )
+    assert (row["kind"], row["speaker"], row["text"]) == (
+        "indirect",
+        "Dmitry Peskov",
+        "it was over",
+    )
+
+
+def test_states_that_reports() -> None:
+    (row,) = extract_quotes(document_from_text("The Kremlin states that the talks are over."))
+    assert (row["verb"], row["text"]) == ("state", "the talks are over")

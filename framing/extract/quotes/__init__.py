@@ -76,7 +76,7 @@ from framing.extract.quotes.statements import (
     fragments_text,
     merge_split_quotations,
 )
-from framing.extract.quotes.text import _has_two_words, _join, _trim
+from framing.extract.quotes.text import _has_two_words, _join, _trim, only_circumstance
 from framing.extract.quotes.unlisted import outlet_as_source
 from framing.intervals import Intervals
 from framing.tables import QUOTE_ROW
@@ -153,7 +153,9 @@ def extract_quotes(
                         merged.update(map(id, members))
                         statements.add(clause)
                     continue  # else the quotation's own rows are the statement
-                if not _has_two_words(doc.text, start, end):
+                if not _has_two_words(doc.text, start, end) or only_circumstance(
+                    doc.text[start:end]
+                ):
                     continue
                 if statements.quoted.any_overlapping(start, end):
                     continue

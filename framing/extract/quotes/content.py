@@ -125,8 +125,11 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             between = rest[: w.start()]
             if i > 2 and lows[i - 1] in ("and", "but"):
                 break  # "said Putin was open to a meeting but that ...": zero-that first
-            if '"' in between or "“" in between or (i > 0 and between.strip().endswith(".")):
-                break
+            quoted = '"' in between or "“" in between
+            if (quoted and not _TITLE_PHRASE.match(between)) or (
+                i > 0 and between.strip().endswith(".")
+            ):
+                break  # (a programme's name is no quotation: 'said on “Morning Joe” that')
             return pos + w.end()
     first = words[0].group()
     gap = rest[: words[0].start()]
@@ -170,6 +173,8 @@ _SUBORDINATORS = frozenset("if unless once when while although though because".s
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 
 
+# 'on “Morning Joe”' between a verb and its "that": a programme's or a paper's name
+_TITLE_PHRASE = re.compile(r"^\s*(?:on|to|in)\s+[“\"][A-Z][^”\"]{0,60}[”\"]\s*$")
 _OBJECT_PRONOUNS = frozenset("him her them it me us".split())
 # words after "called him" that make it a phone call or a summons, not a naming
 _NOT_A_PREDICATE = frozenset(

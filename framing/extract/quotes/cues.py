@@ -38,6 +38,10 @@ from framing.quotemarks import QuoteSpan
 ACCORDING_TO = "according to"
 
 
+_STATE_NOUN_FORMS = frozenset(("state", "states"))
+_THAT_NEXT = re.compile(r"\s+that\b")
+
+
 def _noun_context(text: str, sent_start: int, pos: int) -> bool:
     """Whether a noun-like form ("note", "claims") is a noun here ("a positive note")."""
     before = [w.lower() for w in _words(text[max(sent_start, pos - 30) : pos])[-2:]]
@@ -107,6 +111,8 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
             continue  # "state media", "claims of"
         if form in _NOUNABLE and _noun_context(text, sentence.start, m.start()):
             continue  # "secretary of state", "struck a positive note"
+        if form.lower() in _STATE_NOUN_FORMS and not _THAT_NEXT.match(text, m.end()):
+            continue  # "the most conservative state": "state(s)" reports only before "that"
         pos = m.start()
         floor = max([sentence.start] + [s.end for s in spans if s.end <= pos])
         if lemma == "continue" and _CATENATIVE.match(text, m.end()):

@@ -107,3 +107,24 @@ def _is_possessive(text: str, end: int) -> bool:
 
 def _join(*warnings: str) -> str:
     return "; ".join(w for w in warnings if w)
+
+
+_CIRCUMSTANCE_START = frozenset("this last next earlier later since in on at during".split())
+_CIRCUMSTANCE_WORDS = frozenset(
+    "this last next earlier later since in on at during a an the week month year day "
+    "morning afternoon evening night weekend time news conference interview statement "
+    "monday tuesday wednesday thursday friday saturday sunday ago that".split()
+)
+
+
+def only_circumstance(content: str) -> bool:
+    """Whether a reported clause is only a time or a setting ("said this week", "hinted
+    in a news conference Monday", "proposed in 2013"): no content at all.
+
+    >>> only_circumstance("this week"), only_circumstance("the talks had failed")
+    (True, False)
+    """
+    words = [w.lower().rstrip(".") for w in _words(content)]
+    if not words or words[0] not in _CIRCUMSTANCE_START or len(words) > 6:
+        return False
+    return all(w in _CIRCUMSTANCE_WORDS or w.isdigit() for w in words)
