@@ -116,6 +116,10 @@ CASES = [
     # a quotation that opens a clause the narrator goes on is part of that clause
     ("“Held and hugged” the families of the dead after the strike, Zelensky said.", "partial", "Volodymyr Zelenskyy", "UA", "say", "“Held and hugged” the families of the dead after the strike"),
     ("“We will win,” the Ukrainian president, Volodymyr Zelensky, said on Monday.", "direct", "Volodymyr Zelenskyy", "UA", "say", "We will win"),
+    # agency style: nominal content after verbs of emphasis; "when asked" after a tag
+    ("Lavrov stressed the importance of dialogue with Kyiv.", "indirect", "Sergey Lavrov", "RU", "stress", "the importance of dialogue with Kyiv"),
+    ("Zelensky expressed a desire to meet Xi.", "indirect", "Volodymyr Zelenskyy", "UA", "express", "a desire to meet Xi"),
+    ("The talks were over, Peskov told reporters when asked about Kyiv.", "indirect", "Dmitry Peskov", "RU", "tell", "The talks were over"),
     # naming with a pronoun object: "called him divisive"
     ("Zelensky called it a mistake.", "indirect", "Volodymyr Zelenskyy", "UA", "call", "it a mistake"),
     ("Lavrov called them provocateurs.", "indirect", "Sergey Lavrov", "RU", "call", "them provocateurs"),
