@@ -189,3 +189,81 @@ def test_an_honorific_anywhere_shows_a_listed_persons_gender() -> None:
 def test_an_impersonal_passive_is_no_statement() -> None:
     doc = document_from_text("The summit ended. It was reportedly agreed to continue the talks.")
     assert extract_quotes(doc) == []
+
+
+def test_a_spokesman_title_shows_no_gender() -> None:
+    # outlets write "spokesman" of women: the later "she" is still Jane Roe
+    found = speakers(
+        "Foreign Ministry spokesman Jane Roe said the talks were useful.\n“We will see,” she said."
+    )
+    assert [s for s, _, _ in found] == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_family_name_written_first_refers_to_the_full_name() -> None:
+    found = rows(
+        "Chinese Deputy Trade Minister Li Wei said the talks were useful.\n“We will see,” Li said."
+    )
+    assert [(r["speaker"], r["affiliation"]) for r in found] == [("Li Wei", "CN"), ("Li Wei", "CN")]
+
+
+def test_a_listed_name_by_its_first_word() -> None:
+    # "Qin" after "Qin Gang" (listed): the same person, with the registry's side
+    found = rows("Qin Gang said the talks were useful.\nQin said they would go on.")
+    assert [(r["speaker"], r["affiliation"]) for r in found] == [("Qin Gang", "CN")] * 2
+
+
+def test_an_untagged_quotation_paragraph_continues_an_indirect_statement() -> None:
+    found = speakers(
+        "Jane Roe said the talks were useful.\n“We will meet again next week and talk more.”"
+    )
+    assert [s for s, _, _ in found] == ["Jane Roe", "Jane Roe"]
+
+
+def test_the_head_of_state_refers_to_the_president_named_before() -> None:
+    found = speakers(
+        "President Volodymyr Zelenskyy spoke to reporters. John Doe left early.\n"
+        "According to the head of state, the talks were useful."
+    )
+    assert found[-1] == ("Volodymyr Zelenskyy", "the head of state", "the head of state")
+
+
+def test_the_ministry_refers_to_the_ministry_named_before() -> None:
+    found = rows(
+        "The UAE Ministry of Foreign Affairs said the talks were useful.\n"
+        "The Ministry added that more talks would follow."
+    )
+    assert [(r["speaker"], r["affiliation"]) for r in found] == [
+        ("UAE Ministry of Foreign Affairs", "UAE")
+    ] * 2
+
+
+def test_the_ministry_with_no_ministry_named_before_stays_as_written() -> None:
+    found = rows("Jane Roe left.\nThe ministry added that more talks would follow.")
+    assert [(r["speaker"], r["affiliation"]) for r in found] == [("ministry", "unknown")]
+
+
+def test_a_presidents_aide_is_the_listed_adviser_of_that_president() -> None:
+    found = speakers(
+        "Presidential adviser Dmytro Lytvyn spoke on Tuesday.\n"
+        "“Nothing is agreed,” President Volodymyr Zelensky's aide said."
+    )
+    assert found[-1][0] == "Dmytro Lytvyn"
+
+
+def test_an_aide_with_no_listed_adviser_of_that_side_stays_as_written() -> None:
+    # Lytvyn advises Ukraine's president, not Russia's
+    found = speakers("Dmytro Lytvyn spoke.\n“Nothing is agreed,” Putin's aide said.")
+    assert found[-1][0] == "Putin's aide"
+
+
+def test_the_statement_is_issued_by_the_speaker_before_it() -> None:
+    found = rows(
+        "The UAE Ministry of Foreign Affairs said the talks were useful.\n"
+        "The statement also noted that more talks would follow."
+    )
+    assert [r["speaker"] for r in found] == ["UAE Ministry of Foreign Affairs"] * 2
+
+
+def test_the_statement_with_nobody_before_it_has_no_speaker() -> None:
+    found = rows("The statement also noted that more talks would follow.")
+    assert [(r["speaker"], r["speaker_as_written"]) for r in found] == [(None, "the statement")]

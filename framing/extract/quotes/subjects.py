@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from framing.actors import UNKNOWN_SIDE, Mention, match_key, surface_key
+from framing.actors import UNKNOWN_SIDE, Actor, Mention, match_key, surface_key
 from framing.alternation import ignorecase_fold
 from framing.extract.quotes.model import Subject, _Context, _mentions_before, _mentions_in
 from framing.extract.quotes.patterns import (
@@ -19,6 +19,7 @@ from framing.extract.quotes.patterns import (
     _ROLE_WORDS,
     _TITLE_GAP,
     _WORD,
+    AUX_ADVERBS,
     DETERMINERS,
     PEOPLE_NOUNS,
     PREPOSITIONS,
@@ -51,6 +52,9 @@ def _resolve_chunk(
     text = ctx.doc.text
     if all_words is None:
         all_words = _words(text[start:end])
+    document = _document_named(all_words)
+    if document:
+        return Subject("document", document)  # its issuer: speakers._document_issuer
     words = _strip_tail(_strip_head(all_words)) if core is None else core
     if not words:
         return None
@@ -161,11 +165,10 @@ def _resolve_chunk(
                         break
             phrase = " ".join(words)
             break
-    generic = _GENERIC_TITLE.match(phrase)
-    if generic:
-        noun = ignorecase_fold(generic.group(1))
-        return Subject("generic", phrase, noun=noun, clean=clean, title=phrase)
-    earlier = _earlier_alias(ctx, start, words)
+    generic = _generic_subject(phrase, clean)
+    if generic is not None:
+        return generic
+    earlier = _earlier_alias(ctx, start, words) or _institution_reference(ctx, start, words)
     if earlier is not None:
         return Subject("actor", earlier.as_written, earlier.actor, earlier.actor.side, clean=clean)
     head = phrase.split()[-1]
@@ -182,6 +185,9 @@ def _resolve_chunk(
             )  # "Russian Deputy Foreign Minister Sergey Ryabkov"
         )
     )
+    holder = _role_holder(ctx, start, possessors[-1], [head]) if possessors else None
+    if holder is not None and _words(text[possessors[-1].end : end])[-1:] == [head]:
+        return Subject("actor", _np_text(words), holder, holder.side, clean=clean, title=phrase)
     if head.lower() in PEOPLE_NOUNS or (name_like and len(words) >= 1 and head[0].isupper()):
         if len(words) > 8:
             return None
@@ -322,21 +328,138 @@ def _title_of_mention(text: str, start: int, m: Mention) -> str:
     return _title_before(_words(text[start : m.start]))
 
 
+def _role_holder(ctx: _Context, start: int, owner: Mention, tail: list[str]) -> Actor | None:
+    """Who "<person>'s aide" (adviser, spokesman, ...) is, when no name follows: the listed
+    person of the owner's side whose role holds that noun and names the owner's post,
+    mentioned nearest before, else after (a headline's "Zelensky's advisor says" names the
+    adviser the lead introduces). None when no such person is mentioned."""
+    if owner.actor.kind != "person" or len(tail) != 1:
+        return None
+    nouns = _ROLE_SYNONYMS.get(tail[0].lower())
+    post = owner.actor.role.split()[0].lower() if owner.actor.role else ""
+    if nouns is None or not post:
+        return None
+
+    def holds(m: Mention) -> bool:
+        role = m.actor.role.lower()
+        return (
+            m.actor is not owner.actor
+            and m.actor.kind == "person"
+            and m.actor.side == owner.actor.side
+            and post in role
+            and any(noun in role for noun in nouns)
+        )
+
+    before = _mentions_before(ctx, start)
+    for m in reversed(before):
+        if holds(m):
+            return m.actor
+    return next((m.actor for m in ctx.mentions[len(before) :] if holds(m)), None)
+
+
+_ADVISERS = ("adviser", "advisor", "aide")
+# a role noun and the words a registry role may use for it
+_ROLE_SYNONYMS = {
+    "adviser": _ADVISERS,
+    "advisor": _ADVISERS,
+    "aide": _ADVISERS,
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "spokesperson": ("spokes",),
+}
+
+
+def _institution_reference(ctx: _Context, start: int, words: list[str]) -> Mention | None:
+    """What "the ministry" (or office, agency, embassy, ...) refers to: the last listed
+    institution named in the same or the previous two paragraphs whose name holds that
+    noun ("the UAE Ministry of Foreign Affairs said ... The ministry added ...")."""
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _INSTITUTIONS:
+        return None
+    noun = " " + words[1].lower()
+    paragraph = ctx.doc.paragraph_at(start)
+    for m in reversed(_mentions_before(ctx, start)):
+        if paragraph - ctx.doc.paragraph_at(m.start) > 2:
+            return None
+        if m.actor.kind == "institution" and noun in " " + _written_key(m.as_written):
+            return m
+    return None
+
+
+# a document named as the source of words the statement before it issued
+_DOCUMENTS = frozenset(("statement", "readout", "communique", "communiqué"))
+
+
+def _document_named(words: list[str]) -> str:
+    """ "the statement" (readout, communique) when ``words`` name only that document, as the
+    subject of "The statement also noted ...", else "".
+
+    >>> _document_named(["The", "statement", "also"]), _document_named(["The", "minister"])
+    ('the statement', '')
+    """
+    low = [w.lower() for w in _strip_head(words)]
+    if len(low) < 2 or low[0] != "the" or low[1] not in _DOCUMENTS:
+        return ""
+    rest = low[2:]
+    return "the " + low[1] if all(w in AUX_ADVERBS or w.endswith("ly") for w in rest) else ""
+
+
+_INSTITUTIONS = frozenset(
+    "ministry office agency embassy department service committee council commission "
+    "directorate administration".split()
+)
+
+
+def _generic_subject(phrase: str, clean: bool) -> Subject | None:
+    """A back-reference by role ("the envoy", "the head of state"): the role noun it
+    names, to be resolved to an earlier person who holds it.
+
+    >>> _generic_subject("the head of state", True).noun
+    'president'
+    >>> _generic_subject("the envoy", True).noun, _generic_subject("the company", True)
+    ('envoy', None)
+    """
+    role = _ROLE_PHRASES.get(phrase.lower())
+    if role is not None:
+        return Subject("generic", phrase, noun=role, clean=clean, title=phrase)
+    generic = _GENERIC_TITLE.match(phrase)
+    if generic:
+        noun = ignorecase_fold(generic.group(1))
+        return Subject("generic", phrase, noun=noun, clean=clean, title=phrase)
+    return None
+
+
+# role phrases that stand for a title a registry role or an earlier speaker's title holds
+_ROLE_PHRASES = {
+    "the head of state": "president",
+    "the head of government": "prime minister",
+    "the country's leader": "president",
+}
+
+
 def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | None:
     """An actor named in full earlier whose name ends with ``words``: "Fedorov" after
-    "Ivan Fedorov", "the Air Force" after "the Ukrainian Air Force"."""
+    "Ivan Fedorov", "the Air Force" after "the Ukrainian Air Force"; else a person whose
+    two-word name starts with the one word given ("Qin" after "Qin Gang")."""
     tail = [w for w in words if w.lower() not in DETERMINERS]
     if not tail or len(tail) > 3 or not all(w[0].isupper() for w in tail):
         return None
     key = " " + surface_key(" ".join(tail))
     if not ctx.mentions_ordered:
-        for m in reversed(_mentions_before(ctx, start)):
+        first = key.strip() + " " if len(tail) == 1 else ""
+        before = _mentions_before(ctx, start)
+        for m in reversed(before):
             if _written_key(m.as_written).endswith(key):
+                return m
+        for m in reversed(before):
+            written = _written_key(m.as_written)
+            if first and written.startswith(first) and _two_word_name(m, written):
                 return m
         return None
     # the last mention before ``start`` whose key ends with ``key``, looked up (a scan back
     # through every earlier mention costs time in the square of the article's length)
     found = _name_endings(ctx).get(key)
+    if not found and len(tail) == 1:
+        found = _name_endings(ctx).get(_FIRST_WORD + key.strip())
     if not found:
         return None
     last = bisect.bisect_left(found, bisect.bisect_right(ctx.mention_ends, start)) - 1
@@ -352,11 +475,31 @@ def _name_endings(ctx: _Context) -> dict[str, list[int]]:
         for i, m in enumerate(ctx.mentions):
             written = _written_key(m.as_written)
             space = written.find(" ")
+            if _two_word_name(m, written):
+                endings.setdefault(_FIRST_WORD + written[: written.find(" ")], []).append(i)
             while space >= 0:
                 endings.setdefault(written[space:], []).append(i)
                 space = written.find(" ", space + 1)
         ctx.name_endings = endings
     return ctx.name_endings
+
+
+# key prefix of a two-word name's first word in :func:`_name_endings` (an ending starts
+# with a space, so the two never meet)
+_FIRST_WORD = "<"
+
+
+def _two_word_name(m: Mention, written: str) -> bool:
+    """Whether ``m`` names a person by a two-word alias: its first word alone may then
+    refer to them, as a family name written first does ("Qin" after "Qin Gang", "Hua"
+    after "Hua Chunying").
+
+    >>> from framing.actors import Actor
+    >>> person = Actor("Hua Chunying", "CN", "person", ("Hua Chunying",), ())
+    >>> _two_word_name(Mention(0, 12, person, "Hua Chunying", False), "hua chunying")
+    True
+    """
+    return m.actor.kind == "person" and not m.via_title and written.count(" ") == 1
 
 
 @lru_cache(maxsize=4096)
