@@ -59,6 +59,9 @@ TITLED = [
     # a name without a title, and an honorific that is no title
     ("Jane Roe said the talks were useful.", "Jane Roe", "Jane Roe", None),
     ("Mr. John Doe said the talks were useful.", "John Doe", "Mr. John Doe", None),
+    # what a person is, before the name, is a title too
+    ("Famed fight doctor Jane Roe said the talks were useful.",
+     "Jane Roe", "Famed fight doctor Jane Roe", "Famed fight doctor"),
 ]
 # fmt: on
 
@@ -267,3 +270,15 @@ def test_the_statement_is_issued_by_the_speaker_before_it() -> None:
 def test_the_statement_with_nobody_before_it_has_no_speaker() -> None:
     found = rows("The statement also noted that more talks would follow.")
     assert [(r["speaker"], r["speaker_as_written"]) for r in found] == [(None, "the statement")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead, Jane Roe said the talks went well.",
+        "Indeed, Jane Roe said the talks went well.",
+        "WASHINGTON — Jane Roe said the talks went well.",
+    ],
+)
+def test_a_sentence_adverb_or_a_dateline_is_no_speaker(text: str) -> None:
+    assert [r["speaker"] for r in rows(text)] == ["Jane Roe"]

@@ -246,9 +246,10 @@ _HONORIFICS = frozenset("mr mrs ms miss mr. mrs. ms. dr dr.".split())
 
 
 def _is_title_word(word: str) -> bool:
-    """Whether ``word`` names an office or role ("spokesman", "Minister", "Sen.")."""
+    """Whether ``word`` names an office or role ("spokesman", "Minister", "Sen.") or, before
+    a name, what a person is ("fight doctor Jane Roe", "Kyiv resident Olena Petrenko")."""
     low = word.lower().rstrip(".")
-    return low in TITLE_NOUNS or low in _TITLE_ABBREVIATIONS
+    return low in TITLE_NOUNS or low in _TITLE_ABBREVIATIONS or low in PEOPLE_NOUNS
 
 
 _TITLE_ABBREVIATIONS = frozenset("sen rep gov gen col lt maj capt adm prof supt".split())
@@ -554,7 +555,7 @@ def _subject_before(
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         chunk_words = _words(text[a:b])
         words = _strip_head(chunk_words)
-        if _is_interjection(words):
+        if _is_interjection(words) or _is_aside(text, words, b):
             continue
         core = _strip_tail(words)
         if not core:
@@ -583,6 +584,28 @@ def _subject_before(
         return None
     chosen = _choose_subject(chain, interjected=interjected)
     return _with_apposed_title(chosen, chain, phrases)
+
+
+def _is_aside(text: str, words: list[str], end: int) -> bool:
+    """Whether a comma- or dash-separated piece is no noun phrase but a sentence adverb
+    ("Instead, Jane Roe said") or a dateline in capitals ("WASHINGTON — Jane Roe said").
+
+    >>> _is_aside("Instead, Jane", ["Instead"], 7), _is_aside("PARIS — Jane", ["PARIS"], 6)
+    (True, True)
+    >>> _is_aside("NATO, Jane", ["NATO"], 4)
+    False
+    """
+    if len(words) == 1 and words[0].lower() in _SENTENCE_ADVERBS:
+        return True
+    after = text[end : end + 2].strip()[:1]
+    return bool(words) and after in ("—", "–") and all(w.isupper() for w in words)
+
+
+_SENTENCE_ADVERBS = frozenset(
+    "instead indeed yes no still however meanwhile moreover now then later earlier also again "
+    "even well so thus separately previously similarly likewise nonetheless nevertheless "
+    "otherwise finally additionally furthermore besides anyway".split()
+)
 
 
 # a short parenthesis right before the verb: a party and state ("(R-Ga.)"), an acronym
