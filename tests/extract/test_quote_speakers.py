@@ -282,3 +282,28 @@ def test_the_statement_with_nobody_before_it_has_no_speaker() -> None:
 )
 def test_a_sentence_adverb_or_a_dateline_is_no_speaker(text: str) -> None:
     assert [r["speaker"] for r in rows(text)] == ["Jane Roe"]
+
+
+def test_a_pronoun_before_a_coordinated_predicate_is_the_speaker() -> None:
+    found = speakers(
+        "IAEA chief Rafael Grossi spoke on Monday.\n"
+        "He thanked all partners for their support and noted that the talks went well."
+    )
+    assert [(s, w) for s, w, _ in found] == [("Rafael Grossi", "He")]
+
+
+def test_a_name_in_quoted_words_is_not_what_he_refers_to() -> None:
+    found = speakers(
+        "The crowd carried a banner, “Peace with Zelenskyy now”.\nHe said the talks went well."
+    )
+    assert found == [(None, "He", None)]
+
+
+def test_an_article_that_names_nobody_before_he_takes_the_headline_person() -> None:
+    from framing.document import build_document
+
+    body = "“The talks went well,” the president said."
+    doc = build_document("t", "S", [(1, body, ())], title="Zelenskyy says talks went well")
+    assert [r["speaker"] for r in extract_quotes(doc)] == ["Volodymyr Zelenskyy"]
+    untitled = build_document("t", "S", [(1, body, ())])
+    assert [r["speaker"] for r in extract_quotes(untitled)] == [None]

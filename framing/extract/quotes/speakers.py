@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import replace
 
-from framing.actors import UNKNOWN_SIDE, Actor, Mention
+from framing.actors import UNKNOWN_SIDE, Actor, Mention, find_mentions
 from framing.extract.quotes.model import (
     CARRIED_OVER,
     INFERRED,
@@ -152,7 +152,7 @@ def _antecedent(
         elif earlier is not None:
             speaker, side = earlier
         else:
-            person = _last_person_mention(ctx, c.start, agrees)
+            person = _last_person_mention(ctx, c.start, agrees) or _headline_person(ctx)
             if person is not None:
                 speaker, side = person.name, person.side
     if speaker and gender and _sole_person(ctx, c, out, speaker):
@@ -470,10 +470,24 @@ def _titled(actor: Actor, noun: str) -> bool:
 def _last_person_mention(
     ctx: _Context, pos: int, agrees: Callable[[Mention], bool] = lambda m: True
 ) -> Actor | None:
+    """The last person named before ``pos`` outside quotation marks who ``agrees``: a name
+    in someone's quoted words ("talks with the US President") is not what the narrator's
+    "he" refers to."""
     for m in reversed(_mentions_before(ctx, pos)):
-        if m.actor.kind == "person" and agrees(m):
+        if m.actor.kind == "person" and agrees(m) and not _quote_at(ctx, m.start):
             return m.actor
     return None
+
+
+def _headline_person(ctx: _Context) -> Actor | None:
+    """The one listed person the headline names ("Zelensky says ..."): whom an article
+    that opens with a quotation or "he" is about, when its body names nobody before."""
+    if not ctx.doc.title:
+        return None
+    persons = {
+        m.actor for m in find_mentions(ctx.doc.title, ctx.actors) if m.actor.kind == "person"
+    }
+    return persons.pop() if len(persons) == 1 else None
 
 
 def _without_title(as_written: str, title: str) -> str:

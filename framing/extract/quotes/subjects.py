@@ -560,6 +560,10 @@ def _subject_before(
         core = _strip_tail(words)
         if not core:
             continue
+        if not chain and core[-1].lower() == "and" and _pronoun_with_predicate(core):
+            chain.append(Subject("pronoun", core[0]))  # "He thanked all partners ... and"
+            phrases.append(core[0])
+            break
         if not _VERBISH.isdisjoint(map(str.lower, core)) or len(words) > 14:
             break
         subject = _resolve_chunk(ctx, a, b, chunk_words, core)
@@ -584,6 +588,29 @@ def _subject_before(
         return None
     chosen = _choose_subject(chain, interjected=interjected)
     return _with_apposed_title(chosen, chain, phrases)
+
+
+def _pronoun_with_predicate(words: list[str]) -> bool:
+    """Whether ``words`` are a pronoun and the predicate of a first verb, as before a second,
+    coordinated reporting verb ("He thanked all partners ... and noted that ...").
+
+    >>> _pronoun_with_predicate(["He", "thanked", "all", "partners"])
+    True
+    >>> _pronoun_with_predicate(["He", "Jinping"]), _pronoun_with_predicate(["They", "all", "too"])
+    (False, False)
+    """
+    return (
+        len(words) > 2
+        and words[0].lower() in PRONOUNS
+        and words[1][:1].islower()
+        and words[1].lower() not in _PRONOUN_COMPANIONS
+    )
+
+
+# words that go with a pronoun in its noun phrase ("they all", "he himself")
+_PRONOUN_COMPANIONS = frozenset(
+    "all both each himself herself themselves too also alone together".split()
+)
 
 
 def _is_aside(text: str, words: list[str], end: int) -> bool:
