@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from framing.document import document_from_text
-from framing.extract.quotes import extract_quotes, subjects
+from framing.extract.quotes import extract_quotes, references, subjects
 from framing.extract.quotes import speakers as speakers_module
 from framing.extract.quotes.speakers import _gender_of, _without_title
 from framing.extract.quotes.subjects import _bare_title, _split_name, _title_before
@@ -162,7 +162,7 @@ def test_without_title() -> None:
     assert _without_title("Jane Roe", "a senior official") == "Jane Roe"
 
 
-@pytest.mark.parametrize("module", [subjects, speakers_module])
+@pytest.mark.parametrize("module", [subjects, references, speakers_module])
 def test_docstring_examples(module: ModuleType) -> None:
     assert doctest.testmod(module).failed == 0
 
