@@ -243,12 +243,32 @@ class ActorRegistry:
                     continue
                 side, is_place = words.sides[key]
                 add(start, side, "place" if is_place else "institution")
+        for start in _party_state_codes(text):
+            add(start, US_SIDE, "institution")
         for m in _DEMONYM_WORD.finditer(text):
             word = m.group()
             nationality = self.demonyms.get(word) or self.demonyms.get(word.rstrip("."))
             if nationality:
                 add(m.start(), nationality, "nationality")
         return found
+
+
+# a US lawmaker's party and state: "(R-SD)", "I-Maine", "D-Mass." (the US press's habit)
+_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-(?:[A-Z]{2}|[A-Z][a-z]+\.?)(?![\w-])")
+US_SIDE = "US"
+
+
+def _party_state_codes(text: str) -> list[int]:
+    """Offsets of the party-state codes of US lawmakers in ``text``.
+
+    >>> _party_state_codes("Sen. Jane Roe (R-SD)"), _party_state_codes("John Doe, I-Maine")
+    ([15], [10])
+    >>> _party_state_codes("the R-rated film")
+    []
+    """
+    if "-" not in text:
+        return []
+    return [m.start() for m in _PARTY_STATE.finditer(text)]
 
 
 def _head_noun(phrase: str) -> str:

@@ -212,6 +212,12 @@ def test_description_words_agree_with_the_registry() -> None:
         (["Wang Yi", "China's top diplomat"], "Wang Yi"),
         (["Mark Rutte", "NATO chief"], "Mark Rutte"),
         (["Hakan Fidan", "Turkish Foreign Minister"], "Hakan Fidan"),
+        (["Zelenskyj", "Selenskyj", "Wolodymyr Selenskyj"], "Volodymyr Zelenskyy"),
+        (["Sergey Kislitsa", "Kislitsa", "Sergiy Kyslytsya"], "Serhiy Kyslytsya"),
+        (["Lawrow", "Sergej Lawrow"], "Sergey Lavrov"),
+        (["Sacharowa", "Maria Sacharowa"], "Maria Zakharova"),
+        (["Umierov", "Umjerow"], "Rustem Umerov"),
+        (["Erdogan's office", "the Turkish presidency"], "Turkish government"),
     ],
 )
 def test_transliteration_variants_resolve_to_one_actor(variants: list[str], canonical: str) -> None:
@@ -300,6 +306,10 @@ def test_ambiguous_short_names_are_not_aliases(text: str) -> None:
         ("a Turkish diplomat in Moscow", "TR"),
         ("Hungary's foreign minister", "EU"),
         ("an adviser to Zelenskyy", "UA"),
+        # a US lawmaker's party and state, with or without brackets
+        ("Sen. Jane Roe (R-SD)", "US"),
+        ("Jane Roe I-Maine", "US"),
+        ("Rep. John Doe, D-Mass.", "US"),
     ],
 )
 def test_side_from_description(description: str, side: str) -> None:
@@ -373,3 +383,8 @@ def test_a_title_after_former_names_no_current_holder() -> None:
 def test_former_before_an_alias_keeps_the_person() -> None:
     (mention,) = find_mentions("Former President Donald Trump spoke.")
     assert mention.actor.name == "Donald Trump"
+
+
+@pytest.mark.parametrize("description", ["the R-rated film", "a T-shirt seller", "Jane Roe"])
+def test_no_party_state_code(description: str) -> None:
+    assert load_actors().side_from_description(description) is None

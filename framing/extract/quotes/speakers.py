@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import replace
 
-from framing.actors import UNKNOWN_SIDE, Actor, Mention
+from framing.actors import UNKNOWN_SIDE, Actor, Mention, find_mentions
 from framing.extract.quotes.model import (
     CARRIED_OVER,
     INFERRED,
@@ -38,6 +38,7 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
     last_person: tuple[str, str, int, Actor | None, int, str] | None = None
     genders = _honorific_genders(ctx)  # speaker -> "m" or "f", where the text shows it
     names: dict[str, str] = {}  # surname -> full name of unlisted people
+    known_sides: dict[str, str] = {}  # unlisted person -> the side a description gave
     last_group: tuple[str, str] | None = None
     last: tuple[str, str] | None = None
     for c in cands:
@@ -49,7 +50,8 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             speaker, written, side = s.actor.name, s.as_written, s.actor.side
         elif s.kind == "unknown":
             name = _without_full_stop(_without_title(s.as_written, s.title))
-            speaker, written, side = _person_name(name, names), s.as_written, s.side
+            speaker, written = _person_name(name, names), s.as_written
+            side = _remembered_side(known_sides, speaker, s.side)
         elif s.kind == "inherit":
             if out:
                 _, speaker, written, side = out[-1]
@@ -60,6 +62,9 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             speaker, written, side = _from_context(ctx, c, out)
             if speaker and out and out[-1][1] == speaker:
                 c.subject = _titled_as(s, out[-1][0].subject)
+        elif s.kind == "document":
+            written = s.as_written
+            speaker, side = _document_issuer(c, out)
         elif s.kind == "pronoun" and s.as_written.lower() == "it":
             written = s.as_written
             institution = _institution_antecedent(ctx, c)
@@ -82,7 +87,10 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
                 speaker, side, title = _antecedent(ctx, c, out, last_person, genders)
                 if title and s.kind == "pronoun":
                     c.subject = replace(s, title=title)
-        if speaker and not (s is not None and s.kind == "pronoun" and written.lower() == "it"):
+        if speaker and not (
+            s is not None
+            and (s.kind == "document" or (s.kind == "pronoun" and written.lower() == "it"))
+        ):
             actor = s.actor if s is not None else None
             if s is not None and s.kind in ("inherit", "context") and out:
                 actor = out[-1][0].subject.actor if out[-1][0].subject else None
@@ -96,7 +104,9 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
             if is_person:
                 title = c.subject.title if c.subject is not None else ""
                 last_person = (speaker, side, c.paragraph, actor, c.start, title)
-                known = _gender_of(_without_pronouns(f"{written} {title}".split()))
+                known = _gender_of(
+                    _without_pronouns(f"{written} {title}".split()) + _role_words(actor)
+                )
                 if known and s is not None and s.kind in ("actor", "unknown"):
                     genders.setdefault(speaker, known)
             else:
@@ -142,7 +152,7 @@ def _antecedent(
         elif earlier is not None:
             speaker, side = earlier
         else:
-            person = _last_person_mention(ctx, c.start, agrees)
+            person = _last_person_mention(ctx, c.start, agrees) or _headline_person(ctx)
             if person is not None:
                 speaker, side = person.name, person.side
     if speaker and gender and _sole_person(ctx, c, out, speaker):
@@ -201,7 +211,23 @@ def _person_name(as_written: str, names: dict[str, str]) -> str:
     if len(words) == 1:
         return names.get(name, name)
     names.setdefault(words[-1], name)
+    if len(words) == 2:
+        names.setdefault(words[0], name)  # a family name written first: "Li" of "Li Wei"
     return name
+
+
+def _remembered_side(known: dict[str, str], speaker: str, side: str) -> str:
+    """An unlisted speaker's side: the one a description gives now, else the one it gave
+    them earlier in the article ("Chinese envoy Li Wei said ... Li said" is CN twice).
+
+    >>> known = {}
+    >>> _remembered_side(known, "Li Wei", "CN"), _remembered_side(known, "Li Wei", "unknown")
+    ('CN', 'CN')
+    """
+    if side != UNKNOWN_SIDE:
+        known.setdefault(speaker, side)
+        return side
+    return known.get(speaker, side)
 
 
 def _institution_antecedent(ctx: _Context, c: Candidate) -> Mention | None:
@@ -236,10 +262,17 @@ def _gender_of(words: list[str]) -> str:
     'f'
     >>> _gender_of(["Mr.", "Peskov"])
     'm'
+    >>> _gender_of(["Foreign", "Ministry", "spokesman"])  # written of women too
+    ''
     """
-    low = {w.lower() for w in words}
+    low = {w.lower() for w in words} - _UNMARKED_TITLES
     male, female = not MALE_WORDS.isdisjoint(low), not FEMALE_WORDS.isdisjoint(low)
     return "m" if male and not female else "f" if female and not male else ""
+
+
+# "-man" titles that outlets write of women too ("Foreign Ministry spokesman Mao Ning ...
+# she said"): no evidence of gender; "spokeswoman" is
+_UNMARKED_TITLES = frozenset("spokesman chairman congressman businessman".split())
 
 
 def _mention_gender(ctx: _Context, m: Mention, genders: dict[str, str]) -> str:
@@ -249,7 +282,17 @@ def _mention_gender(ctx: _Context, m: Mention, genders: dict[str, str]) -> str:
     if known:
         return known
     honorific = _honorific_before(ctx.doc.text, m.start)
-    return _gender_of([honorific, *m.as_written.split()])
+    return _gender_of([honorific, *m.as_written.split(), *_role_words(m.actor)])
+
+
+def _role_words(actor: Actor | None) -> list[str]:
+    """The words of a listed person's role, which may show their gender ("Chinese foreign
+    ministry spokeswoman").
+
+    >>> _role_words(Actor("Jane Roe", "other", "person", ("Jane Roe",), (), "spokeswoman"))
+    ['spokeswoman']
+    """
+    return actor.role.split() if actor is not None and actor.kind == "person" else []
 
 
 _HONORIFIC_GENDER = frozenset("mr mr. mrs mrs. ms ms. miss".split())
@@ -328,15 +371,16 @@ def _from_context(
 ) -> tuple[str, str, str]:
     """Speaker of an untagged full quotation: the statement just before it, else nobody.
 
-    The previous statement counts when it is in the same paragraph, or is a quotation
-    in the previous paragraph (flagged W202); else the last person named earlier in
-    the paragraph (flagged W203).
+    The previous statement counts when it is in the same paragraph or the previous one,
+    whatever its kind: a quotation paragraph after "X said that ..." continues X (flagged
+    W202); else the last person named earlier in the paragraph (flagged W203).
     """
     if out:
         prev, speaker, written, side = out[-1]
         same = prev.paragraph == c.paragraph
-        if speaker and (same or (prev.paragraph == c.paragraph - 1 and prev.kind == "direct")):
-            c.lemma = c.lemma or prev.lemma
+        if speaker and (same or prev.paragraph == c.paragraph - 1):
+            if same or prev.kind == "direct":  # one quotation goes on: so does its verb
+                c.lemma = c.lemma or prev.lemma
             if not same:
                 c.warning = _join(c.warning, CARRIED_OVER)
             return speaker, written, side
@@ -346,6 +390,17 @@ def _from_context(
             c.warning = _join(c.warning, INFERRED)
             return m.actor.name, m.as_written, m.actor.side
     return "", "", UNKNOWN_SIDE
+
+
+def _document_issuer(c: Candidate, out: list[tuple[Candidate, str, str, str]]) -> tuple[str, str]:
+    """(speaker, side) of "the statement" (readout, communique): whoever spoke last, in the
+    same or the previous paragraph ("The ministry said ... The statement also noted ...");
+    else nobody."""
+    if out:
+        prev, speaker, _, side = out[-1]
+        if speaker and c.paragraph - prev.paragraph <= 1:
+            return speaker, side
+    return "", UNKNOWN_SIDE
 
 
 def _singular(s: Subject) -> bool:
@@ -415,10 +470,24 @@ def _titled(actor: Actor, noun: str) -> bool:
 def _last_person_mention(
     ctx: _Context, pos: int, agrees: Callable[[Mention], bool] = lambda m: True
 ) -> Actor | None:
+    """The last person named before ``pos`` outside quotation marks who ``agrees``: a name
+    in someone's quoted words ("talks with the US President") is not what the narrator's
+    "he" refers to."""
     for m in reversed(_mentions_before(ctx, pos)):
-        if m.actor.kind == "person" and agrees(m):
+        if m.actor.kind == "person" and agrees(m) and not _quote_at(ctx, m.start):
             return m.actor
     return None
+
+
+def _headline_person(ctx: _Context) -> Actor | None:
+    """The one listed person the headline names ("Zelensky says ..."): whom an article
+    that opens with a quotation or "he" is about, when its body names nobody before."""
+    if not ctx.doc.title:
+        return None
+    persons = {
+        m.actor for m in find_mentions(ctx.doc.title, ctx.actors) if m.actor.kind == "person"
+    }
+    return persons.pop() if len(persons) == 1 else None
 
 
 def _without_title(as_written: str, title: str) -> str:

@@ -10,10 +10,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from framing.actors import UNKNOWN_SIDE, Mention, match_key, surface_key
-from framing.alternation import ignorecase_fold
 from framing.extract.quotes.model import Subject, _Context, _mentions_before, _mentions_in
 from framing.extract.quotes.patterns import (
-    _GENERIC_TITLE,
     _NAME_TITLES,
     _RELATIVES,
     _ROLE_WORDS,
@@ -25,6 +23,14 @@ from framing.extract.quotes.patterns import (
     PRONOUNS,
     TITLE_NOUNS,
     _Screened,
+)
+from framing.extract.quotes.references import (
+    _document_named,
+    _generic_subject,
+    _institution_reference,
+    _is_aside,
+    _pronoun_with_predicate,
+    _role_holder,
 )
 from framing.extract.quotes.text import (
     _chunks,
@@ -51,6 +57,9 @@ def _resolve_chunk(
     text = ctx.doc.text
     if all_words is None:
         all_words = _words(text[start:end])
+    document = _document_named(all_words)
+    if document:
+        return Subject("document", document)  # its issuer: speakers._document_issuer
     words = _strip_tail(_strip_head(all_words)) if core is None else core
     if not words:
         return None
@@ -161,11 +170,10 @@ def _resolve_chunk(
                         break
             phrase = " ".join(words)
             break
-    generic = _GENERIC_TITLE.match(phrase)
-    if generic:
-        noun = ignorecase_fold(generic.group(1))
-        return Subject("generic", phrase, noun=noun, clean=clean, title=phrase)
-    earlier = _earlier_alias(ctx, start, words)
+    generic = _generic_subject(phrase, clean)
+    if generic is not None:
+        return generic
+    earlier = _earlier_alias(ctx, start, words) or _institution_reference(ctx, start, words)
     if earlier is not None:
         return Subject("actor", earlier.as_written, earlier.actor, earlier.actor.side, clean=clean)
     head = phrase.split()[-1]
@@ -182,6 +190,9 @@ def _resolve_chunk(
             )  # "Russian Deputy Foreign Minister Sergey Ryabkov"
         )
     )
+    holder = _role_holder(ctx, start, possessors[-1], [head]) if possessors else None
+    if holder is not None and _words(text[possessors[-1].end : end])[-1:] == [head]:
+        return Subject("actor", _np_text(words), holder, holder.side, clean=clean, title=phrase)
     if head.lower() in PEOPLE_NOUNS or (name_like and len(words) >= 1 and head[0].isupper()):
         if len(words) > 8:
             return None
@@ -240,9 +251,10 @@ _HONORIFICS = frozenset("mr mrs ms miss mr. mrs. ms. dr dr.".split())
 
 
 def _is_title_word(word: str) -> bool:
-    """Whether ``word`` names an office or role ("spokesman", "Minister", "Sen.")."""
+    """Whether ``word`` names an office or role ("spokesman", "Minister", "Sen.") or, before
+    a name, what a person is ("fight doctor Jane Roe", "Kyiv resident Olena Petrenko")."""
     low = word.lower().rstrip(".")
-    return low in TITLE_NOUNS or low in _TITLE_ABBREVIATIONS
+    return low in TITLE_NOUNS or low in _TITLE_ABBREVIATIONS or low in PEOPLE_NOUNS
 
 
 _TITLE_ABBREVIATIONS = frozenset("sen rep gov gen col lt maj capt adm prof supt".split())
@@ -324,19 +336,28 @@ def _title_of_mention(text: str, start: int, m: Mention) -> str:
 
 def _earlier_alias(ctx: _Context, start: int, words: list[str]) -> Mention | None:
     """An actor named in full earlier whose name ends with ``words``: "Fedorov" after
-    "Ivan Fedorov", "the Air Force" after "the Ukrainian Air Force"."""
+    "Ivan Fedorov", "the Air Force" after "the Ukrainian Air Force"; else a person whose
+    two-word name starts with the one word given ("Qin" after "Qin Gang")."""
     tail = [w for w in words if w.lower() not in DETERMINERS]
     if not tail or len(tail) > 3 or not all(w[0].isupper() for w in tail):
         return None
     key = " " + surface_key(" ".join(tail))
     if not ctx.mentions_ordered:
-        for m in reversed(_mentions_before(ctx, start)):
+        first = key.strip() + " " if len(tail) == 1 else ""
+        before = _mentions_before(ctx, start)
+        for m in reversed(before):
             if _written_key(m.as_written).endswith(key):
+                return m
+        for m in reversed(before):
+            written = _written_key(m.as_written)
+            if first and written.startswith(first) and _two_word_name(m, written):
                 return m
         return None
     # the last mention before ``start`` whose key ends with ``key``, looked up (a scan back
     # through every earlier mention costs time in the square of the article's length)
     found = _name_endings(ctx).get(key)
+    if not found and len(tail) == 1:
+        found = _name_endings(ctx).get(_FIRST_WORD + key.strip())
     if not found:
         return None
     last = bisect.bisect_left(found, bisect.bisect_right(ctx.mention_ends, start)) - 1
@@ -352,11 +373,31 @@ def _name_endings(ctx: _Context) -> dict[str, list[int]]:
         for i, m in enumerate(ctx.mentions):
             written = _written_key(m.as_written)
             space = written.find(" ")
+            if _two_word_name(m, written):
+                endings.setdefault(_FIRST_WORD + written[: written.find(" ")], []).append(i)
             while space >= 0:
                 endings.setdefault(written[space:], []).append(i)
                 space = written.find(" ", space + 1)
         ctx.name_endings = endings
     return ctx.name_endings
+
+
+# key prefix of a two-word name's first word in :func:`_name_endings` (an ending starts
+# with a space, so the two never meet)
+_FIRST_WORD = "<"
+
+
+def _two_word_name(m: Mention, written: str) -> bool:
+    """Whether ``m`` names a person by a two-word alias: its first word alone may then
+    refer to them, as a family name written first does ("Qin" after "Qin Gang", "Hua"
+    after "Hua Chunying").
+
+    >>> from framing.actors import Actor
+    >>> person = Actor("Hua Chunying", "CN", "person", ("Hua Chunying",), ())
+    >>> _two_word_name(Mention(0, 12, person, "Hua Chunying", False), "hua chunying")
+    True
+    """
+    return m.actor.kind == "person" and not m.via_title and written.count(" ") == 1
 
 
 @lru_cache(maxsize=4096)
@@ -411,11 +452,15 @@ def _subject_before(
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         chunk_words = _words(text[a:b])
         words = _strip_head(chunk_words)
-        if _is_interjection(words):
+        if _is_interjection(words) or _is_aside(text, words, b):
             continue
         core = _strip_tail(words)
         if not core:
             continue
+        if not chain and core[-1].lower() == "and" and _pronoun_with_predicate(core):
+            chain.append(Subject("pronoun", core[0]))  # "He thanked all partners ... and"
+            phrases.append(core[0])
+            break
         if not _VERBISH.isdisjoint(map(str.lower, core)) or len(words) > 14:
             break
         subject = _resolve_chunk(ctx, a, b, chunk_words, core)
