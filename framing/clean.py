@@ -474,6 +474,9 @@ def clean_article(article: Article, rules: Boilerplate | None = None) -> tuple[D
         article.text, rules, title=article.title, recurring_lines=article.recurring_lines
     )
     doc = build_document(
-        article.article_id, article.source, cleaned.paragraphs, title=article.title
+        article.article_id,
+        article.source,
+        cleaned.paragraphs,
+        title=article.title or cleaned.title,  # the headline found when none was given
     )
     return doc, cleaned
