@@ -30,7 +30,7 @@ from framing.corpus import (
 )
 from framing.dates import dated
 from framing.output import Analysis, Run, write_streamed
-from framing.redundancy import count_recurring, mark_recurring
+from framing.redundancy import mark_read_twice, mark_recurring
 from framing.run import (
     BATCH_ARTICLES,
     CHUNK_SIZE,
@@ -274,12 +274,9 @@ def _start_run(
         file_paths = [p for p in items if not isinstance(p, Article)]
         warnings += manifest_warnings(file_paths, manifest)
         # two passes over the files: lines recurring in a source are counted first
-        recurring = count_recurring(
-            iter_unique(file_paths, manifest=manifest, on_error=lambda _: None)
-        )
-        articles = map(
-            recurring.mark,
-            iter_unique(file_paths, manifest=manifest, on_error=None if strict else on_error),
+        articles = mark_read_twice(
+            lambda handler: iter_unique(file_paths, manifest=manifest, on_error=handler),
+            None if strict else on_error,
         )
         manifests = [read_manifest(manifest)] if manifest else find_manifests(file_paths)
     result_cache = None if cache is False else ResultCache(None if cache is True else cache)

@@ -97,7 +97,8 @@ def quoted_share(text: str, start: int, end: int, spans: Sequence[tuple[int, int
     if not total:
         return 0.0
     inside = 0
-    for a, b in spans[i:]:
+    for k in range(i, len(spans)):  # not spans[i:]: a copy of the rest per sentence
+        a, b = spans[k]
         if a >= end:
             break
         lo, hi = max(a, start), min(b, end)

@@ -81,6 +81,10 @@ class _Context:
         self.name_endings: dict[str, list[int]] | None = None
         # role noun -> indices of the person mentions it fits (speakers._generic_ref)
         self.noun_mentions: dict[str, list[int]] = {}
+        # indices of the mentions naming a person as a sentence's subject, among the first
+        # ``subjects_read`` mentions (speakers._sentence_subjects)
+        self.sentence_subjects: list[int] = []
+        self.subjects_read = 0
         # quotations may nest or run to the end of a long paragraph: found by interval index
         self.span_index = Intervals([(s.start, s.end) for s in self.spans])
 

@@ -248,10 +248,31 @@ def _last_sentence_subject(
     """The last person named as the subject of a sentence that ends at or before ``pos``
     and who ``agrees`` with the pronoun: the antecedent for "he" and "she" (the mentions
     are read backwards from ``pos`` only as far as needed)."""
-    for m in reversed(_mentions_before(ctx, pos)):
-        if _is_sentence_subject(ctx, m) and agrees(m):
+    if not ctx.mentions_ordered:
+        for m in reversed(_mentions_before(ctx, pos)):
+            if _is_sentence_subject(ctx, m) and agrees(m):
+                return m
+        return None
+    before = bisect.bisect_right(ctx.mention_ends, pos)  # the mentions ending by ``pos``
+    subjects = _sentence_subjects(ctx, before)
+    for k in range(bisect.bisect_left(subjects, before) - 1, -1, -1):
+        m = ctx.mentions[subjects[k]]
+        if agrees(m):
             return m
     return None
+
+
+def _sentence_subjects(ctx: _Context, until: int) -> list[int]:
+    """Indices of the mentions naming a person as a sentence's subject, ascending, among
+    the first ``until`` mentions at least: each mention is tested once per document, not
+    once per pronoun after it (a scan back per pronoun costs time in the square of the
+    article's length)."""
+    found = ctx.sentence_subjects
+    for i in range(ctx.subjects_read, until):
+        if _is_sentence_subject(ctx, ctx.mentions[i]):
+            found.append(i)
+    ctx.subjects_read = max(ctx.subjects_read, until)
+    return found
 
 
 def _gender_of(words: list[str]) -> str:
@@ -453,11 +474,23 @@ def _generic_ref(ctx: _Context, pos: int, noun: str) -> Actor | None:
     # statement costs time in the square of the article's length)
     fitting = ctx.noun_mentions.get(noun)
     if fitting is None:
-        fitting = ctx.noun_mentions[noun] = [
-            i for i, m in enumerate(ctx.mentions) if _titled(m.actor, noun)
-        ]
+        fitting = ctx.noun_mentions[noun] = _fitting_mentions(ctx.mentions, noun)
     last = bisect.bisect_left(fitting, bisect.bisect_right(ctx.mention_ends, pos)) - 1
     return ctx.mentions[fitting[last]].actor if last >= 0 else None
+
+
+def _fitting_mentions(mentions: list[Mention], noun: str) -> list[int]:
+    """Indices of the ``mentions`` whose actor is :func:`_titled` by ``noun``, ascending;
+    each actor is tested once (a long article names the same people thousands of times)."""
+    fits: dict[int, bool] = {}
+    found = []
+    for i, m in enumerate(mentions):
+        fit = fits.get(id(m.actor))
+        if fit is None:
+            fit = fits[id(m.actor)] = _titled(m.actor, noun)
+        if fit:
+            found.append(i)
+    return found
 
 
 def _titled(actor: Actor, noun: str) -> bool:
