@@ -23,7 +23,6 @@ from framing.lexicon import (
     parse_package_yaml,
     require,
 )
-from framing.memo import Memo
 
 # backreferences, conditionals and named groups: a rule with one is not combined
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?\(")
@@ -47,14 +46,23 @@ class Boilerplate:
 
     @cached_property
     def line_pattern(self) -> re.Pattern[str] | None:
-        """All line rules as one regex, rule ``i`` in group ``r{i}``: its ``fullmatch``
-        picks the first rule that matches the whole line (None when a rule refers to its
-        own groups, whose numbers shift, or the rules cannot be combined)."""
+        """The line rules that have no needle (:attr:`line_needles`) as one regex, rule
+        ``i`` in group ``r{i}``: its ``fullmatch`` picks the first of them that matches
+        the whole line (None when a rule refers to its own groups, whose numbers shift,
+        or the rules cannot be combined). Compiled once: the rules with a needle are
+        tried one by one, and only on a line that holds their needle."""
         if not self.line_rules or any(
             _GROUP_REFERENCE.search(p.pattern) for _, p in self.line_rules
         ):
             return None
-        return self._combined(frozenset())
+        needled = {i for i, _ in self.line_needles}
+        source = "|".join(
+            f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(self.line_rules) if i not in needled
+        )
+        try:
+            return re.compile(source or "(?!)", re.IGNORECASE)
+        except re.error:
+            return None
 
     @cached_property
     def line_needles(self) -> tuple[tuple[int, str], ...]:
@@ -62,42 +70,34 @@ class Boilerplate:
         repeat (``.{10,400}\\s/...``): ``re`` can only fail those by backtracking over
         the whole line, while a line without the text is ruled out by ``str.find``
         (:func:`framing.alternation.required_literal`). A needle of spaces only is left
-        out: it rules out nothing, and every set of rules ruled out is one more combined
-        pattern to compile (so rules are written to need a word: 33 sets on PolNeAR)."""
+        out: it rules out nothing."""
         return tuple(
             (i, needle)
             for i, (_, p) in enumerate(self.line_rules)
             if opens_with_repeat(p) and (needle := required_literal(p)).strip()
         )
 
-    def line_pattern_for(self, line: str) -> re.Pattern[str] | None:
-        """:attr:`line_pattern` without the rules that cannot match ``line`` (a line
-        lacking their needle): the first rule of the rest that matches is the first rule
-        that matches."""
-        if self.line_pattern is None or not _needles_apply(line):
-            return self.line_pattern
-        low = line.lower()
-        skipped = frozenset(i for i, needle in self.line_needles if needle not in low)
-        if not skipped:
-            return self.line_pattern
-        return self._subsets[skipped]
-
-    @cached_property
-    def _subsets(self) -> Memo[frozenset[int], re.Pattern[str] | None]:
-        """:meth:`_combined` per set of rules ruled out, compiled on first sight."""
-        return Memo(self._combined, _MAX_SUBSETS)
-
-    def _combined(self, skipped: frozenset[int]) -> re.Pattern[str] | None:
-        source = "|".join(
-            f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(self.line_rules) if i not in skipped
-        )
-        try:
-            return re.compile(source or "(?!)", re.IGNORECASE)
-        except re.error:
-            return None
+    def first_line_rule(self, line: str) -> int | None:
+        """The index of the first line rule that matches all of ``line``, or None: the
+        combined rules without a needle give the first of theirs, and a rule with a
+        needle before it is tried when ``line`` holds its needle."""
+        combined = self.line_pattern
+        if combined is None:
+            return next((i for i, (_, p) in enumerate(self.line_rules) if p.fullmatch(line)), None)
+        m = combined.fullmatch(line)
+        first = int(m.lastgroup[1:]) if m and m.lastgroup else len(self.line_rules)
+        needles_rule_out = _needles_apply(line)
+        low = line.lower() if needles_rule_out else line
+        for i, needle in self.line_needles:  # in rule order
+            if i >= first:
+                break
+            if needles_rule_out and needle not in low:
+                continue
+            if self.line_rules[i][1].fullmatch(line):
+                return i
+        return first if first < len(self.line_rules) else None
 
 
-_MAX_SUBSETS = 64  # compiled line patterns kept, one per set of rules ruled out
 _ASCII_CASE_TWIN = re.compile(f"[{ASCII_CASE_TWINS}]")
 
 
@@ -178,8 +178,5 @@ def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
 
 def line_rule(rules: Boilerplate, line: str) -> str | None:
     """The reason of the first line rule that matches all of ``line``, if any."""
-    combined = rules.line_pattern_for(line)
-    if combined is not None:
-        m = combined.fullmatch(line)
-        return rules.line_rules[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
-    return next((reason for reason, p in rules.line_rules if p.fullmatch(line)), None)
+    index = rules.first_line_rule(line)
+    return rules.line_rules[index][0] if index is not None else None
