@@ -453,20 +453,12 @@ def predict_framing(articles: Sequence[ArticleData]) -> dict[str, list[Pred]]:
                 # offsets index the input line ``paragraph`` (the raw file's line)
                 at = lstarts[int(quote["paragraph"]) - 1]
                 toks = tokens_in(raw_starts, [(at + start, at + end)])
-                by_article[record.article_id].append(
-                    Pred(
-                        toks,
-                        _text(quote.get("kind")),
-                        _text(quote.get("speaker")),
-                        _text(quote.get("speaker_as_written")),
-                        _text(quote.get("verb")),
-                        record.text[at + start : at + end],
-                    )
+                said = record.text[at + start : at + end]
+            else:
+                toks = frozenset(
+                    mapping[s] for s in tokens_in(doc_starts, [(start, end)]) if s in mapping
                 )
-                continue
-            toks = frozenset(
-                mapping[s] for s in tokens_in(doc_starts, [(start, end)]) if s in mapping
-            )
+                said = doc.text[start:end]
             by_article[record.article_id].append(
                 Pred(
                     toks,
@@ -474,7 +466,7 @@ def predict_framing(articles: Sequence[ArticleData]) -> dict[str, list[Pred]]:
                     _text(quote.get("speaker")),
                     _text(quote.get("speaker_as_written")),
                     _text(quote.get("verb")),
-                    doc.text[start:end],
+                    said,
                 )
             )
     return by_article
