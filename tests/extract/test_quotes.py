@@ -120,6 +120,8 @@ CASES = [
     ("Lavrov stressed the importance of dialogue with Kyiv.", "indirect", "Sergey Lavrov", "RU", "stress", "the importance of dialogue with Kyiv"),
     ("Zelensky expressed a desire to meet Xi.", "indirect", "Volodymyr Zelenskyy", "UA", "express", "a desire to meet Xi"),
     ("The talks were over, Peskov told reporters when asked about Kyiv.", "indirect", "Dmitry Peskov", "RU", "tell", "The talks were over"),
+    # a participle tag takes the name that opens the main clause, listed or not
+    ("Jane Roe went after the plan, calling it a surrender.", "indirect", "Jane Roe", "unknown", "call", "it a surrender"),
     # naming with a pronoun object: "called him divisive"
     ("Zelensky called it a mistake.", "indirect", "Volodymyr Zelenskyy", "UA", "call", "it a mistake"),
     ("Lavrov called them provocateurs.", "indirect", "Sergey Lavrov", "RU", "call", "them provocateurs"),

@@ -667,8 +667,30 @@ def _main_subject(ctx: _Context, start: int, end: int) -> Subject | None:
         first = words[0].lower() if words else ""
         if first in PRONOUNS:
             return Subject("pronoun", words[0])
+        if _names_start(words):
+            # "Romney went after Trump, calling it ...": an unlisted name opens the clause
+            return _resolve_chunk(ctx, a, _verb_boundary(text, a, b))
         return None
     return None
+
+
+def _names_start(words: list[str]) -> bool:
+    """Whether a clause opens with a capitalised name, not a capitalised function word
+    ("The", "In", "But").
+
+    >>> _names_start(["Romney", "went"]), _names_start(["The", "plan"])
+    (True, False)
+    """
+    if not words or not words[0][0].isupper():
+        return False
+    first = words[0].lower()
+    return first not in DETERMINERS and first not in PREPOSITIONS and first not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset(
+    "but and yet so however meanwhile still also after before when while both each all some "
+    "many most several few neither either".split()
+)
 
 
 def _verb_boundary(text: str, pos: int, end: int) -> int:
