@@ -11,22 +11,7 @@ from framing.chrome import is_date_or_time, is_timestamp
 from framing.clean import clean_article, clean_text
 from framing.corpus import Article
 from framing.redundancy import count_recurring, line_key, mark_recurring
-
-BODY = (
-    "Russian and Ukrainian negotiators met in Istanbul on Wednesday for a third round.\n"
-    "The talks lasted about an hour, officials on both sides said after the meeting.\n"
-    "Neither delegation gave details of the proposals it had put on the table there.\n"
-)
-
-
-AFTER = (
-    "The Kremlin said the next round would take place in the same format next month.\n"
-    "Ukraine's delegation reported to the president on Thursday, his office said.\n"
-)
-
-
-def reasons(text: str, **kw: object) -> dict[int, str]:
-    return {r.line: r.reason for r in clean_text(text, **kw).removals}  # type: ignore[arg-type]
+from tests.chrome_page import AFTER, BODY, reasons
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from framing.extract.quotes.patterns import (
     CLAUSE_START,
     GLUE_WINDOW,
     PREPOSITIONS,
+    SUBORDINATORS,
     _Prefiltered,
 )
 from framing.extract.quotes.subjects import _main_subject, _resolve_chunk, _subject_before
@@ -158,7 +159,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         return None
     if first.lower() not in PREPOSITIONS and _finite_soon(rest, words, 10):
         return pos + words[0].start()  # "said progress had been made"
-    if first.lower() in _SUBORDINATORS and _finite_soon(rest, words, 8):
+    if first.lower() in SUBORDINATORS and _finite_soon(rest, words, 8):
         return pos + words[0].start()  # "said if Clinton is elected, she will ..."
     if first.lower() in PREPOSITIONS:
         clause = _clause_after_phrase(rest, words)
@@ -168,8 +169,6 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
-# a reported clause may open with its subordinate clause (PARC 3.0 keeps it in the content)
-_SUBORDINATORS = frozenset("if unless once when while although though because".split())
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 
 

@@ -23,6 +23,7 @@ from framing.extract.quotes.patterns import (
     AUX_ADVERBS,
     BE_FORMS,
     NEGATIONS,
+    SUBORDINATORS,
     _Prefiltered,
 )
 from framing.extract.quotes.subjects import (
@@ -243,9 +244,9 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     ev.parts = [(start, end)]
 
 
-_ADVERBIAL_OPENERS = frozenset(
-    "if as in when while although though after before because since unless once with "
-    "for by despite on at during given without under until whether".split()
+_ADVERBIAL_OPENERS = SUBORDINATORS | frozenset(
+    "as in after before since with for by despite on at during given without under until "
+    "whether".split()
 )
 
 

@@ -199,21 +199,19 @@ def _inner_statements(
         a, b = min(q["start"], len(text)) + start, min(q["end"], len(text)) + start
         if b - a < 2:
             continue
+        # the body rules' row, moved into ``line`` and read from it (not its lower-cased
+        # verbs); a warning about the made-up sentence is not the line's
+        body = line[a:b]
+        direct = q["kind"] == "direct" and bool(q["quoted_text"])
         rows.append(
-            _row(
-                line,
-                a,
-                b,
-                speaker=q["speaker"],
-                side=q["affiliation"],
-                written=q["speaker_as_written"],
-                verb=q["verb"],
-                verb_class=q["verb_class"],
-                kind=q["kind"],
-                quoted_text=q["quoted_text"],
-                n_quoted=q["n_quoted_words"],
-                title=q["speaker_title"],
-            )
+            {
+                **q,
+                "start": a,
+                "end": b,
+                "text": q["quoted_text"] if direct else body,
+                "n_words": q["n_quoted_words"] if q["kind"] == "direct" else word_count(body),
+                "warning": None,
+            }
         )
     return rows
 
@@ -248,28 +246,24 @@ def _row(
     written: str | None,
     verb: str | None,
     verb_class: str | None = None,
-    kind: str = "indirect",
-    quoted_text: str | None = None,
-    n_quoted: int = 0,
-    title: str | None = None,
 ) -> dict[str, Any]:
+    """An indirect statement ``line[start:end]`` of a source headline grammar named."""
     body = line[start:end]
-    direct = kind == "direct"
     return {
-        "kind": kind,
+        "kind": "indirect",
         "speaker": speaker or None,
         "speaker_as_written": written or None,
         "affiliation": (side or UNKNOWN_SIDE) if speaker else UNKNOWN_SIDE,
         "verb": verb,
         "verb_class": verb_class,
-        "text": quoted_text if direct and quoted_text else body,
-        "n_words": n_quoted if direct else word_count(body),
+        "text": body,
+        "n_words": word_count(body),
         "paragraph": 0,  # the line number, set by headline_statements
         "start": start,
         "end": end,
         "compound": None,
         "warning": None,
-        "quoted_text": quoted_text,
-        "speaker_title": title,
-        "n_quoted_words": n_quoted,
+        "quoted_text": None,
+        "speaker_title": None,
+        "n_quoted_words": 0,
     }

@@ -183,6 +183,9 @@ AUX_ADVERBS = frozenset(
     "just even ever long since often".split()
 )
 LEAD_CONJUNCTIONS = frozenset("but and yet so meanwhile however still also".split())
+# words that open a subordinate clause; a reported clause may start with one (PARC 3.0
+# keeps it in the content: "said if Clinton is elected, she will ...")
+SUBORDINATORS = frozenset("if unless once when while although though because".split())
 DETERMINERS = frozenset("the a an this that these those one".split())
 PEOPLE_NOUNS = frozenset(
     "official officials spokesman spokeswoman spokesperson minister ministers diplomat "

@@ -18,6 +18,7 @@ from framing.extract.quotes.patterns import (
     _TITLE_GAP,
     _WORD,
     DETERMINERS,
+    LEAD_CONJUNCTIONS,
     PEOPLE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -687,9 +688,8 @@ def _names_start(words: list[str]) -> bool:
     return first not in DETERMINERS and first not in PREPOSITIONS and first not in _NOT_NAMES
 
 
-_NOT_NAMES = frozenset(
-    "but and yet so however meanwhile still also after before when while both each all some "
-    "many most several few neither either".split()
+_NOT_NAMES = LEAD_CONJUNCTIONS | frozenset(
+    "after before when while both each all some many most several few neither either".split()
 )
 
 
