@@ -7,11 +7,12 @@ import sys
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from framing.document import (
+    _ABBREVIATION_THEN_STARTER,
     _WORD_RE,
     NEWS_ABBREVIATIONS,
     Document,
@@ -47,6 +48,17 @@ from tests.conftest import CGTN, RT
             ["Russia-U.S. talks resumed.", "The U.S.-brokered deal held."],
         ),
         ("Is it over? No! It goes on.", ["Is it over?", "No!", "It goes on."]),
+        # Punkt's frequent-sentence-starter rule for abbreviations that end sentences
+        (
+            "Kyiv held talks with the U.S. The Kremlin said they failed.",
+            ["Kyiv held talks with the U.S.", "The Kremlin said they failed."],
+        ),
+        ("Mr. He Lifeng met U.S. officials.", ["Mr. He Lifeng met U.S. officials."]),
+        # a state that is also a word, after a party letter ("(R-Miss.)")
+        (
+            "Sen. Roger Wicker (R-Miss.) said he expects a vote.",
+            ["Sen. Roger Wicker (R-Miss.) said he expects a vote."],
+        ),
     ],
 )
 def test_sentence_splitting(text: str, expected: list[str]) -> None:
@@ -116,6 +128,7 @@ _SENTENCE_PIECES = [*"ab A.?!,;:\"'“”’«»()-\n\t", " Mr. ", "U.S.", " p.m
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_SENTENCE_PIECES)).map("".join))
 def test_split_sentences_equals_stock_punkt(text: str) -> None:
+    assume(not _ABBREVIATION_THEN_STARTER.search(text))  # the one rule stock Punkt lacks here
     assert split_sentences(text, 0, len(text)) == _stock_punkt_spans(text)
 
 

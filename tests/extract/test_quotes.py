@@ -324,6 +324,46 @@ def test_apostrophes_are_not_quote_marks() -> None:
     assert found[0]["text"] == "the soldiers' morale was high and Russia's claims were false"
 
 
+def test_a_pronoun_starting_the_content_is_no_inverted_speaker() -> None:
+    # "said he will ...": "he" is the content's subject; the speaker is before the verb
+    found = rows("Joseph Hunter, a blogger in Chicago, said he will not vote for the bill.")
+    assert [(r["speaker"], r["text"]) for r in found] == [
+        ("Joseph Hunter", "he will not vote for the bill")
+    ]
+
+
+def test_a_noun_after_a_reporting_verb_is_its_object() -> None:
+    found = rows("A Democratic aide said comments from the envoy were consistent.")
+    assert [(r["verb"], r["text"]) for r in found] == [
+        ("say", "comments from the envoy were consistent")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peskov said Russia had not received the draft that Washington promised.",
+        "Peskov told reporters Russia had not received the draft that Washington promised.",
+    ],
+)
+def test_a_that_after_the_clause_verb_is_not_the_reports(sentence: str) -> None:
+    assert [r["text"] for r in rows(sentence)] == [
+        "Russia had not received the draft that Washington promised"
+    ]
+
+
+def test_a_gerund_after_by_shares_the_main_subject() -> None:
+    found = rows("Peskov ended the call after saying that the talks were over.")
+    assert [(r["speaker"], r["text"]) for r in found] == [("Dmitry Peskov", "the talks were over")]
+
+
+def test_a_quantified_group_speaks() -> None:
+    found = rows("Most of them said they had loved working at the plant.")
+    assert [(r["speaker"], r["text"]) for r in found] == [
+        ("Most of them", "they had loved working at the plant")
+    ]
+
+
 def test_media_are_not_speakers() -> None:
     found = rows(
         "Lavrov, in an interview with the Russian news agency RT, accused Europe of obstruction. "
@@ -332,11 +372,15 @@ def test_media_are_not_speakers() -> None:
     assert [r["speaker"] for r in found] == ["Sergey Lavrov", "Kirill Dmitriev"]
 
 
-def test_coordinated_statements_split() -> None:
+def test_coordinated_clauses_of_one_verb_are_one_statement() -> None:
+    # PARC 3.0: "said A and that B" is one attribution whose content holds both clauses
     found = rows('Rubio said the talks were "productive" and that more work was needed.')
     assert [(r["kind"], r["text"], r["quoted_text"]) for r in found] == [
-        ("partial", 'the talks were "productive"', "productive"),
-        ("indirect", "more work was needed", None),
+        ("partial", 'the talks were "productive" and that more work was needed', "productive"),
+    ]
+    found = rows("Peskov said that the talks had been useful but that Moscow was not ready.")
+    assert [(r["kind"], r["text"]) for r in found] == [
+        ("indirect", "the talks had been useful but that Moscow was not ready"),
     ]
     found = rows("Kyiv accused Moscow of war crimes, while Moscow denied the allegations.")
     assert [(r["speaker"], r["verb"]) for r in found] == [

@@ -40,10 +40,10 @@ CASES = [
     # "told <outlet> in an interview" is a hearer, not reported content
     ('"No," Sybiha told the Kyiv Independent in an interview.',
      [("direct", "Andrii Sybiha", "UA", "tell", "No")]),
-    # a zero-that clause before a coordinated "but that"
+    # a zero-that clause and a coordinated "but that": one statement (PARC 3.0)
     ("The Kremlin said Putin was open to a meeting but that it “must be well prepared.”",
-     [("indirect", "Kremlin", "RU", "say", "Putin was open to a meeting"),
-      ("partial", "Kremlin", "RU", "say", "it “must be well prepared.”")]),
+     [("partial", "Kremlin", "RU", "say",
+       "Putin was open to a meeting but that it “must be well prepared.”")]),
     # a place or institution after the verb is content, not an inverted speaker
     ('Rustem Umerov, Secretary of the National Security and Defence Council, wrote on Telegram that the delegation held "substantive" talks with the American side.',
      [("partial", "Rustem Umerov", "UA", "write", 'the delegation held "substantive" talks with the American side')]),

@@ -3,19 +3,18 @@
 Rules over the shared :class:`~framing.document.Document` (no model, no network):
 
 * **direct**: a full quotation (it opens a sentence, or follows a colon or a
-  ``said on Wednesday,``). A quotation split by its tag (``“A,” he said. “B.”``) gives
-  **two rows with the same speaker**, and so does a quotation running over several
-  paragraphs (one row per paragraph): every row's ``start``/``end`` is one contiguous
-  run of quoted words, so each figure can be traced back to its sentence.
-* **partial**: a quoted phrase inside the narrator's sentence (``described the talks as
-  “very challenging”``). A reported clause that contains quoted phrases is represented
-  by its partial rows only (one per phrase), not by an extra indirect row: one
-  statement, counted once. A coordinated clause without quotes (``... “have not been
-  easy” and that Kiev would like ...``) is a separate indirect row.
+  ``said on Wednesday,``). A quotation split by its tag (``“A,” he said. “B.”``) is one
+  row whose ``text`` is ``A … B``; a quotation running over several paragraphs gives one
+  row per paragraph, each traceable to its own text.
+* **partial**: a reported clause holding quoted words (PARC 3.0): ``said the talks had
+  been “a waste of time” for both sides`` gives the clause as ``text`` and the quoted
+  words as ``quoted_text``; when every word of the content is quoted (``described the
+  talks as “very challenging”``) the quotation is the row.
 * **indirect**: reported speech (``X said (that) ...``, ``X told reporters ...``,
   ``according to X, ...``, ``..., X said.``, ``X welcomed the cooperation ...``,
   ``X accused Y of ...``, ``what X described as ...``); ``start``/``end`` cover the
-  reported clause.
+  reported clause. Coordinated clauses of one verb (``said A and that B``) are one
+  statement, as in PARC 3.0; a second verb (``..., and added that ...``) is another.
 
 Speakers come from the actors registry (aliases, titles, sides); pronouns ("he said")
 and generic titles ("the envoy added") refer back to the last matching person; unlisted
@@ -132,36 +131,34 @@ def extract_quotes(
     merged: set[int] = set()  # ids of quotation candidates that became part of a clause
     for events in events_by_sentence.values():
         for ev in events:
-            if not ev.lemma or ev.subject is None or not ev.parts:
+            if not ev.lemma or ev.subject is None or ev.content is None:
                 continue
-            if ev.subject.kind == "media":
+            if ev.kind == "noun" or ev.subject.kind == "media":
+                continue  # a noun's content is its quotation, whose rows say it
+            a, b = ev.content
+            start, end = _trim(doc.text, a, b)
+            start, end = _trim(doc.text, start, content_end(doc.text, start, end))
+            inside = _quotes_overlapping(ctx, start, end)
+            if inside and all(_nested_quote(ctx, events, start, s) for s in inside):
+                # "warned that Russia would go on until Kyiv accepted what he called “...”":
+                # the quotation has its own verb; the clause before it is a statement
+                start, end = _trim(doc.text, start, inside[0].start)
+            elif inside:
+                # a quotation running past the clause's end ('"more learning."') is in it
+                end = max(end, inside[-1].end)
+                members = statements.inside(start, end)
+                clause = clause_statement(doc, ev, start, end, members)
+                if clause is not None and not merged.intersection(map(id, members)):
+                    merged.update(map(id, members))
+                    statements.add(clause)
+                continue  # else the quotation's own rows are the statement
+            if not _has_two_words(doc.text, start, end) or only_circumstance(doc.text[start:end]):
                 continue
-            for a, b in ev.parts:
-                start, end = _trim(doc.text, a, b)
-                start, end = _trim(doc.text, start, content_end(doc.text, start, end))
-                inside = _quotes_overlapping(ctx, start, end)
-                if inside and all(_nested_quote(ctx, events, start, s) for s in inside):
-                    # "warned that Russia would go on until Kyiv accepted what he called “...”":
-                    # the quotation has its own verb; the clause before it is a statement
-                    start, end = _trim(doc.text, start, inside[0].start)
-                elif inside:
-                    # a quotation running past the clause's end ('"more learning."') is in it
-                    end = max(end, inside[-1].end)
-                    members = statements.inside(start, end)
-                    clause = clause_statement(doc, ev, start, end, members)
-                    if clause is not None and not merged.intersection(map(id, members)):
-                        merged.update(map(id, members))
-                        statements.add(clause)
-                    continue  # else the quotation's own rows are the statement
-                if not _has_two_words(doc.text, start, end) or only_circumstance(
-                    doc.text[start:end]
-                ):
-                    continue
-                if statements.quoted.any_overlapping(start, end):
-                    continue
-                statements.add(
-                    Candidate("indirect", start, end, doc.paragraph_at(start), ev.subject, ev.lemma)
-                )
+            if statements.quoted.any_overlapping(start, end):
+                continue
+            statements.add(
+                Candidate("indirect", start, end, doc.paragraph_at(start), ev.subject, ev.lemma)
+            )
     cands = [c for c in statements.all() if id(c) not in merged]
     cands.sort(key=lambda c: (c.start, c.end))
     cands = merge_split_quotations(doc, cands, verbs)

@@ -1,6 +1,7 @@
 """Quote attribution: subject and reported content of each event in a sentence: where a
-statement starts ("said (that) ...", "told reporters ..."), where it ends (a coordinated verb,
-a clause cut), and its parts ("... and that ...")."""
+statement starts ("said (that) ...", "told reporters ..."), and where it ends (a coordinated
+verb, a clause cut). Coordinated clauses of one verb ("said A and that B") are one statement,
+as in PARC 3.0."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from framing.extract.quotes.cues import (
 from framing.extract.quotes.lexicon import VerbLexicon
 from framing.extract.quotes.model import Event, _Context, _quote_at
 from framing.extract.quotes.patterns import (
-    _AND_THAT,
     _AS,
     _CLAUSE_CUT,
     _COORDINATED,
@@ -102,7 +102,7 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             ):
                 # "told reporters Russia had ...", not "told the Kyiv Independent in an interview"
                 capital = pos + w.start()
-        if capital is not None and "that" not in lows[:9]:
+        if capital is not None and not _that_opens_content(lows[:9]):
             return capital
     # a directive or a question, unless the sentence goes on to another speaker's tag
     # ("The US has asked Ukraine to hold elections, two sources told Reuters")
@@ -120,8 +120,10 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             return pos + question  # "asked (the minister) whether ..."
     zero_that = lows[0] in CLAUSE_START
     for i, w in enumerate(words[:9]):
-        if zero_that and lows[i] in _FINITE:
-            break  # "said he would not sign any deal that ...": zero-that clause
+        if (zero_that or i >= 1) and lows[i] in _FINITE and "," not in rest[: w.start()]:
+            # "said he would not sign any deal that ...", "said Russia had not received the
+            # draft that ...": a zero-that clause, whose "that" is another verb's
+            break
         if lows[i] == "that" and not _quote_at(ctx, pos + w.start()):
             between = rest[: w.start()]
             if i > 2 and lows[i - 1] in ("and", "but"):
@@ -269,6 +271,27 @@ def _looks_finite(word: str) -> bool:
     )
 
 
+# prepositions whose gerund shares the main clause's subject ("won the race by declaring",
+# "left after saying"); not "for" ("criticised him for saying": the object said it)
+_SUBJECT_GERUND_PREPOSITIONS = frozenset("by after before without upon".split())
+
+
+def _after_adverbial_preposition(text: str, sent_start: int, pos: int) -> bool:
+    """Whether the word before a gerund at ``pos`` is one of
+    :data:`_SUBJECT_GERUND_PREPOSITIONS`."""
+    before = _words(text[max(sent_start, pos - 12) : pos])
+    return bool(before) and before[-1].lower() in _SUBJECT_GERUND_PREPOSITIONS
+
+
+def _that_opens_content(lows: list[str]) -> bool:
+    """Whether a "that" among the lower-cased words ``lows`` after a verb opens its content:
+    no finite verb comes before it ("told reporters that ...", not "told reporters Russia
+    had not received the draft that ...")."""
+    if "that" not in lows:
+        return False
+    return _FINITE.isdisjoint(lows[: lows.index("that")])
+
+
 def _finite_soon(rest: str, words: list[re.Match[str]], stop: int) -> bool:
     """Whether a finite-looking verb comes among ``words[1:stop]`` before any punctuation:
     the words from ``words[0]`` on are a clause ("said none of the other candidates were
@@ -315,13 +338,11 @@ def _analyse_sentence(
                 if prev is not None and prev.content and prev.content[0] < with_np.start():
                     cut = text.rfind(",", prev.content[0], with_np.start())
                     prev.content = (prev.content[0], cut if cut > 0 else with_np.start())
-                    prev.parts = _split_parts(text, *prev.content)
                 ev.subject = subject
                 limit = _content_limit(text, ev, events[i + 1 :], sentence.end)
                 cs = _content_start(ctx, ev, limit)
                 if cs is not None and cs < limit:
                     ev.content = (cs, limit)
-                    ev.parts = _split_parts(text, cs, limit)
                 prev = ev
                 continue
         if (
@@ -346,8 +367,11 @@ def _analyse_sentence(
             and _glue_before(text, max(prev.end, sentence.start), ev.start)
             and (ing or _only_glue(text, prev, ev) or _after_quote(text, sent_spans, prev, ev))
         )
-        participle = ing and text[max(sentence.start, ev.start - 3) : ev.start].strip().endswith(
-            (",", "—", "–", ",”", ',"')
+        participle = ing and (
+            text[max(sentence.start, ev.start - 3) : ev.start]
+            .strip()
+            .endswith((",", "—", "–", ",”", ',"'))
+            or _after_adverbial_preposition(text, sentence.start, ev.start)
         )
         if coordinated and prev is not None:
             ev.subject = prev.subject
@@ -381,7 +405,6 @@ def _analyse_sentence(
         cs = _content_start(ctx, ev, limit)
         if cs is not None and cs < limit:
             ev.content = (cs, limit)
-            ev.parts = _split_parts(text, cs, limit)
         elif (
             ev.subject is not None
             and ev.subject.kind != "media"
@@ -426,13 +449,3 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
     if cut:
         limit = cut.start()
     return limit
-
-
-def _split_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split reported content at a coordinated "and that" into separate statements."""
-    parts, last = [], start
-    for m in _AND_THAT.finditer(text, start, end):
-        parts.append((last, m.start()))
-        last = m.end()
-    parts.append((last, end))
-    return parts

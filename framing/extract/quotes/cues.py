@@ -5,6 +5,7 @@ said.", "CONTENT, said X", "X's claim that")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from framing.document import Sentence
 from framing.extract.quotes.model import Event, Subject, _Context, _mentions_in, _quotes_overlapping
@@ -20,6 +21,7 @@ from framing.extract.quotes.patterns import (
     _NP_RUN,
     _POSSESSIVE_PRONOUN,
     _TAG_TAIL,
+    _WORD,
     AUX_ADVERBS,
     BE_FORMS,
     NEGATIONS,
@@ -57,6 +59,12 @@ def _noun_context(text: str, sent_start: int, pos: int) -> bool:
         and not before[1].endswith("ly")
         and before[1] not in AUX_ADVERBS
     )
+
+
+def _after_verb(forms: Mapping[str, str], text: str, sent_start: int, pos: int) -> bool:
+    """Whether the word right before ``pos`` is a reporting verb's form ("said claims")."""
+    before = _words(text[max(sent_start, pos - 20) : pos])
+    return bool(before) and before[-1] in forms and text[pos - 1].isspace()
 
 
 def _negated(last_words: list[str]) -> bool:
@@ -112,6 +120,8 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
             continue  # "state media", "claims of"
         if form in _NOUNABLE and _noun_context(text, sentence.start, m.start()):
             continue  # "secretary of state", "struck a positive note"
+        if form in _NOUNABLE and _after_verb(verbs.form_lemma, text, sentence.start, m.start()):
+            continue  # "said comments from ...", "denied claims": the object of a verb
         if form.lower() in _STATE_NOUN_FORMS and not _THAT_NEXT.match(text, m.end()):
             continue  # "the most conservative state": "state(s)" reports only before "that"
         pos = m.start()
@@ -188,7 +198,6 @@ def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
         ev.content = (np_end, sentence.end)
     else:
         ev.content = (sentence.start, ev.start)
-    ev.parts = [ev.content]
 
 
 # where the source after "according to" ends: a dash or a relative clause ("according to
@@ -216,7 +225,9 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     chunks = _chunks(text, sentence.start, ev.start)
     if len(chunks) < 2:
         return
-    if any(_quotation_then_tag(text, sentence, s, ev) for s in spans if s.start < ev.start):
+    first_word = _WORD.search(text, sentence.start, ev.start)
+    opening = first_word.start() if first_word else ev.start
+    if any(_quotation_then_tag(text, s, ev) for s in spans if s.start <= opening):
         return  # a quotation is the sentence up to its tag: the tag is the quotation's
     last_quote_end = max((s.end for s in spans if s.end <= ev.start), default=sentence.start)
     tail = text[ev.end : sentence.end]
@@ -241,7 +252,6 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     if len(_words(text[start:end])) < 3:
         return
     ev.content = (start, end)
-    ev.parts = [(start, end)]
 
 
 _ADVERBIAL_OPENERS = SUBORDINATORS | frozenset(
@@ -262,13 +272,11 @@ def _opens_adverbial(clause: str) -> bool:
     return bool(words) and words[0].lower() in _ADVERBIAL_OPENERS
 
 
-def _quotation_then_tag(text: str, sentence: Sentence, span: QuoteSpan, ev: Event) -> bool:
-    """Whether ``span`` opens its sentence and runs to the tag of ``ev``: it ends on a
-    comma, ? or ! (inside or right after its marks) or only the tag follows it
-    (``“A,” the US secretary of state, Marco Rubio, said``), unlike a quotation the
-    narrator goes on (``“I held and hugged” grieving families ..., he said``)."""
-    if _words(text[sentence.start : span.start]):
-        return False
+def _quotation_then_tag(text: str, span: QuoteSpan, ev: Event) -> bool:
+    """Whether ``span``, which opens its sentence (no word before it), runs to the tag of
+    ``ev``: it ends on a comma, ? or ! (inside or right after its marks) or only the tag
+    follows it (``“A,” the US secretary of state, Marco Rubio, said``), unlike a quotation
+    the narrator goes on (``“I held and hugged” grieving families ..., he said``)."""
     closing = text[span.inner_end - 1 : span.inner_end] + text[span.end : span.end + 1]
     return bool(set(closing) & set(",?!")) or len(_words(text[span.end : ev.start])) < 2
 
@@ -287,7 +295,6 @@ def _fronted_inverted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[
         start = dateline.end()
     if len(_words(text[start:comma])) >= 3:
         ev.content = (start, comma)
-        ev.parts = [ev.content]
 
 
 def _inverted_subject(

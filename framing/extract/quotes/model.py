@@ -41,7 +41,6 @@ class Event:
     kind: str = "verb"  # verb | noun | according
     subject: Subject | None = None
     content: tuple[int, int] | None = None
-    parts: list[tuple[int, int]] = field(default_factory=list)
     nested: str = ""  # lemma of a verb inside another's content ("what he called")
     head: int = -1  # where the subject ends when not at ``start`` ("Russia continues to demand")
 

@@ -102,7 +102,6 @@ _COORDINATED = _EndAnchored(
 # _COORDINATED matches a few glue words just before a verb; searching only this many
 # characters before it keeps a sentence with thousands of verbs linear, not quadratic.
 GLUE_WINDOW = 200
-_AND_THAT = _Prefiltered(re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+"), ("that",))
 _CLAUSE_CUT = _Screened(
     re.compile(
         r",?\s+but\s+(?:also\s+)?(?:did|does|do|didn’t|didn't|has|had|was|would|gave|declined|"

@@ -171,6 +171,13 @@ def _resolve_chunk(
                         break
             phrase = " ".join(words)
             break
+    low_words = [w.lower() for w in words]
+    if (
+        len(words) == 3
+        and low_words[0] in _QUANTIFIERS
+        and low_words[1:] in (["of", "them"], ["of", "us"])
+    ):
+        return Subject("unknown", phrase, None, UNKNOWN_SIDE, clean=clean)  # "most of them said"
     generic = _generic_subject(phrase, clean)
     if generic is not None:
         return generic
@@ -615,6 +622,8 @@ def _may_name_speaker(ctx: _Context, start: int, end: int) -> bool:
         return False
     if written[0].islower() and written[0].endswith("ing") and words[0] not in _TITLE_ING:
         return False
+    if words[0] in PRONOUNS and len(words) > 1 and words[1] not in PREPOSITIONS:
+        return False  # "..., said he will not vote": the content's subject, not "said he."
     return _hearer_end(ctx, text[start:end]) == 0
 
 
