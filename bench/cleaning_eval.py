@@ -28,7 +28,11 @@ Figures:
   that have one; a page without one must get no title from its first line
   (``wrong titles`` counts titles that are not the labelled headline);
 - decks marked: ``deck`` lines recorded as ``deck`` (a deck kept in the body is not
-  an error, and not counted as found).
+  an error, and not counted as found);
+- with ``--reasons``: the boilerplate and repeated lines removed, counted by the reason
+  that removed them (``context``, ``page_edge``, ``menu`` and ``reader_prompt`` are the
+  context signals of :mod:`framing.context`, which run after every other rule: the
+  lines they count were removed by nothing else).
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ class Score:
     decks: int = 0
     decks_marked: int = 0
     errors: list[str] = field(default_factory=list)
+    chrome_reasons: Counter[str] = field(default_factory=Counter)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -136,6 +141,8 @@ def score(records: list[dict[str, Any]], pages: Path) -> Score:
                 s.chrome_removed += reason is not None
                 if reason is None:
                     s.errors.append(f"kept     {where}")
+                else:
+                    s.chrome_reasons[reason] += 1
             elif label == "body":
                 s.body += 1
                 if reason is not None:
@@ -162,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("annotations", type=Path, nargs="+")
     parser.add_argument("--pages", type=Path, required=True, help="folder of <id>.txt texts")
     parser.add_argument("--errors", action="store_true", help="list misses and losses")
+    parser.add_argument(
+        "--reasons", action="store_true", help="boilerplate lines removed, by reason"
+    )
     args = parser.parse_args(argv)
     for path in args.annotations:
         records = read_annotations(path)
@@ -171,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  labels: {dict(sorted(reasons.items()))}")
         for key, value in s.figures().items():
             print(f"  {key}: {value}")
+        if args.reasons:
+            print(f"  removed by reason: {dict(s.chrome_reasons.most_common())}")
         if args.errors:
             for line in s.errors:
                 print(f"  {line}")

@@ -43,6 +43,9 @@ class Boilerplate:
     line_rules: tuple[tuple[str, re.Pattern[str]], ...]
     block_rules: tuple[BlockRule, ...]
     version: str
+    # first words of a line that speaks to the reader ("Leave a reply"), for
+    # framing.context; a user's file without them leaves the signal to "you" words
+    prompt_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def line_pattern(self) -> re.Pattern[str] | None:
@@ -117,7 +120,7 @@ def _compile(pattern: str, *, path: str, line: int | None, where: str) -> re.Pat
 
 def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
     """Validate boilerplate YAML and compile its patterns."""
-    check_keys(data, {"version", "lines", "blocks"}, path=path, where="boilerplate")
+    check_keys(data, {"version", "lines", "blocks", "prompt_verbs"}, path=path, where="boilerplate")
     assert isinstance(data, dict)
     line_rules: list[tuple[str, re.Pattern[str]]] = []
     for i, rule in enumerate(data.get("lines") or []):
@@ -163,7 +166,15 @@ def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
                 int(require(rule, "max_lines", int, path=path, where=where)),
             )
         )
-    return Boilerplate(tuple(line_rules), tuple(block_rules), version)
+    verbs = (
+        require(data, "prompt_verbs", list, path=path, where="boilerplate")
+        if "prompt_verbs" in data
+        else []
+    )
+    if not all(isinstance(v, str) for v in verbs):
+        raise LexiconError(path, line_of(data, "prompt_verbs"), "prompt_verbs", "expected strings")
+    prompt_verbs = frozenset(v.lower() for v in verbs)
+    return Boilerplate(tuple(line_rules), tuple(block_rules), version, prompt_verbs)
 
 
 @cache

@@ -24,7 +24,10 @@ removed line, the rows of the ``cleaning`` table. In order:
 6. the edges of the page, above the first and below the last body-like line: bare
    dates, bylines in capitals, tags, short labels (``page_top``) and teasers
    (``page_bottom``); the list under a removed "Related stories" header
-   (``related_link``);
+   (``related_link``); then context (:mod:`framing.context`, jusText's smoothing):
+   menus (``menu``), short lines between chrome lines (``context``), labels below the
+   last prose line (``page_edge``), and reader prompts in either place
+   (``reader_prompt``);
 7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
 8. a kept line whose copy further down went as a teaser or caption goes with it; a
@@ -42,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from framing import chrome
+from framing import chrome, context
 from framing.boilerplate import Boilerplate, default_boilerplate, line_rule
 from framing.boilerplate import load_boilerplate as load_boilerplate
 from framing.corpus import Article
@@ -364,6 +367,17 @@ def _remove_teaser_lists(
             removed[j] = Removal(j + 1, RELATED, lines[j])
 
 
+def _remove_by_context(
+    lines: list[str], rules: Boilerplate, removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 6 too: menus, then short lines and reader prompts between chrome lines or
+    the page's edges (:mod:`framing.context`, jusText's context smoothing)."""
+    for i in context.menu_runs(lines, removed, fixed):
+        removed[i] = Removal(i + 1, context.MENU, lines[i])
+    for i, reason in context.context_chrome(lines, removed, fixed, rules.prompt_verbs).items():
+        removed[i] = Removal(i + 1, reason, lines[i])
+
+
 def _remove_first_copies(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
     """A kept line printed again further down, where its copy went as a teaser or a
     caption, is that teaser or caption too (a story's headline above its "Other Topics"
@@ -420,6 +434,7 @@ def clean_text(
     _remove_comment_section(lines, removed)
     _remove_edges(lines, removed, fixed)
     _remove_teaser_lists(lines, removed, fixed)
+    _remove_by_context(lines, rules, removed, fixed)
 
     keys = [fingerprint(line) for line in lines]
     _remove_first_copies(lines, keys, removed)

@@ -76,6 +76,13 @@ def test_cleaning_eval_scores_a_labelled_page(tmp_path: Path) -> None:
     assert "boilerplate_removed: 2/2" in out
     assert "body_lines_lost: 0/2" in out
     assert "headlines_found: 1/1" in out
+    assert "removed by reason" not in out
+
+
+def test_cleaning_eval_counts_removed_boilerplate_by_reason(tmp_path: Path) -> None:
+    annotations = str(_annotated_page(tmp_path))
+    out = _run("cleaning_eval.py", "--pages", str(tmp_path), annotations, "--reasons")
+    assert "removed by reason: {'navigation': 1, 'comment_form': 1}" in out
 
 
 def test_cleaning_eval_refuses_a_text_that_is_not_the_annotated_one(tmp_path: Path) -> None:
