@@ -236,6 +236,19 @@ def same_speaker(gold: object, pred: object, registry: ActorRegistry) -> bool:
     return bool(gw and pw) and (gw <= pw or pw <= gw) and registry.find(str(pred)) is None
 
 
+_BRITISH_ISE = re.compile(r"is(e|ed|es|ing)$")
+
+
+def same_verb(gold: object, pred: object) -> bool:
+    """Whether two verb lemmas are the same verb, British and American spellings alike
+    ("criticise" and "criticize")."""
+
+    def norm(verb: object) -> str:
+        return _BRITISH_ISE.sub(r"iz\1", str(verb or "").casefold())
+
+    return norm(gold) == norm(pred)
+
+
 def _ratio(a: int, b: int) -> float:
     return a / b if b else float("nan")
 
@@ -282,10 +295,7 @@ def score(
             str(g.get("affiliation", "unknown")) == str(p.get("affiliation") or "unknown")
             for g, p, _ in pairs
         ),
-        acc(
-            str(g.get("verb", "")).casefold() == str(p.get("verb") or "").casefold()
-            for g, p, _ in pairs
-        ),
+        acc(same_verb(g.get("verb"), p.get("verb")) for g, p, _ in pairs),
         acc(g["kind"] == p["kind"] for g, p, _ in pairs),
     )
 

@@ -722,3 +722,10 @@ def test_programme_name_between_verb_and_that() -> None:
 def test_states_that_reports() -> None:
     (row,) = extract_quotes(document_from_text("The Kremlin states that the talks are over."))
     assert (row["verb"], row["text"]) == ("state", "the talks are over")
+
+
+def test_eval_counts_british_and_american_spellings_as_one_verb() -> None:
+    assert quote_eval.same_verb("criticise", "criticize")
+    assert quote_eval.same_verb("Say", "say")
+    assert not quote_eval.same_verb("say", "tell")
+    assert not quote_eval.same_verb(None, "say")
