@@ -23,7 +23,7 @@ speakers are kept as written with side ``unknown`` (or the side of a demonym:
 speak. Quote-mark problems found by :mod:`framing.quotemarks` (W101 unclosed, W102
 mismatched, W103 stray) are carried into the ``warning`` column, with W201 for a full
 quotation whose speaker was not found, W202 for an untagged quotation paragraph given
-the speaker of the quotation before it, W203 for one given the last person named in its
+the speaker of the statement before it, W203 for one given the last person named in its
 paragraph. Statements without a speaker are kept only for full quotations (a quoted
 phrase with no reporting verb is a scare quote or a title, not a statement).
 

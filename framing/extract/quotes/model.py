@@ -13,7 +13,7 @@ from framing.intervals import Intervals
 from framing.quotemarks import QuoteSpan
 
 NO_SPEAKER = "W201 no speaker found for a full quotation"
-CARRIED_OVER = "W202 speaker carried over from the previous paragraph's quotation"
+CARRIED_OVER = "W202 speaker carried over from the previous paragraph's statement"
 INFERRED = "W203 speaker inferred from the last person named in the paragraph"
 
 
