@@ -332,7 +332,7 @@ def errors(
                 diffs.append(f"speaker {a['speaker']!r}!={b['speaker']!r}")
             if str(a.get("affiliation")) != str(b.get("affiliation")):
                 diffs.append(f"side {a.get('affiliation')}!={b.get('affiliation')}")
-            if str(a.get("verb", "")).casefold() != str(b.get("verb") or "").casefold():
+            if not same_verb(a.get("verb"), b.get("verb")):
                 diffs.append(f"verb {a.get('verb')}!={b.get('verb')}")
             if a["kind"] != b["kind"]:
                 diffs.append(f"kind {a['kind']}!={b['kind']}")

@@ -30,6 +30,7 @@ from framing.lexicon import (
 from framing.memo import Memo
 
 UNKNOWN_SIDE = "unknown"
+OTHER_SIDE = "other"  # a known source outside the listed sides (an outlet, a state)
 MEMO_LIMIT = 100_000  # surfaces remembered per lexicon (odd spacing makes new ones)
 ACTOR_KINDS = frozenset({"person", "institution", "group", "country"})
 _DEMONYM_WORD = re.compile(r"[\w.]+")

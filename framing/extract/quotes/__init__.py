@@ -133,9 +133,11 @@ def extract_quotes(
         for ev in events:
             if not ev.lemma or ev.subject is None or ev.content is None:
                 continue
-            if ev.kind == "noun" or ev.subject.kind == "media":
-                continue  # a noun's content is its quotation, whose rows say it
+            if ev.subject.kind == "media":
+                continue
             a, b = ev.content
+            if ev.kind == "noun" and doc.quote_at(a) is not None:
+                continue  # "X's claim that “...”": the quotation's rows say it
             start, end = _trim(doc.text, a, b)
             start, end = _trim(doc.text, start, content_end(doc.text, start, end))
             inside = _quotes_overlapping(ctx, start, end)

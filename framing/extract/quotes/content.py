@@ -34,7 +34,7 @@ from framing.extract.quotes.patterns import (
     _Prefiltered,
 )
 from framing.extract.quotes.subjects import _main_subject, _resolve_chunk, _subject_before
-from framing.extract.quotes.text import _words
+from framing.extract.quotes.text import _has_two_words, _words
 from framing.extract.quotes.unlisted import noun_phrase_subject
 from framing.quotemarks import QuoteSpan
 
@@ -124,6 +124,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             # "said he would not sign any deal that ...", "said Russia had not received the
             # draft that ...": a zero-that clause, whose "that" is another verb's
             break
+        if lows[i] == "that" and i >= 2 and lows[i - 1] in verbs.nouns and _owner(lows[i - 2]):
+            break  # "dismissed Zelensky's claim that ...": the "that" is the noun's
         if lows[i] == "that" and not _quote_at(ctx, pos + w.start()):
             between = rest[: w.start()]
             if i > 2 and lows[i - 1] in ("and", "but"):
@@ -254,6 +256,9 @@ _WHEN = re.compile(
 )
 
 
+_FINITE_ENDINGS = ("ed", "es", "ts", "ns", "ks", "ms", "ls", "ys")  # "wanted", "claims", "calls"
+
+
 def _looks_finite(word: str) -> bool:
     """An auxiliary, a negated one ("doesn't", "won't"), or a lower-case past-tense or
     third-person form ("wanted", "says")."""
@@ -263,10 +268,7 @@ def _looks_finite(word: str) -> bool:
         or low.endswith(("n't", "n’t"))
         or (
             word[0].islower()
-            and (
-                low in _IRREGULAR_PAST
-                or (len(word) > 3 and low.endswith(("ed", "es", "ts", "ns", "ks")))
-            )
+            and (low in _IRREGULAR_PAST or (len(word) > 3 and low.endswith(_FINITE_ENDINGS)))
         )
     )
 
@@ -281,6 +283,26 @@ def _after_adverbial_preposition(text: str, sent_start: int, pos: int) -> bool:
     :data:`_SUBJECT_GERUND_PREPOSITIONS`."""
     before = _words(text[max(sent_start, pos - 12) : pos])
     return bool(before) and before[-1].lower() in _SUBJECT_GERUND_PREPOSITIONS
+
+
+_SAID_THAT = re.compile(r"\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?that\s")
+
+
+def _nested_report(text: str, outer: Event, ev: Event) -> bool:
+    """Whether a verb inside another's content is a report of its own, nested as PARC 3.0
+    nests it: its subject opens the outer content and "that" follows it ("RT reported
+    that Peskov said on January 23 that ...")."""
+    return (
+        ev.lemma == "say"
+        and outer.content is not None
+        and _SAID_THAT.match(text, ev.end) is not None
+        and len(_words(text[outer.content[0] : ev.start])) <= 4
+    )
+
+
+def _owner(word: str) -> bool:
+    """Whether a lower-cased word is a possessive ("zelensky's", "their")."""
+    return word.endswith(("'s", "’s")) or word in ("his", "her", "their", "its")
 
 
 def _that_opens_content(lows: list[str]) -> bool:
@@ -328,6 +350,10 @@ def _analyse_sentence(
             qs = [s for s in sent_spans if s.start >= ev.end and s.start - ev.end < 3]
             if qs:
                 ev.content = (qs[0].start, qs[0].end)
+            elif ev.subject is not None:  # "Moscow's claim that Kyiv attacked ...": the clause
+                limit = _content_limit(text, ev, events[i + 1 :], sentence.end)
+                if _has_two_words(text, ev.end, limit):
+                    ev.content = (ev.end, limit)
             continue
         ing = text[ev.start : ev.end].endswith("ing")
         with_np = _WITH_NP.search(text, sentence.start, ev.start) if ing else None
@@ -350,6 +376,7 @@ def _analyse_sentence(
             and prev.content
             and prev.content[0] <= ev.start < prev.content[1]
             and not _coordinate(text, prev.end, ev)
+            and not _nested_report(text, prev, ev)
         ):
             ev.nested, ev.lemma = ev.lemma, ""  # inside reported content: "said Russia claims"
             continue
@@ -407,7 +434,6 @@ def _analyse_sentence(
             ev.content = (cs, limit)
         elif (
             ev.subject is not None
-            and ev.subject.kind != "media"
             and (ev.lemma not in ctx.verbs.that_only or ev.lemma in _FRONTED_THAT_ONLY)
             and ev.lemma not in ctx.verbs.object_verbs
         ):

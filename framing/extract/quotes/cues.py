@@ -50,8 +50,8 @@ def _noun_context(text: str, sent_start: int, pos: int) -> bool:
     before = [w.lower() for w in _words(text[max(sent_start, pos - 30) : pos])[-2:]]
     if not before:
         return False
-    if before[-1] in _NOUN_CONTEXT:
-        return True
+    if before[-1] in _NOUN_CONTEXT or before[-1].endswith(("'s", "’s")):
+        return True  # "the claim", "Moscow's claim"
     return (
         len(before) == 2
         and before[0] in _NOUN_CONTEXT
@@ -161,8 +161,16 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
     return events
 
 
+_NOUN_BY = re.compile(r"\s+by\s+(.+?)\s+that$")
+
+
 def _possessor(ctx: _Context, sentence: Sentence, ev: Event) -> Subject | None:
+    """Who makes a reporting noun's statement: "by X" after it ("the announcement by
+    Zelensky that"), a possessive before it ("Moscow's claim"), or a possessive pronoun."""
     text = ctx.doc.text
+    by = _NOUN_BY.search(text, ev.start, ev.end)
+    if by:
+        return _resolve_chunk(ctx, by.start(1), by.end(1))
     for m in reversed(_mentions_in(ctx, sentence.start, ev.start)):
         if _is_possessive(text, m.end) and len(_words(text[m.end : ev.start])) <= 4:
             return Subject("actor", m.as_written, m.actor, m.actor.side)

@@ -136,7 +136,12 @@ def parse_verbs(data: object, *, path: str, version: str) -> VerbLexicon:
         str(n).lower(): known(str(v), nouns_node, n, f"nouns.{n}") for n, v in nouns_node.items()
     }
     verb_pattern = re.compile(r"(?<![\w’'-])(" + _longest_first(form_lemma) + r")(?![\w’'-])")
-    noun_pattern = re.compile(r"(?<![\w-])(" + _longest_first(nouns) + r")\s+that\b")
+    # "X's claim that", "the announcement by Ukrainian President Volodymyr Zelensky that"
+    noun_pattern = re.compile(
+        r"(?<![\w-])("
+        + _longest_first(nouns)
+        + r")(?:\s+by((?:\s+[A-Z][\w’'.\-]*){1,5}))?\s+that\b"
+    )
     return VerbLexicon(
         version,
         lemma_class,

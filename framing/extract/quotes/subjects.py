@@ -8,8 +8,9 @@ import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
-from framing.actors import UNKNOWN_SIDE, Mention, match_key, surface_key
+from framing.actors import OTHER_SIDE, UNKNOWN_SIDE, Mention, match_key, surface_key
 from framing.extract.quotes.model import Subject, _Context, _mentions_before, _mentions_in
 from framing.extract.quotes.patterns import (
     _NAME_TITLES,
@@ -86,6 +87,9 @@ def _resolve_chunk(
     possessors: list[Mention] = []
     for m in _mentions_in(ctx, start, cut):
         (possessors if _is_possessive(text, m.end) else found).append(m)
+    joint = _joint_subject(text, found, cut)
+    if joint is not None:
+        return joint
     if found and found[0].actor.kind != "person":
         pre = [w.lower() for w in _words(text[start : found[0].start])]
         while pre and pre[-1] in DETERMINERS:
@@ -426,6 +430,26 @@ def _np_text(words: list[str]) -> str:
     while words and words[0].lower() in DETERMINERS and words[1:2] != ["of"]:
         words = words[1:]
     return " ".join(words)
+
+
+_JOINT_GAP = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?|\s*,\s*")
+_JOINT_TAIL = re.compile(r"\s*(?:both|jointly|together)?\s*")
+
+
+def _joint_subject(text: str, found: list[Mention], end: int) -> Subject | None:
+    """Actors joined by "and" that speak together ("Russia and Ukraine said", "Washington
+    and Moscow agreed"): one source as written, with their side when they share one, else
+    ``other``, as PARC 3.0 keeps a joint source whole."""
+    if len(found) < 2 or not _JOINT_TAIL.fullmatch(text, found[-1].end, end):
+        return None
+    for a, b in pairwise(found):
+        if not _JOINT_GAP.fullmatch(text, a.end, b.start):
+            return None
+    if " and " not in text[found[0].start : found[-1].end]:
+        return None
+    sides = {m.actor.side for m in found}
+    side = sides.pop() if len(sides) == 1 else OTHER_SIDE
+    return Subject("unknown", text[found[0].start : found[-1].end], None, side)
 
 
 def _subject_before(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from framing.actors import UNKNOWN_SIDE
+from framing.actors import OTHER_SIDE, UNKNOWN_SIDE
 from framing.extract.quotes.model import Subject, _Context
 from framing.extract.quotes.patterns import _FINITE, _RELATIVES, _WORD, PREPOSITIONS
 from framing.extract.quotes.text import _strip_head, _strip_tail
@@ -107,12 +107,13 @@ def named_source(ctx: _Context, start: int, end: int) -> Subject | None:
 def outlet_as_source(ctx: _Context, subject: Subject) -> Subject:
     """An outlet or platform that is the subject of a reporting verb is the statement's
     source, as in PARC 3.0 ("RIA Novosti reported that ...", "Politico reported ..."); its
-    side is that of a demonym in its name ("Russian state media"), else unknown. Words for
+    side is that of a demonym in its name ("Russian state media"), else ``other`` (a known
+    source that speaks for none of the listed sides). Words for
     an audience or an occasion ("reporters", "a news conference") stay no source.
     """
     if subject.kind != "media" or subject.as_written.lower().removeprefix("the ") in _NOT_AN_AUTHOR:
         return subject
-    side = ctx.actors.side_from_description(subject.as_written) or UNKNOWN_SIDE
+    side = ctx.actors.side_from_description(subject.as_written) or OTHER_SIDE
     return Subject("unknown", subject.as_written, None, side, clean=subject.clean)
 
 
