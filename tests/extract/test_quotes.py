@@ -776,3 +776,18 @@ def test_eval_counts_british_and_american_spellings_as_one_verb() -> None:
     assert quote_eval.same_verb("Say", "say")
     assert not quote_eval.same_verb("say", "tell")
     assert not quote_eval.same_verb(None, "say")
+
+
+def test_it_goes_on_from_the_statement_or_the_passive_agent_before() -> None:
+    found = rows(
+        "The deal was confirmed by the UAE Foreign Ministry on Wednesday.\n\n"
+        "It said the swap reflected strong relations."
+    )
+    assert [(r["speaker"], r["affiliation"]) for r in found] == [
+        ("UAE Ministry of Foreign Affairs", "UAE")
+    ]
+    found = rows(
+        "“Russian servicemen have been returned,” the statement by the Russian Defence "
+        "Ministry said.\n\nIt added the prisoners would be given medical help."
+    )
+    assert [r["speaker"] for r in found] == ["Kremlin", "Kremlin"]

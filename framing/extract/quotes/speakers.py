@@ -5,7 +5,8 @@ quotations to the statement before them; each row keeps the title written with i
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from framing.actors import UNKNOWN_SIDE, Actor, Mention, find_mentions
@@ -68,7 +69,12 @@ def _resolve(ctx: _Context, cands: list[Candidate]) -> list[tuple[Candidate, str
         elif s.kind == "pronoun" and s.as_written.lower() == "it":
             written = s.as_written
             institution = _institution_antecedent(ctx, c)
-            if institution is not None:
+            previous = _previous_issuer(c, out)
+            if previous is not None and (
+                institution is None or institution.start < out[-1][0].start
+            ):
+                speaker, side = previous  # "..., the statement said. It added ..."
+            elif institution is not None:
                 speaker, side = institution.actor.name, institution.actor.side
         elif s.kind == "pronoun" and s.as_written.lower() == "they":
             ref = last_group or last
@@ -232,13 +238,38 @@ def _remembered_side(known: dict[str, str], speaker: str, side: str) -> str:
 
 def _institution_antecedent(ctx: _Context, c: Candidate) -> Mention | None:
     """What "it" refers to: the last institution, government or outlet (an actor that is
-    no person) named as a sentence's subject in the same or the previous paragraph
-    ("The ministry issued a statement. It said ...")."""
+    no person) named as a sentence's subject or a passive's agent in the same or the
+    previous paragraph ("The ministry issued a statement. It said ...", "... was
+    confirmed by the UAE's Ministry of Foreign Affairs. It said ...")."""
+    text = ctx.doc.text
     for m in reversed(_mentions_before(ctx, c.start)):
         if c.paragraph - ctx.doc.paragraph_at(m.start) > 1:
             return None
-        if m.actor.kind != "person" and _names_subject(ctx, m):
+        if m.actor.kind != "person" and (
+            _names_subject(ctx, m) or _PASSIVE_AGENT.search(text, max(0, m.start - 12), m.start)
+        ):
             return m
+    return None
+
+
+# "confirmed by the", "announced by": the words before a passive's agent
+_PASSIVE_AGENT = re.compile(r"\w+ed\s+by\s+(?:the\s+)?$")
+
+
+def _previous_issuer(
+    c: Candidate, out: Sequence[tuple[Candidate, str, str, str]]
+) -> tuple[str, str] | None:
+    """The speaker of the statement just before ``c`` when it was a document or an
+    institution ("..., the statement said. It added ..."), in the same or the previous
+    paragraph: what "it" goes on from."""
+    if not out:
+        return None
+    prev, speaker, _, side = out[-1]
+    s = prev.subject
+    if not speaker or s is None or c.paragraph - prev.paragraph > 1:
+        return None
+    if s.kind == "document" or (s.actor is not None and s.actor.kind != "person"):
+        return speaker, side
     return None
 
 
