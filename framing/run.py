@@ -115,22 +115,35 @@ class DocumentRows(NamedTuple):
     coverage: list[dict[str, Any]]
 
 
-def analyze_document(doc: Document, resources: Resources) -> DocumentRows:
-    """Quotes, terms, sentences, coverage mentions and article-level scores of one Document."""
+def analyze_document(
+    doc: Document, resources: Resources, cleaned: Cleaned | None = None
+) -> DocumentRows:
+    """Quotes, terms, sentences, coverage mentions and article-level scores of one Document.
+
+    With ``cleaned`` (what :func:`~framing.clean.clean_article` removed from the text),
+    the statements of its headline and deck lines (:func:`headline_quotes`) follow the
+    body's in ``quotes`` and count in ``n_quotes``; terms, sentences and
+    ``quoted_word_share`` are the body's.
+    """
     mentions = find_mentions(doc.text, resources.actors)  # one scan, shared
     quotes = extract_quotes(doc, actors=resources.actors, verbs=resources.verbs, mentions=mentions)
     for q in quotes:
         q["compound"] = polarity_scores(q["text"])["compound"]
     terms = extract_terms(doc, quotes=quotes, lexicon=resources.lexicon)
     sentences = extract_sentences(doc, quotes=quotes, mentions=mentions)
+    heads = (
+        headline_quotes(cleaned, doc, resources, first_id=len(quotes) + 1)
+        if cleaned is not None
+        else []
+    )
     scores: dict[str, Any] = {
         **article_sentiment(sentences),
-        "n_quotes": len(quotes),
+        "n_quotes": len(quotes) + len(heads),
         "quoted_word_share": quoted_word_share(doc, quotes),
         **readability_scores(doc),
     }
     coverage = coverage_rows(doc, sentences, resources, mentions)
-    return DocumentRows(quotes, terms, sentences, scores, coverage)
+    return DocumentRows(quotes + heads, terms, sentences, scores, coverage)
 
 
 def headline_quotes(
@@ -190,9 +203,7 @@ def analyze_article(article: Article, settings: Settings = Settings()) -> Articl
         return ArticleResult.failed(article, problem)
     if not doc.sentences:
         return ArticleResult.failed(article, "no article text left after cleaning")
-    quotes, terms, sentences, scores, coverage = analyze_document(doc, resources)
-    quotes += headline_quotes(cleaned, doc, resources, first_id=len(quotes) + 1)
-    scores["n_quotes"] = len(quotes)
+    quotes, terms, sentences, scores, coverage = analyze_document(doc, resources, cleaned)
     warnings = [*article.warnings, *(f"{article.file}: {w}" for w in cleaned.warnings)]
     warnings += [
         f"{article.file}: {q['quote_id']}: {q['warning']}" for q in quotes if q.get("warning")
