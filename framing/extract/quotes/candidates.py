@@ -9,7 +9,7 @@ import re
 from framing.document import Document, Sentence
 from framing.extract.quotes.model import Candidate, Event, Subject, _Context
 from framing.extract.quotes.patterns import _QUOTE_END_JUNK
-from framing.extract.quotes.text import _words
+from framing.extract.quotes.text import _words, title_before_that
 from framing.intervals import Intervals
 from framing.quotemarks import STRAY_CLOSE, QuoteSpan
 
@@ -73,28 +73,6 @@ def _is_direct(ctx: _Context, span: QuoteSpan, sent: Sentence) -> bool:
         # "X said on Wednesday, “...": the lead must hold a reporting verb
         return bool(ctx.verbs.verb_pattern.search(lead))
     return False
-
-
-_TITLE_BEFORE = re.compile(r"\b(?:on|to|in)\s*$")
-_THAT_AFTER = re.compile(r"\s*that\b")
-
-
-def _title_before_that(text: str, span: QuoteSpan, floor: int) -> bool:
-    """Whether a quotation is a name between a verb and its "that": after "on", "to" or
-    "in", capitalised, up to six words (``said on “Face the Nation” that ...``).
-
-    >>> from framing.quotemarks import find_quote_spans
-    >>> text = "Graham said on “Morning Joe” that it was over."
-    >>> _title_before_that(text, find_quote_spans(text, [(0, len(text))])[0], 0)
-    True
-    """
-    words = _words(text[span.inner_start : span.inner_end])
-    return (
-        0 < len(words) <= 6
-        and words[0][0].isupper()
-        and _TITLE_BEFORE.search(text, max(floor, span.start - 6), span.start) is not None
-        and _THAT_AFTER.match(text, span.end) is not None
-    )
 
 
 _SO_CALLED = re.compile(r"\b(?:so-called|self-styled|self-proclaimed|dubbed)\s*$", re.IGNORECASE)
@@ -249,7 +227,7 @@ def _quote_candidates(ctx: _Context, events_by_sentence: dict[int, list[Event]])
                 continue
             if _SO_CALLED.search(text, max(para.start, span.start - 12), span.start):
                 continue  # "the so-called “coalition of the willing”": a name, not a statement
-            if _title_before_that(text, span, para.start):
+            if title_before_that(text, span, para.start):
                 continue  # 'said on “Face the Nation” that ...': a programme's name
             ev = _covering(para_events.holding(span.start), span)
             lemma = ev.lemma if ev is not None else ""

@@ -17,7 +17,7 @@ from framing.extract.quotes.cues import (
     _possessor,
 )
 from framing.extract.quotes.lexicon import VerbLexicon
-from framing.extract.quotes.model import Event, _Context, _quote_at
+from framing.extract.quotes.model import Event, _Context, _quote_at, _quotes_overlapping
 from framing.extract.quotes.patterns import (
     _AS,
     _CLAUSE_CUT,
@@ -34,7 +34,7 @@ from framing.extract.quotes.patterns import (
     _Prefiltered,
 )
 from framing.extract.quotes.subjects import _main_subject, _resolve_chunk, _subject_before
-from framing.extract.quotes.text import _has_two_words, _words
+from framing.extract.quotes.text import _has_two_words, _words, title_before_that
 from framing.extract.quotes.unlisted import noun_phrase_subject
 from framing.quotemarks import QuoteSpan
 
@@ -130,8 +130,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             between = rest[: w.start()]
             if i > 2 and lows[i - 1] in ("and", "but"):
                 break  # "said Putin was open to a meeting but that ...": zero-that first
-            quoted = '"' in between or "“" in between
-            if (quoted and not _TITLE_PHRASE.match(between)) or (
+            quoted = _quotes_overlapping(ctx, pos, pos + w.start())
+            if any(not title_before_that(text, q, ev.end) for q in quoted) or (
                 i > 0 and between.strip().endswith(".")
             ):
                 break  # (a programme's name is no quotation: 'said on “Morning Joe” that')
@@ -176,8 +176,6 @@ _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 
 
-# 'on “Morning Joe”' between a verb and its "that": a programme's or a paper's name
-_TITLE_PHRASE = re.compile(r"^\s*(?:on|to|in)\s+[“\"][A-Z][^”\"]{0,60}[”\"]\s*$")
 _OBJECT_PRONOUNS = frozenset("him her them it me us".split())
 # words after "called him" that make it a phone call or a summons, not a naming
 _NOT_A_PREDICATE = frozenset(

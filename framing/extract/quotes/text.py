@@ -128,3 +128,25 @@ def only_circumstance(content: str) -> bool:
     if not words or words[0] not in _CIRCUMSTANCE_START or len(words) > 6:
         return False
     return all(w in _CIRCUMSTANCE_WORDS or w.isdigit() for w in words)
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:on|to|in)\s*$")
+_THAT_AFTER = re.compile(r"\s*that\b")
+
+
+def title_before_that(text: str, span: QuoteSpan, floor: int) -> bool:
+    """Whether a quotation is a name between a verb and its "that": after "on", "to" or
+    "in", capitalised, up to six words (``said on “Face the Nation” that ...``).
+
+    >>> from framing.quotemarks import find_quote_spans
+    >>> text = "Graham said on “Morning Joe” that it was over."
+    >>> title_before_that(text, find_quote_spans(text, [(0, len(text))])[0], 0)
+    True
+    """
+    words = _words(text[span.inner_start : span.inner_end])
+    return (
+        0 < len(words) <= 6
+        and words[0][0].isupper()
+        and _TITLE_BEFORE.search(text, max(floor, span.start - 6), span.start) is not None
+        and _THAT_AFTER.match(text, span.end) is not None
+    )
