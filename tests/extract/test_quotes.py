@@ -791,3 +791,8 @@ def test_it_goes_on_from_the_statement_or_the_passive_agent_before() -> None:
         "Ministry said.\n\nIt added the prisoners would be given medical help."
     )
     assert [r["speaker"] for r in found] == ["Kremlin", "Kremlin"]
+
+
+def test_a_title_run_with_to_ends_at_the_name() -> None:
+    found = rows("The main obstacle is Putin, says US Special Envoy to Ukraine Keith Kellogg.")
+    assert [r["speaker"] for r in found] == ["Keith Kellogg"]

@@ -114,7 +114,9 @@ def _resolve_chunk(
         cluster = [first]
         for m in found[1:]:
             gap = _words(text[cluster[-1].end : m.start])
-            if len(gap) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_GAP for w in gap):
+            if len(gap) <= 8 and all(
+                w[0].isupper() or w.lower() in _TITLE_GAP or w.lower() == "to" for w in gap
+            ):  # "US Special Envoy to Ukraine and Russia Keith Kellogg": one title run
                 cluster.append(m)
             else:
                 break
