@@ -224,6 +224,17 @@ def _outside(span: tuple[int, int] | None, i: int) -> bool:
     return span is None or i < span[0] or i > span[1]
 
 
+def _remove_pictures_and_posts(
+    lines: list[str], rules: Boilerplate, removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 3 too: captions written as sentences, a caption above its credit, a
+    picture's alternative text or cut preview, embedded posts and dash-led story lists
+    (:func:`framing.chrome.picture_and_post_chrome`)."""
+    found = chrome.picture_and_post_chrome(lines, removed, fixed, rules.caption_verbs)
+    for i, reason in found.items():
+        removed[i] = Removal(i + 1, reason, lines[i])
+
+
 def _remove_recurring(
     lines: list[str],
     removed: dict[int, Removal],
@@ -428,6 +439,7 @@ def clean_text(
     _remove_lines(lines, rules, removed)
     fixed = _wrapped_lines(lines)
     _remove_shapes(lines, removed, fixed)
+    _remove_pictures_and_posts(lines, rules, removed, fixed)
     _remove_recurring(lines, removed, fixed, recurring_lines)
     headline = _mark_headline(lines, removed, fixed, title)
     _remove_caption_pairs(lines, removed, fixed)
