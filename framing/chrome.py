@@ -76,6 +76,8 @@ LABEL_MAX_WORDS = 3
 HEADER_MAX_WORDS = 4
 LIST_ITEM_MAX_WORDS = 20
 COUNTER_MAX_DIGITS = 6
+TAG_ROW_MIN_PARTS = 3
+TEASER_PAIRS_MIN = 2
 MARKUP_SHARE = 0.08
 MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
 
@@ -141,6 +143,10 @@ _NAME = re.compile(r"[A-Z][A-Z.'’-]+")
 _COMMENTS_HEADER = re.compile(
     r"\d+ (?:thoughts|comments|responses|replies) (?:on|to) [“\"‘'].{2,200}", re.IGNORECASE
 )
+_SITE_NAME = re.compile(r"(?<![\w@.])[a-z0-9-]{2,40}\.(?:com|org|net|news|info|co\.[a-z]{2})\b")
+_OUTLET_BYLINE = re.compile(
+    r"[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][\w.&'’-]*( [A-Z][\w.&'’-]*){0,3},"
+)
 _OUTLET_DATE = re.compile(
     r"([A-Z]{2,8})(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|[A-Z][A-Za-z]{2,8}\.?)(?: \d{1,2},?)?(?: \d{4})?"
 )
@@ -188,7 +194,39 @@ def _is_headline_shape(line: str) -> bool:
         return False
     if "|" in line and not _is_one_bar_title(line):
         return False
+    if is_tag_row(line) or is_stamped_byline(line) or _SITE_NAME.search(line):
+        return False
     return starts_like_text(line) and any(c.isupper() for c in line)
+
+
+def is_tag_row(line: str) -> bool:
+    """Section or topic names joined by commas: "Maverick News, Politics, South Africa,
+    Ukraine Crisis, World" (``TAG_ROW_MIN_PARTS`` (3) names or more, each of at most
+    ``LABEL_MAX_WORDS`` words, every word capitalised); a headline has a verb in lower
+    case ("Putin, Xi and Modi meet in Kazan")."""
+    parts = [part.strip() for part in line.rstrip(",").split(",")]
+    if len(parts) < TAG_ROW_MIN_PARTS or ends_sentence(line):
+        return False
+    return all(
+        0 < len(part.split()) <= LABEL_MAX_WORDS and all(w[:1].isupper() for w in part.split())
+        for part in parts
+    )
+
+
+def is_stamped_byline(line: str) -> bool:
+    """A byline closed by a stamp with a clock time after its last comma: "Darpan News
+    Desk The Canadian Press, 02 Mar, 2022 10:55 AM"."""
+    if "," not in line or len(line.split()) > TEASER_MAX_WORDS:
+        return False
+    head, _, tail = line.partition(",")
+    parts = _stamp_parts(tail.strip())
+    return bool(head.strip()) and parts is not None and parts[0] and parts[1]
+
+
+def is_outlet_byline(line: str) -> bool:
+    """A name, then an outlet, each capitalised and closed by a comma: "Jane Doe, NZ
+    Herald," (a byline of a syndicated story)."""
+    return _OUTLET_BYLINE.fullmatch(line) is not None
 
 
 def _is_one_bar_title(line: str) -> bool:
@@ -547,6 +585,31 @@ def is_list_item(line: str) -> bool:
     if line.rstrip().endswith(":"):
         return False  # "Here's the latest on key battlegrounds:" introduces the body
     return len(line.split()) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line)
+
+
+def teaser_pairs(
+    lines: Sequence[str], removed: dict[int, Any], fixed: frozenset[int], header: int
+) -> list[int]:
+    """The kept lines below a related-stories ``header`` when they run to the end of the
+    text as teasers of other stories: list items (a headline, a section label), each
+    body-like line right after a headline (its one-sentence summary), with
+    ``TEASER_PAIRS_MIN`` (2) such pairs or more; else none (two body-like lines in a row,
+    or one after a label, are the body going on)."""
+    kept = [j for j in range(header + 1, len(lines)) if lines[j] and j not in removed]
+    pairs, after_headline = 0, False
+    for j in kept:
+        line = lines[j]
+        if j in fixed:
+            return []
+        if is_body_like(line):
+            if not after_headline:
+                return []
+            pairs, after_headline = pairs + 1, False
+        elif is_list_item(line):
+            after_headline = _is_headline_shape(line)
+        else:
+            return []
+    return kept if pairs >= TEASER_PAIRS_MIN else []
 
 
 def is_quoted_title(line: str) -> bool:

@@ -294,8 +294,14 @@ def _edge_reason(lines: list[str], removed: dict[int, Removal], i: int, top: boo
         return "timestamp"
     if top and chrome.is_outlet_date(line):
         return "timestamp"
-    if top and chrome.is_caps_byline(line):
+    if top and (
+        chrome.is_caps_byline(line)
+        or chrome.is_outlet_byline(line)
+        or chrome.is_stamped_byline(line)
+    ):
         return "byline"
+    if top and chrome.is_tag_row(line):
+        return "tag"
     if chrome.is_counter(line):
         return PAGE_TOP if top else PAGE_BOTTOM
     if not top and chrome.is_tag_list(line):
@@ -367,6 +373,9 @@ def _remove_teaser_lists(
             continue
         if len(line.split()) > chrome.HEADER_MAX_WORDS:
             continue
+        pairs = chrome.teaser_pairs(lines, removed, fixed, i)
+        for j in pairs:  # headlines and summaries of other stories to the page's end
+            removed[j] = Removal(j + 1, RELATED, lines[j])
         for j in range(i + 1, len(lines)):
             if not lines[j] or j in removed:
                 continue

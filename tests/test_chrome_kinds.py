@@ -158,3 +158,59 @@ def test_a_live_posts_title_between_chrome_lines_stays() -> None:
     )
     cleaned = clean_text(text)
     assert 6 not in {r.line for r in cleaned.removals}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Maverick News, Politics, South Africa, Ukraine Crisis, World",
+        "Breaking news and insights at example-news.com",
+    ],
+)
+def test_a_label_row_above_the_headline_is_no_title(line: str) -> None:
+    headline = "What role is South Africa playing in the peace efforts?"
+    cleaned = clean_text(line + "\n\n" + headline + "\n\n" + BODY)
+    assert cleaned.title == headline
+    assert {r.line for r in cleaned.removals} >= {1, 3}
+
+
+def test_a_byline_closed_by_a_stamp_goes_and_gives_no_title() -> None:
+    text = "News Desk The Canadian Press, 02 Mar, 2022 10:55 AM\n" + BODY
+    cleaned = clean_text(text)
+    assert cleaned.title == ""
+    assert {r.line: r.reason for r in cleaned.removals} == {1: "byline"}
+
+
+def test_a_headline_naming_leaders_in_a_list_is_a_title() -> None:
+    headline = "Putin, Xi and Modi meet in Kazan"
+    assert clean_text(headline + "\n\n" + BODY).title == headline
+
+
+def test_an_outlet_byline_above_the_body_goes() -> None:
+    text = "Talks resume in Istanbul\n\nJane Doe, NZ Herald,\n\n" + BODY
+    assert reasons(text) == {1: "headline", 3: "byline"}
+
+
+def test_related_headlines_with_summaries_to_the_end_go() -> None:
+    teasers = [
+        "Related",
+        "Politics",
+        "The legal battles faced by a former president",
+        "The former president is due to start a prison sentence on Tuesday, his lawyers said.",
+        "Colombia recalls ambassador amid a tariff spat",
+        "Colombia's foreign ministry said on Monday it had recalled its ambassador from Washington.",
+    ]
+    text = BODY + AFTER + "\n" + "\n\n".join(teasers)
+    assert set(reasons(text).values()) == {"related_link"}
+    assert len(reasons(text)) == len(teasers)
+
+
+def test_the_body_going_on_under_a_related_header_stays() -> None:
+    body_again = [
+        "Read more:",
+        "Talks resume in Istanbul",
+        "The former president is due to start a prison sentence on Tuesday, his lawyers said.",
+        "Colombia's foreign ministry said on Monday it had recalled its ambassador from Washington.",
+    ]
+    removed = reasons(BODY + "\n".join(body_again) + "\n" + AFTER)
+    assert 6 not in removed and 7 not in removed
