@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from framing import chrome, context
+from framing import captions, chrome, context
 from framing.boilerplate import Boilerplate, default_boilerplate, line_rule
 from framing.boilerplate import load_boilerplate as load_boilerplate
 from framing.corpus import Article
@@ -229,8 +229,8 @@ def _remove_pictures_and_posts(
 ) -> None:
     """Step 3 too: captions written as sentences, a caption above its credit, a
     picture's alternative text or cut preview, embedded posts and dash-led story lists
-    (:func:`framing.chrome.picture_and_post_chrome`)."""
-    found = chrome.picture_and_post_chrome(lines, removed, fixed, rules.caption_verbs)
+    (:func:`framing.captions.picture_and_post_chrome`)."""
+    found = captions.picture_and_post_chrome(lines, removed, fixed, rules.caption_verbs)
     for i, reason in found.items():
         removed[i] = Removal(i + 1, reason, lines[i])
 

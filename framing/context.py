@@ -48,8 +48,11 @@ short line that ends a sentence ("Pure propaganda.", "Another first." may end an
 article); a line ending in ``:`` (it introduces what follows: "Here is the latest from
 Ukraine:", "Washington DC:") or in ``— – -`` (a dateline: "WHITE HOUSE —"); the
 text's last line when it is the body cut short by an excerpt's length limit
-(:func:`is_cut_end`), which then counts as the last good line. A subheading stands
-between prose lines, so it stays.
+(:func:`is_cut_end`), which then counts as the last good line, and a subheading right
+above that line (:func:`framing.chrome.cut_tail`); a line, no sentence, whose content
+words (``HEADING_MIN_SHARED`` (3) or more, at least half of them) the next good line
+within ``HEADING_REACH`` (3) non-blank lines repeats (:func:`heads_paragraph`: a live
+blog's post title). A subheading stands between prose lines, so it stays.
 
 A **menu** (``menu``) is a run of ``MENU_MIN_LINES`` (3) or more kept lines, one under
 the other with no blank line between (removed lines aside), each of at most
