@@ -27,6 +27,7 @@ _DATE_WITH_YEAR = re.compile(
     rf"|\b\d{{1,2}} (?:{_EN_MONTHS})\.?,? \d{{4}}\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\d{4}")
 _PICTURE_PHRASE = re.compile(
     r"\bfor (?:a|the) (?:picture|photo|photograph|portrait)\b", re.IGNORECASE
 )
@@ -59,14 +60,15 @@ def is_caption_sentence(line: str, caption_verbs: frozenset[str]) -> bool:
         return False
     end = _FIRST_SENTENCE_END.search(line)
     head = line[: end.start() + 3] if end else line
+    dated = _YEAR.search(head) is not None and _DATE_WITH_YEAR.search(head) is not None
+    if not dated and not ("for " in head and _PICTURE_PHRASE.search(head)):
+        return False  # first: most lines have neither (a cheap test)
     if not _QUOTATION_MARKS.isdisjoint(head):
         return False
     tokens = [t.strip(",.;:()[]").lower() for t in head.split()]
     if not 6 <= len(tokens) <= CAPTION_MAX_WORDS or not _REPORTING_WORDS.isdisjoint(tokens):
         return False
-    if caption_verbs.isdisjoint(tokens):
-        return False
-    return bool(_DATE_WITH_YEAR.search(head) or _PICTURE_PHRASE.search(head))
+    return not caption_verbs.isdisjoint(tokens)
 
 
 def is_post_signature(line: str) -> bool:
