@@ -118,10 +118,10 @@ def picture_and_post_chrome(
 
 def _caption_companions(lines: Sequence[str], i: int, kept: Any) -> list[int]:
     """Kept lines that belong to the caption at ``i``: the line right above a bare
-    credit ("SAM BOAL/ROLLINGNEWS"), when it is no sentence of 4 words or more; the line
-    right above the caption that holds only its words (a picture's alternative text:
-    "Kazakh President Kassym-Jomart Tokayev and Vladimir Putin"); and a preview cut
-    with "..." among the 3 lines above that the caption continues."""
+    credit ("SAM BOAL/ROLLINGNEWS"), when it is no sentence of 8 words or more; the line
+    right above the caption, of 5 words or more, that holds only its words (a picture's
+    alternative text: "Kazakh President Kassym-Jomart Tokayev and Vladimir Putin"); and a
+    preview cut with "..." among the 3 lines above that the caption continues."""
     out: list[int] = []
     caption = lines[i]
     above = i - 1
@@ -129,8 +129,9 @@ def _caption_companions(lines: Sequence[str], i: int, kept: Any) -> list[int]:
         line = lines[above]
         n = len(line.split())
         plain = not chrome.ends_sentence(line) and not line.endswith(chrome.OPEN_ENDS)
-        over_credit = n >= CREDIT_MAX_WORDS and len(caption.split()) <= CREDIT_MAX_WORDS
-        alt_text = n >= chrome.LABEL_MAX_WORDS and _holds_words(caption, line)
+        # a subheading is shorter: 8 words for a caption, 5 for an alternative text
+        over_credit = n >= chrome.BODY_MIN_WORDS and len(caption.split()) <= CREDIT_MAX_WORDS
+        alt_text = n >= PREVIEW_MIN_WORDS and _holds_words(caption, line)
         if plain and (over_credit or alt_text):
             out.append(above)
     j, seen = i, 0

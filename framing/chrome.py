@@ -60,10 +60,11 @@ Thresholds (words are whitespace tokens):
 - (:mod:`framing.captions`) a **caption sentence** has, in its first sentence of 6 to
   ``CAPTION_MAX_WORDS`` (60) words, a caption verb (``caption_verbs`` of
   ``boilerplate.yaml``) and a date with its year or "for a picture", and neither a
-  reporting verb nor a quotation mark; the line
-  right above a bare credit of up to ``CREDIT_MAX_WORDS`` (4) words is its caption when
-  it is no sentence of 4 words or more; a run of ``DASH_LIST_MIN_ITEMS`` (3) titles led
-  by "— " is a list of other stories;
+  reporting verb nor a quotation mark; the line right above a bare credit of up to
+  ``CREDIT_MAX_WORDS`` (4) words is its caption when it is no sentence of
+  ``BODY_MIN_WORDS`` (8) words or more (5 for a picture's alternative text right above
+  its caption); a run of ``DASH_LIST_MIN_ITEMS`` (3) titles led by "— " is a list of
+  other stories;
 - a **tag row** joins ``TAG_ROW_MIN_PARTS`` (3) or more capitalised names of up to 3
   words with commas; under a related header, ``TEASER_PAIRS_MIN`` (2) headlines each
   followed by a body-like summary, running to the text's end, are teasers.
@@ -609,7 +610,11 @@ def teaser_pairs(
     text as teasers of other stories: list items (a headline, a section label), each
     body-like line right after a headline (its one-sentence summary), with
     ``TEASER_PAIRS_MIN`` (2) such pairs or more; else none (two body-like lines in a row,
-    or one after a label, are the body going on)."""
+    or one after a label, are the body going on). A header ending in ``:`` ("Read
+    more:") is a link's prefix whose link the page lost, and the body may go on under
+    it with subheadings: it opens no such list."""
+    if lines[header].rstrip().endswith(":"):
+        return []
     kept: list[int] = []
     pairs, after_headline = 0, False
     for j in range(header + 1, len(lines)):  # returns at the first line that is no teaser

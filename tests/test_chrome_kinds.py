@@ -64,6 +64,7 @@ def test_chrome_kinds_between_body_lines_go(line: str, reason: str) -> None:
         "The party holds its congress in Moscow on March 3, 2024.",
         "US/UK",
         "Join us in condemning this attack, the minister told his counterparts.",
+        "Help us in this fight against the aggressor, the president urged the summit.",
     ],
 )
 def test_body_lines_like_the_chrome_kinds_stay(line: str) -> None:
@@ -208,6 +209,18 @@ def test_related_headlines_with_summaries_to_the_end_go() -> None:
     assert len(reasons(text)) == len(teasers)
 
 
+def test_subheaded_paragraphs_under_a_read_more_prefix_stay() -> None:
+    body_again = [
+        "Read more:",
+        "Talks resume in Istanbul",
+        "The former president is due to start a prison sentence on Tuesday, his lawyers said.",
+        "Ambassador recalled amid a tariff spat",
+        "Colombia's foreign ministry said on Monday it had recalled its ambassador from Washington.",
+    ]
+    removed = reasons(BODY + AFTER + "\n".join(body_again))
+    assert removed == {6: "related_link", 7: "related_link"}  # the link's title goes
+
+
 def test_the_body_going_on_under_a_related_header_stays() -> None:
     body_again = [
         "Read more:",
@@ -217,3 +230,10 @@ def test_the_body_going_on_under_a_related_header_stays() -> None:
     ]
     removed = reasons(BODY + "\n".join(body_again) + "\n" + AFTER)
     assert 6 not in removed and 7 not in removed
+
+
+def test_a_subheading_right_above_a_credit_or_a_caption_stays() -> None:
+    over_credit = BODY + "Peace talks resume in Istanbul\nJANE DOE/PA\n" + AFTER
+    over_caption = BODY + "Peace talks in Istanbul\nPeace talks in Istanbul. (AP Photo/Jane Doe)\n"
+    assert reasons(over_credit) == {5: "caption"}
+    assert reasons(over_caption + AFTER) == {5: "caption"}
