@@ -105,8 +105,8 @@ def picture_and_post_chrome(
         elif is_post_signature(lines[i]):
             found[i] = EMBED_REASON
             above = chrome.nonblank_above(lines, i)
-            if above is not None and kept(above):
-                found[above] = EMBED_REASON  # the post's text
+            if above is not None and kept(above) and not lines[above].endswith(":"):
+                found[above] = EMBED_REASON  # the post's text, not the body's "He wrote:"
     for i in dash_list_runs(lines, removed, fixed):
         found.setdefault(i, TEASER_REASON)
     for i in range(1, len(lines)):

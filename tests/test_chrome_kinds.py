@@ -237,3 +237,9 @@ def test_a_subheading_right_above_a_credit_or_a_caption_stays() -> None:
     over_caption = BODY + "Peace talks in Istanbul\nPeace talks in Istanbul. (AP Photo/Jane Doe)\n"
     assert reasons(over_credit) == {5: "caption"}
     assert reasons(over_caption + AFTER) == {5: "caption"}
+
+
+def test_the_line_introducing_an_embedded_post_stays() -> None:
+    signature = "— Jane Doe (@janedoe) January 12, 2023"
+    text = BODY + "The president wrote on X:\n" + signature + "\n" + AFTER
+    assert reasons(text) == {5: "embedded_post"}
