@@ -46,6 +46,9 @@ class Boilerplate:
     # first words of a line that speaks to the reader ("Leave a reply"), for
     # framing.context; a user's file without them leaves the signal to "you" words
     prompt_verbs: frozenset[str] = frozenset()
+    # verbs of a caption written as a sentence, for framing.chrome.is_caption_sentence;
+    # a user's file without them leaves captions to the line patterns
+    caption_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def line_pattern(self) -> re.Pattern[str] | None:
@@ -120,7 +123,12 @@ def _compile(pattern: str, *, path: str, line: int | None, where: str) -> re.Pat
 
 def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
     """Validate boilerplate YAML and compile its patterns."""
-    check_keys(data, {"version", "lines", "blocks", "prompt_verbs"}, path=path, where="boilerplate")
+    check_keys(
+        data,
+        {"version", "lines", "blocks", "prompt_verbs", "caption_verbs"},
+        path=path,
+        where="boilerplate",
+    )
     assert isinstance(data, dict)
     line_rules: list[tuple[str, re.Pattern[str]]] = []
     for i, rule in enumerate(data.get("lines") or []):
@@ -166,15 +174,21 @@ def parse_boilerplate(data: object, *, path: str, version: str) -> Boilerplate:
                 int(require(rule, "max_lines", int, path=path, where=where)),
             )
         )
-    verbs = (
-        require(data, "prompt_verbs", list, path=path, where="boilerplate")
-        if "prompt_verbs" in data
-        else []
+    return Boilerplate(
+        tuple(line_rules),
+        tuple(block_rules),
+        version,
+        _word_list(data, "prompt_verbs", path),
+        _word_list(data, "caption_verbs", path),
     )
-    if not all(isinstance(v, str) for v in verbs):
-        raise LexiconError(path, line_of(data, "prompt_verbs"), "prompt_verbs", "expected strings")
-    prompt_verbs = frozenset(v.lower() for v in verbs)
-    return Boilerplate(tuple(line_rules), tuple(block_rules), version, prompt_verbs)
+
+
+def _word_list(data: dict[str, object], key: str, path: str) -> frozenset[str]:
+    """The lower-cased words of the optional list ``key`` (none when it is missing)."""
+    words = require(data, key, list, path=path, where="boilerplate") if key in data else []
+    if not all(isinstance(v, str) for v in words):
+        raise LexiconError(path, line_of(data, key), key, "expected strings")
+    return frozenset(v.lower() for v in words)
 
 
 @cache

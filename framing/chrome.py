@@ -52,7 +52,22 @@ Thresholds (words are whitespace tokens):
   with the same line right under it, or the same plus a credit of up to 4 words after
   `` - `` (a picture's alternative text, then its caption);
 - a **comments section** opens with "N thoughts (comments, responses, replies) on
-  “Title”".
+  “Title”";
+- the text's last line is the body **cut short** (:func:`cut_tail`) when it is no
+  sentence and has more than ``LABEL_MAX_WORDS`` words or opens with a function word
+  and ends in a lower-case letter ("In his spee"), right under a body-like line or
+  under a subheading right under one (both stay);
+- (:mod:`framing.captions`) a **caption sentence** has, in its first sentence of 6 to
+  ``CAPTION_MAX_WORDS`` (60) words, a caption verb (``caption_verbs`` of
+  ``boilerplate.yaml``) and a date with its year or "for a picture", and neither a
+  reporting verb nor a quotation mark; the line right above a bare credit of up to
+  ``CREDIT_MAX_WORDS`` (4) words is its caption when it is no sentence of
+  ``BODY_MIN_WORDS`` (8) words or more (5 for a picture's alternative text right above
+  its caption); a run of ``DASH_LIST_MIN_ITEMS`` (3) titles led by "— " is a list of
+  other stories;
+- a **tag row** joins ``TAG_ROW_MIN_PARTS`` (3) or more capitalised names of up to 3
+  words with commas; under a related header, ``TEASER_PAIRS_MIN`` (2) headlines each
+  followed by a body-like summary, running to the text's end, are teasers.
 """
 
 from __future__ import annotations
@@ -76,13 +91,15 @@ LABEL_MAX_WORDS = 3
 HEADER_MAX_WORDS = 4
 LIST_ITEM_MAX_WORDS = 20
 COUNTER_MAX_DIGITS = 6
+TAG_ROW_MIN_PARTS = 3
+TEASER_PAIRS_MIN = 2
 MARKUP_SHARE = 0.08
 MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«„"
 _CRUMB_SEPARATORS = (" • ", " › ", " » ", " > ")
-_OPEN_ENDS = (":", ",", ";", "—", "–", "-")
+OPEN_ENDS = (":", ",", ";", "—", "–", "-")
 _BULLETS = ("- ", "• ", "· ", "* ")
 _WEB_FILES = (".html", ".htm", ".php", ".jpg", ".jpeg", ".png", ".webp")
 _MONTHS = (
@@ -130,10 +147,20 @@ _MERIDIEM = frozenset("am pm a.m. p.m.".split())
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}", re.IGNORECASE)
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’]? +\S")  # not "U.S. in"
 _CUT_WORD = re.compile(r"[a-z]{1,3}")
+# function words that open a sentence and no label: a short last line opening with one
+# is a sentence cut short ("In his spee")
+_SENTENCE_OPENERS = frozenset(
+    "a an the in on at as after before but and or he she it its they we i his her their "
+    "this that these those there when while with for from by of to if".split()
+)
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _NAME = re.compile(r"[A-Z][A-Z.'’-]+")
 _COMMENTS_HEADER = re.compile(
     r"\d+ (?:thoughts|comments|responses|replies) (?:on|to) [“\"‘'].{2,200}", re.IGNORECASE
+)
+_SITE_NAME = re.compile(r"(?<![\w@.])[a-z0-9-]{2,40}\.(?:com|org|net|news|info|co\.[a-z]{2})\b")
+_OUTLET_BYLINE = re.compile(
+    r"[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][\w.&'’-]*( [A-Z][\w.&'’-]*){0,3},"
 )
 _OUTLET_DATE = re.compile(
     r"([A-Z]{2,8})(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|[A-Z][A-Za-z]{2,8}\.?)(?: \d{1,2},?)?(?: \d{4})?"
@@ -178,11 +205,43 @@ def _is_headline_shape(line: str) -> bool:
     if n < HEADLINE_MIN_WORDS or line.startswith(_BULLETS):
         return False
     bare = line.rstrip().rstrip(_CLOSERS)
-    if bare.endswith((".", "…", *_OPEN_ENDS)) or is_breadcrumb(line):
+    if bare.endswith((".", "…", *OPEN_ENDS)) or is_breadcrumb(line):
         return False
     if "|" in line and not _is_one_bar_title(line):
         return False
+    if is_tag_row(line) or is_stamped_byline(line) or _SITE_NAME.search(line):
+        return False
     return starts_like_text(line) and any(c.isupper() for c in line)
+
+
+def is_tag_row(line: str) -> bool:
+    """Section or topic names joined by commas: "Maverick News, Politics, South Africa,
+    Ukraine Crisis, World" (``TAG_ROW_MIN_PARTS`` (3) names or more, each of at most
+    ``LABEL_MAX_WORDS`` words, every word capitalised); a headline has a verb in lower
+    case ("Putin, Xi and Modi meet in Kazan")."""
+    parts = [part.strip() for part in line.rstrip(",").split(",")]
+    if len(parts) < TAG_ROW_MIN_PARTS or ends_sentence(line):
+        return False
+    return all(
+        0 < len(part.split()) <= LABEL_MAX_WORDS and all(w[:1].isupper() for w in part.split())
+        for part in parts
+    )
+
+
+def is_stamped_byline(line: str) -> bool:
+    """A byline closed by a stamp with a clock time after its last comma: "Darpan News
+    Desk The Canadian Press, 02 Mar, 2022 10:55 AM"."""
+    if "," not in line or len(line.split()) > TEASER_MAX_WORDS:
+        return False
+    head, _, tail = line.partition(",")
+    parts = _stamp_parts(tail.strip())
+    return bool(head.strip()) and parts is not None and parts[0] and parts[1]
+
+
+def is_outlet_byline(line: str) -> bool:
+    """A name, then an outlet, each capitalised and closed by a comma: "Jane Doe, NZ
+    Herald," (a byline of a syndicated story)."""
+    return _OUTLET_BYLINE.fullmatch(line) is not None
 
 
 def _is_one_bar_title(line: str) -> bool:
@@ -291,7 +350,7 @@ def find_deck(
     deck = deck and not _INNER_SENTENCE_END.search(first)  # one sentence, or none
     below = after[0] + 1
     deck = deck and not (below < len(lines) and is_caption_pair(first, lines[below]))
-    return [after[0]] if deck and not first.rstrip().endswith(_OPEN_ENDS) else []
+    return [after[0]] if deck and not first.rstrip().endswith(OPEN_ENDS) else []
 
 
 def fold(text: str) -> str:
@@ -447,7 +506,7 @@ def is_edge_label(line: str, limit: int) -> bool:
     """A short line that is no sentence, holds none and is no dateline: a label, kicker
     or teaser."""
     n = len(line.split())
-    if not 1 <= n <= limit or ends_sentence(line) or line.rstrip().endswith(_OPEN_ENDS):
+    if not 1 <= n <= limit or ends_sentence(line) or line.rstrip().endswith(OPEN_ENDS):
         return False
     if _INNER_SENTENCE_END.search(line):  # "... in Indiana. [HuffPost, ARG]": text
         return False
@@ -469,15 +528,58 @@ def is_teaser(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
 
 
 def is_cut_body_end(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
-    """Whether line ``i`` is the end of the body cut short: the last line of the text,
-    of more than ``LABEL_MAX_WORDS`` words, under a kept body-like line (blank lines
-    aside). An excerpt cut at its length limit ends so ("Both sides have since accused
-    the other of repeatedly violating"); a teaser stands under other chrome, or is not
-    the last line."""
-    if any(lines[j] for j in range(i + 1, len(lines))) or len(lines[i].split()) <= LABEL_MAX_WORDS:
+    """Whether line ``i`` is the end of the body cut short, or the subheading right
+    above that end (:func:`cut_tail`)."""
+    return i in cut_tail(lines, removed)
+
+
+def nonblank_above(lines: Sequence[str], i: int) -> int | None:
+    """Index of the nearest non-blank line above line ``i``, or None."""
+    return next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+
+
+def reads_as_cut(line: str) -> bool:
+    """Whether the text's last line reads as a sentence cut short by an excerpt's
+    length limit: no sentence end, and more than ``LABEL_MAX_WORDS`` words ("Both
+    sides have since accused the other of repeatedly violating"), or a shorter one that
+    opens as a sentence does (a function word: "In his spee") and ends in a lower-case
+    letter, as no label ("Rate author") opens."""
+    tokens = line.split()
+    if ends_sentence(line):
         return False
-    above = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
-    return above is not None and above not in removed and is_body_like(lines[above])
+    if len(tokens) > LABEL_MAX_WORDS:
+        return True
+    return (
+        len(tokens) >= 2
+        and tokens[0].lower() in _SENTENCE_OPENERS
+        and line[-1:].isalpha()
+        and line[-1:].islower()
+    )
+
+
+def cut_tail(lines: Sequence[str], removed: dict[int, Any]) -> tuple[int, ...]:
+    """The body cut short at the end of the text: its last line when it
+    :func:`reads_as_cut` and stands under a kept body-like line (blank lines aside),
+    or under a subheading (a short line, no sentence: "The genesis of global food
+    crisis") that stands under one, with that subheading. An excerpt cut at its length
+    limit ends so; a teaser stands under other chrome, or is not the last line."""
+    last = nonblank_above(lines, len(lines))
+    if last is None or last in removed or not reads_as_cut(lines[last]):
+        return ()
+    above = nonblank_above(lines, last)
+    if above is None or above in removed:
+        return ()
+    if is_body_like(lines[above]):
+        return (last,)
+    over = nonblank_above(lines, above)
+    if (
+        over is not None
+        and over not in removed
+        and is_body_like(lines[over])
+        and is_edge_label(lines[above], TEASER_MAX_WORDS)
+    ):
+        return (above, last)
+    return ()
 
 
 def is_recurring_label(line: str) -> bool:
@@ -499,6 +601,38 @@ def is_list_item(line: str) -> bool:
     if line.rstrip().endswith(":"):
         return False  # "Here's the latest on key battlegrounds:" introduces the body
     return len(line.split()) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line)
+
+
+def teaser_pairs(
+    lines: Sequence[str], removed: dict[int, Any], fixed: frozenset[int], header: int
+) -> list[int]:
+    """The kept lines below a related-stories ``header`` when they run to the end of the
+    text as teasers of other stories: list items (a headline, a section label), each
+    body-like line right after a headline (its one-sentence summary), with
+    ``TEASER_PAIRS_MIN`` (2) such pairs or more; else none (two body-like lines in a row,
+    or one after a label, are the body going on). A header ending in ``:`` ("Read
+    more:") is a link's prefix whose link the page lost, and the body may go on under
+    it with subheadings: it opens no such list."""
+    if lines[header].rstrip().endswith(":"):
+        return []
+    kept: list[int] = []
+    pairs, after_headline = 0, False
+    for j in range(header + 1, len(lines)):  # returns at the first line that is no teaser
+        line = lines[j]
+        if not line or j in removed:
+            continue
+        kept.append(j)
+        if j in fixed:
+            return []
+        if is_body_like(line):
+            if not after_headline:
+                return []
+            pairs, after_headline = pairs + 1, False
+        elif is_list_item(line):
+            after_headline = _is_headline_shape(line)
+        else:
+            return []
+    return kept if pairs >= TEASER_PAIRS_MIN else []
 
 
 def is_quoted_title(line: str) -> bool:

@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from framing import chrome, context
+from framing import captions, chrome, context
 from framing.boilerplate import Boilerplate, default_boilerplate, line_rule
 from framing.boilerplate import load_boilerplate as load_boilerplate
 from framing.corpus import Article
@@ -224,6 +224,17 @@ def _outside(span: tuple[int, int] | None, i: int) -> bool:
     return span is None or i < span[0] or i > span[1]
 
 
+def _remove_pictures_and_posts(
+    lines: list[str], rules: Boilerplate, removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 3 too: captions written as sentences, a caption above its credit, a
+    picture's alternative text or cut preview, embedded posts and dash-led story lists
+    (:func:`framing.captions.picture_and_post_chrome`)."""
+    found = captions.picture_and_post_chrome(lines, removed, fixed, rules.caption_verbs)
+    for i, reason in found.items():
+        removed[i] = Removal(i + 1, reason, lines[i])
+
+
 def _remove_recurring(
     lines: list[str],
     removed: dict[int, Removal],
@@ -283,8 +294,14 @@ def _edge_reason(lines: list[str], removed: dict[int, Removal], i: int, top: boo
         return "timestamp"
     if top and chrome.is_outlet_date(line):
         return "timestamp"
-    if top and chrome.is_caps_byline(line):
+    if top and (
+        chrome.is_caps_byline(line)
+        or chrome.is_outlet_byline(line)
+        or chrome.is_stamped_byline(line)
+    ):
         return "byline"
+    if top and chrome.is_tag_row(line):
+        return "tag"
     if chrome.is_counter(line):
         return PAGE_TOP if top else PAGE_BOTTOM
     if not top and chrome.is_tag_list(line):
@@ -356,6 +373,9 @@ def _remove_teaser_lists(
             continue
         if len(line.split()) > chrome.HEADER_MAX_WORDS:
             continue
+        pairs = chrome.teaser_pairs(lines, removed, fixed, i)
+        for j in pairs:  # headlines and summaries of other stories to the page's end
+            removed[j] = Removal(j + 1, RELATED, lines[j])
         for j in range(i + 1, len(lines)):
             if not lines[j] or j in removed:
                 continue
@@ -428,6 +448,7 @@ def clean_text(
     _remove_lines(lines, rules, removed)
     fixed = _wrapped_lines(lines)
     _remove_shapes(lines, removed, fixed)
+    _remove_pictures_and_posts(lines, rules, removed, fixed)
     _remove_recurring(lines, removed, fixed, recurring_lines)
     headline = _mark_headline(lines, removed, fixed, title)
     _remove_caption_pairs(lines, removed, fixed)

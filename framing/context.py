@@ -48,8 +48,11 @@ short line that ends a sentence ("Pure propaganda.", "Another first." may end an
 article); a line ending in ``:`` (it introduces what follows: "Here is the latest from
 Ukraine:", "Washington DC:") or in ``— – -`` (a dateline: "WHITE HOUSE —"); the
 text's last line when it is the body cut short by an excerpt's length limit
-(:func:`is_cut_end`), which then counts as the last good line. A subheading stands
-between prose lines, so it stays.
+(:func:`is_cut_end`), which then counts as the last good line, and a subheading right
+above that line (:func:`framing.chrome.cut_tail`); a line, no sentence, whose content
+words (``HEADING_MIN_SHARED`` (3) or more, at least half of them) the next good line
+within ``HEADING_REACH`` (3) non-blank lines repeats (:func:`heads_paragraph`: a live
+blog's post title). A subheading stands between prose lines, so it stays.
 
 A **menu** (``menu``) is a run of ``MENU_MIN_LINES`` (3) or more kept lines, one under
 the other with no blank line between (removed lines aside), each of at most
@@ -72,6 +75,8 @@ PROMPT_MAX_WORDS = 15
 CONTEXT_MAX_WORDS = 15
 MENU_MIN_LINES = 3
 MENU_MAX_WORDS = 4
+HEADING_MIN_SHARED = 3
+HEADING_REACH = 3
 
 GOOD, BAD, SHORT = "good", "bad", "short"
 CONTEXT = "context"
@@ -263,10 +268,15 @@ def context_chrome(
     prose = [i for i, k in enumerate(kinds) if k == GOOD and i not in removed]
     if last >= 0 and last not in removed and is_cut_end(lines, kinds, last):
         prose.append(last)  # the body runs to the end of the excerpt
-    bottom = prose[-1] + 1 if prose else len(lines)
+    tail = chrome.cut_tail(lines, removed)
+    tail = tail if len(tail) > 1 else ()  # a subheading above the cut end: both are body
+    prose.extend(tail)
+    bottom = max(prose) + 1 if prose else len(lines)
     out: dict[int, str] = {}
     for i, kind in enumerate(kinds):
         if kind not in (SHORT, BAD) or i in removed or not _may_go(lines, kinds, i, last):
+            continue
+        if i in tail or heads_paragraph(lines, kinds, i):
             continue
         if kind == SHORT and chrome.ends_sentence(lines[i]):
             continue  # a short sentence ("Pure propaganda.") may end the body
@@ -278,6 +288,37 @@ def context_chrome(
             continue
         out[i] = READER_PROMPT if is_reader_prompt(lines[i], prompt_verbs) else reason
     return out
+
+
+def content_words(line: str) -> set[str]:
+    """The words of ``line`` that are no stopword, of 3 letters or more."""
+    return {w for w in tokens(line) if w not in STOPWORDS and len(w) >= 3}
+
+
+def heads_paragraph(lines: Sequence[str], kinds: Sequence[str | None], i: int) -> bool:
+    """Whether line ``i``, no sentence, is the title of the paragraph below it: the
+    next good line (within ``HEADING_REACH`` non-blank lines: a byline may stand
+    between) holds at least half of its content words, and ``HEADING_MIN_SHARED`` (3)
+    or more ("Video shows destroyed Australian Bushmaster in Ukraine" above "Video has
+    emerged of a destroyed Australian Bushmaster ..."): a live blog's post title or a
+    subheading, not chrome."""
+    line = lines[i]
+    if chrome.ends_sentence(line):
+        return False
+    own = content_words(line)
+    if len(own) < HEADING_MIN_SHARED:
+        return False
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if not lines[j]:
+            continue
+        if kinds[j] == GOOD:
+            shared = own & content_words(" ".join(lines[j].split()[:KEYWORD_MAX_WORDS]))
+            return len(shared) >= HEADING_MIN_SHARED and 2 * len(shared) >= len(own)
+        seen += 1
+        if seen >= HEADING_REACH:
+            return False
+    return False
 
 
 def _is_menu_item(line: str) -> bool:

@@ -35,6 +35,7 @@ LAYERS: list[tuple[str, ...]] = [
         "framing.dates",
         "framing.clean",
         "framing.chrome",
+        "framing.captions",
         "framing.context",
         "framing.redundancy",
         "framing.actors",
