@@ -796,3 +796,13 @@ def test_it_goes_on_from_the_statement_or_the_passive_agent_before() -> None:
 def test_a_title_run_with_to_ends_at_the_name() -> None:
     found = rows("The main obstacle is Putin, says US Special Envoy to Ukraine Keith Kellogg.")
     assert [r["speaker"] for r in found] == ["Keith Kellogg"]
+
+
+def test_a_tag_interjected_before_a_quoted_phrase_gives_the_clause() -> None:
+    # PARC 3.0: the reported clause around the tag is the content; the phrase its fragment
+    row = one('The talks, Peskov said, were "very useful" for both sides.')
+    assert (row["kind"], row["text"], row["quoted_text"]) == (
+        "partial",
+        'The talks, Peskov said, were "very useful" for both sides',
+        "very useful",
+    )

@@ -241,14 +241,18 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     tail = text[ev.end : sentence.end]
     if ev.lemma in ctx.verbs.indirect_object:
         tail = tail[_hearer_end(ctx, tail) :]  # "CONTENT, X told reporters." / "told Reuters on"
-    if any(s.start >= ev.end for s in spans) or _ASKED.match(text, sentence.start):
+    start = sentence.start
+    end = chunks[-1][0] - 1
+    # "The talks, he said, were hard.": a short subject, the tag, then the clause goes on
+    interjected = _INTERJECTED.match(text, ev.end) and len(_words(text[start:end])) < 4
+    if _ASKED.match(text, sentence.start) or (
+        not interjected and any(s.start >= ev.end for s in spans)
+    ):
         return  # "Asked whether ..., Trump told reporters: “...”": the quotation is the statement
     if _words(tail) and not _TAG_TAIL.match(tail) and not _COMMA_TAIL.match(tail):
         return
-    start = sentence.start
-    end = chunks[-1][0] - 1
-    if _INTERJECTED.match(text, ev.end) and len(_words(text[start:end])) < 4:
-        end = sentence.end  # "The talks, he said, were hard.": the whole sentence
+    if interjected:
+        end = sentence.end  # the whole sentence, a quoted phrase after the tag included
     elif _COMMA_TAIL.match(tail) and _words(tail) and _opens_adverbial(text[start:end]):
         end = sentence.end  # "If talks fail, he said, Congress can ...": the main clause follows
     if last_quote_end > start and last_quote_end >= end:
