@@ -250,7 +250,7 @@ def is_cut_end(lines: Sequence[str], kinds: Sequence[str | None], i: int) -> boo
     long_enough = _n_words(lines[i], chrome.BODY_MIN_WORDS) >= chrome.BODY_MIN_WORDS
     if long_enough and stopword_density(lines[i]) >= PROSE_MIN_DENSITY:
         return True
-    above = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+    above = chrome.nonblank_above(lines, i)
     if above is None:
         return False
     return kinds[above] == GOOD or (kinds[above] == SHORT and above == i - 1)
@@ -350,5 +350,5 @@ def menu_runs(lines: Sequence[str], removed: dict[int, Any], fixed: Collection[i
 
 def _introduced(lines: Sequence[str], first: int) -> bool:
     """Whether the nearest line above ``first`` ends in ``:``: a list the body opens."""
-    above = next((lines[j] for j in range(first - 1, -1, -1) if lines[j]), "")
-    return above.endswith(":")
+    above = chrome.nonblank_above(lines, first)
+    return above is not None and lines[above].endswith(":")

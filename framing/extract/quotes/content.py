@@ -34,7 +34,12 @@ from framing.extract.quotes.patterns import (
     _Prefiltered,
 )
 from framing.extract.quotes.subjects import _main_subject, _resolve_chunk, _subject_before
-from framing.extract.quotes.text import _has_two_words, _words, title_before_that
+from framing.extract.quotes.text import (
+    _has_two_words,
+    _words,
+    is_possessive_word,
+    title_before_that,
+)
 from framing.extract.quotes.unlisted import noun_phrase_subject
 from framing.quotemarks import QuoteSpan
 
@@ -124,7 +129,12 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             # "said he would not sign any deal that ...", "said Russia had not received the
             # draft that ...": a zero-that clause, whose "that" is another verb's
             break
-        if lows[i] == "that" and i >= 2 and lows[i - 1] in verbs.nouns and _owner(lows[i - 2]):
+        if (
+            lows[i] == "that"
+            and i >= 2
+            and lows[i - 1] in verbs.nouns
+            and is_possessive_word(lows[i - 2])
+        ):
             break  # "dismissed Zelensky's claim that ...": the "that" is the noun's
         if lows[i] == "that" and not _quote_at(ctx, pos + w.start()):
             between = rest[: w.start()]
@@ -296,11 +306,6 @@ def _nested_report(text: str, outer: Event, ev: Event) -> bool:
         and _SAID_THAT.match(text, ev.end) is not None
         and len(_words(text[outer.content[0] : ev.start])) <= 4
     )
-
-
-def _owner(word: str) -> bool:
-    """Whether a lower-cased word is a possessive ("zelensky's", "their")."""
-    return word.endswith(("'s", "’s")) or word in ("his", "her", "their", "its")
 
 
 def _that_opens_content(lows: list[str]) -> bool:

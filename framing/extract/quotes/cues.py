@@ -34,7 +34,13 @@ from framing.extract.quotes.subjects import (
     _may_name_speaker,
     _resolve_chunk,
 )
-from framing.extract.quotes.text import _chunks, _in_spans, _is_possessive, _words
+from framing.extract.quotes.text import (
+    _chunks,
+    _in_spans,
+    _is_possessive,
+    _words,
+    is_possessive_word,
+)
 from framing.extract.quotes.unlisted import named_source
 from framing.quotemarks import QuoteSpan
 
@@ -50,7 +56,7 @@ def _noun_context(text: str, sent_start: int, pos: int) -> bool:
     before = [w.lower() for w in _words(text[max(sent_start, pos - 30) : pos])[-2:]]
     if not before:
         return False
-    if before[-1] in _NOUN_CONTEXT or before[-1].endswith(("'s", "’s")):
+    if before[-1] in _NOUN_CONTEXT or is_possessive_word(before[-1]):
         return True  # "the claim", "Moscow's claim"
     return (
         len(before) == 2

@@ -256,19 +256,32 @@ def _institution_antecedent(ctx: _Context, c: Candidate) -> Mention | None:
 _PASSIVE_AGENT = re.compile(r"\w+ed\s+by\s+(?:the\s+)?$")
 
 
+def _last_statement(
+    c: Candidate, out: Sequence[tuple[Candidate, str, str, str]]
+) -> tuple[Candidate, str, str] | None:
+    """The statement just before ``c``, with its speaker and side, when it has a speaker
+    and stands in the same or the previous paragraph; else None."""
+    if out:
+        prev, speaker, _, side = out[-1]
+        if speaker and c.paragraph - prev.paragraph <= 1:
+            return prev, speaker, side
+    return None
+
+
 def _previous_issuer(
     c: Candidate, out: Sequence[tuple[Candidate, str, str, str]]
 ) -> tuple[str, str] | None:
-    """The speaker of the statement just before ``c`` when it was a document or an
-    institution ("..., the statement said. It added ..."), in the same or the previous
-    paragraph: what "it" goes on from."""
-    if not out:
+    """The speaker of the statement just before ``c`` (:func:`_last_statement`) when it
+    was a document or an institution ("..., the statement said. It added ..."): what
+    "it" goes on from."""
+    last = _last_statement(c, out)
+    if last is None:
         return None
-    prev, speaker, _, side = out[-1]
+    prev, speaker, side = last
     s = prev.subject
-    if not speaker or s is None or c.paragraph - prev.paragraph > 1:
-        return None
-    if s.kind == "document" or (s.actor is not None and s.actor.kind != "person"):
+    if s is not None and (
+        s.kind == "document" or (s.actor is not None and s.actor.kind != "person")
+    ):
         return speaker, side
     return None
 
@@ -445,14 +458,11 @@ def _from_context(
 
 
 def _document_issuer(c: Candidate, out: list[tuple[Candidate, str, str, str]]) -> tuple[str, str]:
-    """(speaker, side) of "the statement" (readout, communique): whoever spoke last, in the
-    same or the previous paragraph ("The ministry said ... The statement also noted ...");
-    else nobody."""
-    if out:
-        prev, speaker, _, side = out[-1]
-        if speaker and c.paragraph - prev.paragraph <= 1:
-            return speaker, side
-    return "", UNKNOWN_SIDE
+    """(speaker, side) of "the statement" (readout, communique): whoever spoke last
+    (:func:`_last_statement`: "The ministry said ... The statement also noted ..."); else
+    nobody."""
+    last = _last_statement(c, out)
+    return (last[1], last[2]) if last is not None else ("", UNKNOWN_SIDE)
 
 
 def _singular(s: Subject) -> bool:

@@ -105,6 +105,12 @@ def _is_possessive(text: str, end: int) -> bool:
     )
 
 
+def is_possessive_word(word: str) -> bool:
+    """Whether a lower-cased word is a possessive ("zelensky's", "their"): what
+    :func:`_is_possessive` tells of a name in the text, for one word."""
+    return word.endswith(("'s", "’s")) or word in ("his", "her", "their", "its")
+
+
 def _join(*warnings: str) -> str:
     return "; ".join(w for w in warnings if w)
 
