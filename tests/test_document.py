@@ -168,6 +168,7 @@ _HARD_TEXT = st.tuples(
 @given(_HARD_TEXT)
 def test_punkt_spans_equal_stock_punkt_on_hard_text(text: str) -> None:
     assert span_tokenize(text, NEWS_ABBREVIATIONS) == list(_stock_punkt().span_tokenize(text))
+    assume(not _ABBREVIATION_THEN_STARTER.search(text))  # the one rule stock Punkt lacks here
     assert split_sentences(text, 0, len(text)) == _stock_punkt_spans(text)
 
 
