@@ -24,6 +24,7 @@ from framing.extract.quotes.patterns import (
     _COORDINATED,
     _FINITE,
     _INTERJECTED,
+    _NOUNABLE,
     _NP_RUN,
     _QUOTED_AS,
     _WORD,
@@ -124,7 +125,9 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         if question is not None and not _tag_after_comma(rest, verbs):
             return pos + question  # "asked (the minister) whether ..."
     zero_that = lows[0] in CLAUSE_START
-    for i, w in enumerate(words[:9]):
+    # a hearer may be long ("told a crowded hall at a hotel in Baltimore that ...")
+    that_window = 12 if ev.lemma in verbs.indirect_object else 9
+    for i, w in enumerate(words[:that_window]):
         if (zero_that or i >= 1) and lows[i] in _FINITE and "," not in rest[: w.start()]:
             # "said he would not sign any deal that ...", "said Russia had not received the
             # draft that ...": a zero-that clause, whose "that" is another verb's
@@ -322,11 +325,30 @@ def _finite_soon(rest: str, words: list[re.Match[str]], stop: int) -> bool:
     the words from ``words[0]`` on are a clause ("said none of the other candidates were
     listed"), not an object ("said nothing, but the talks were ...")."""
     for w in words[1:stop]:
-        if _SUBJECT_END.search(rest, words[0].end(), w.start()):
+        stop_mark = _SUBJECT_END.search(rest, words[0].end(), w.start())
+        if stop_mark and not _name_list_comma(rest, stop_mark, w):
             return False
         if _looks_finite(w.group()):
             return True
     return False
+
+
+def _name_list_comma(rest: str, mark: re.Match[str], word: re.Match[str]) -> bool:
+    """Whether the only punctuation before ``word`` is commas of a list of names
+    ("comments from Rice, Rhodes, Panetta and Petraeus were"): each comma followed by a
+    capitalised word that opens no clause."""
+    for comma in re.finditer(r"[^\w\s’'-]", rest[mark.start() : word.start()]):
+        if comma.group() != ",":
+            return False
+        after = _WORD.search(rest, mark.start() + comma.end())
+        if (
+            after is None
+            or rest[mark.start() + comma.end() : after.start()].strip()
+            or not after.group()[0].isupper()
+            or after.group().lower() in CLAUSE_START
+        ):
+            return False
+    return True
 
 
 def _glue_before(text: str, start: int, end: int) -> bool:
@@ -377,6 +399,7 @@ def _analyse_sentence(
         if (
             prev is not None
             and prev.content
+            and prev.subject is not None  # no one reports it: no report to nest in
             and prev.content[0] <= ev.start < prev.content[1]
             and not _coordinate(text, prev.end, ev)
             and not _nested_report(text, prev, ev)
@@ -422,6 +445,14 @@ def _analyse_sentence(
                 ev.subject = _subject_before(
                     ctx, seg_start, ev.head if ev.head >= 0 else ev.start, interjected=interjected
                 )
+            if (
+                ev.subject is None
+                and text[ev.start : ev.end].lower() not in _NOUNABLE  # "speeches and promises"
+                and _AND_BEFORE.search(text, seg_start, ev.start)
+            ):
+                # "Clinton has disputed both critiques but says that ...": the subject of
+                # the clause's first verb
+                ev.subject = _main_subject(ctx, seg_start, ev.start)
             if ev.subject is None:
                 ev.subject = _inverted_subject(ctx, sentence, ev, sent_spans)
                 if ev.subject is not None:
@@ -445,8 +476,16 @@ def _analyse_sentence(
 
 
 # that-only verbs that still close a statement: "CONTENT, the Air Force reported."
-_FRONTED_THAT_ONLY = frozenset({"report", "inform", "estimate", "post"})
+_FRONTED_THAT_ONLY = frozenset(
+    "report inform estimate post explain acknowledge recall complain conclude observe remark "
+    "predict respond reply answer boast lament exclaim assure reassure promise "
+    "pledge vow speculate reckon swear elaborate recount counter repeat testify affirm hint "
+    "muse surmise posit quip joke retort".split()
+)
 
+
+# a coordinated verb: "and", "but" (an adverb between) right before it
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|now|\w+ly)\s+)?$")
 
 _WITH_NP = _Prefiltered(re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$"), ("with",))
 
@@ -477,4 +516,18 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
     cut = _CLAUSE_CUT.search(text, ev.end, limit)
     if cut:
         limit = cut.start()
+    if _FRONTED_SUBORDINATE.match(text, ev.sentence.start, ev.start):
+        # "Although she said it was a mistake, the town hall ...": the main clause after
+        # the subordinate clause's last comma is the writer's
+        comma = text.rfind(",", ev.end, limit)
+        if comma > ev.end:
+            limit = comma
     return limit
+
+
+# a sentence that opens with a subordinate clause holding the reporting verb, no comma
+# before the verb ("Although in September she said ...")
+_FRONTED_SUBORDINATE = re.compile(
+    r"\s*(?:Although|Though|While|Whereas|Because|Since|If|Unless|When|Whenever|After|"
+    r"Before|Once|Until)\s[^,;:“”\"]*$"
+)

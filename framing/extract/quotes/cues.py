@@ -17,6 +17,7 @@ from framing.extract.quotes.patterns import (
     _INTERJECTED,
     _NOT_A_VERB,
     _NOUN_CONTEXT,
+    _NOUN_PREPOSITIONS,
     _NOUNABLE,
     _NP_RUN,
     _POSSESSIVE_PRONOUN,
@@ -58,6 +59,8 @@ def _noun_context(text: str, sent_start: int, pos: int) -> bool:
         return False
     if before[-1] in _NOUN_CONTEXT or is_possessive_word(before[-1]):
         return True  # "the claim", "Moscow's claim"
+    if before[-1] in _NOUN_PREPOSITIONS and text[pos - 1 : pos].isspace():
+        return True  # "with promises", "for comments"
     return (
         len(before) == 2
         and before[0] in _NOUN_CONTEXT
@@ -140,6 +143,8 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
             continue
         if not form.endswith("ing") and _after_be(near):
             continue  # passive: "was described as", "was reportedly agreed"
+        if form.endswith("ed") and near and is_possessive_word(near[-1].lower()):
+            continue  # an adjective: "Graham's repeated warning", "his stated aim"
         if form.endswith(("ed", "en")) and not (near and near[-1].lower() in _HAVE):
             after = text[m.end() : min(sentence.end, m.end() + 80)]
             if "by" in after and _agent_of_this_verb(after):
@@ -184,7 +189,23 @@ def _possessor(ctx: _Context, sentence: Sentence, ev: Event) -> Subject | None:
     pron = _POSSESSIVE_PRONOUN.search(text[sentence.start : ev.start])
     if pron:
         return Subject("pronoun", {"his": "he", "her": "she"}.get(pron.group(1), "they"))
+    owner = _NAME_OWNER.search(text, sentence.start, ev.start)
+    if owner and owner.group(1).split()[-1].lower() not in _NOT_OWNERS:
+        return _resolve_chunk(ctx, owner.start(1), owner.end(1))  # "Sanders's claim that"
     return None
+
+
+# a capitalised name the registry does not know, then a possessive, up to two words
+# before the noun ("Sanders's claim", "Sen. Graham's repeated warning")
+_NAME_OWNER = re.compile(
+    r"(?<![\w.])([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:['’]s|(?<=s)['’])\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}$"
+)
+_NOT_OWNERS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday week year "
+    "it".split()
+)
 
 
 _STATEMENT_BY = re.compile(

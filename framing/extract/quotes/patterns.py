@@ -139,6 +139,8 @@ _NOT_A_VERB = re.compile(
     r"officials|secretary|of)\b|-"
 )
 _NOUN_CONTEXT = frozenset("of the a an member his her their its our my this that".split())
+# prepositions right before a noun-like form make it a noun ("with promises to ...")
+_NOUN_PREPOSITIONS = frozenset("with for by about from amid despite without over".split())
 _NOUNABLE = frozenset(
     "note notes claim claims comment comments warning warnings call calls report reports "
     "answer answers question questions reply replies promise promises pledge pledges demand "
@@ -179,7 +181,7 @@ AUX_ADVERBS = frozenset(
     "publicly separately privately reportedly openly first too yesterday today tonight "
     "on monday tuesday wednesday thursday friday saturday sunday last week night morning "
     "evening in a an his her their statement separate interview later, been being had "
-    "just even ever long since often".split()
+    "just even ever long since often here there".split()
 )
 LEAD_CONJUNCTIONS = frozenset("but and yet so meanwhile however still also".split())
 # words that open a subordinate clause; a reported clause may start with one (PARC 3.0

@@ -184,6 +184,8 @@ def _resolve_chunk(
         and low_words[1:] in (["of", "them"], ["of", "us"])
     ):
         return Subject("unknown", phrase, None, UNKNOWN_SIDE, clean=clean)  # "most of them said"
+    if len(words) == 2 and low_words[0] == "those" and low_words[1] in _RESPONDENTS:
+        return Subject("unknown", phrase, None, UNKNOWN_SIDE, clean=clean)  # "those polled"
     generic = _generic_subject(phrase, clean)
     if generic is not None:
         return generic
@@ -425,6 +427,7 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
 _POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
 _POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}
+_RESPONDENTS = frozenset("polled surveyed questioned interviewed asked present".split())
 _ALLIES = frozenset("allies partners backers supporters".split())
 
 
@@ -486,6 +489,10 @@ def _subject_before(
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         chunk_words = _words(text[a:b])
         words = _strip_head(chunk_words)
+        if not chain and _pronoun_after_phrase(words):
+            chain.append(Subject("pronoun", words[-1]))  # "Although in September she said"
+            phrases.append(words[-1])
+            break
         if _is_interjection(words) or _is_aside(text, words, b):
             continue
         core = _strip_tail(words)
@@ -519,6 +526,20 @@ def _subject_before(
         return None
     chosen = _choose_subject(chain, interjected=interjected)
     return _with_apposed_title(chosen, chain, phrases)
+
+
+def _pronoun_after_phrase(words: list[str]) -> bool:
+    """Whether a prepositional phrase of up to five words ends in a subject pronoun
+    ("in September she", "at the rally he"): the pronoun is the verb's subject."""
+    return (
+        2 < len(words) <= 6
+        and words[0].lower() in PREPOSITIONS
+        and words[-1].lower() in _SUBJECT_PRONOUNS
+        and not any(w.lower() in _SUBJECT_PRONOUNS for w in words[:-1])
+    )
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 
 
 # a short parenthesis right before the verb: a party and state ("(R-Ga.)"), an acronym
@@ -703,6 +724,8 @@ def _main_subject(ctx: _Context, start: int, end: int) -> Subject | None:
         first = words[0].lower() if words else ""
         if first in PRONOUNS:
             return Subject("pronoun", words[0])
+        if first[:-2] in PRONOUNS and first.endswith(("'s", "’s")):
+            return Subject("pronoun", words[0][:-2])  # "He's comparing ... and says"
         if _names_start(words):
             # "Romney went after Trump, calling it ...": an unlisted name opens the clause
             return _resolve_chunk(ctx, a, _verb_boundary(text, a, b))
