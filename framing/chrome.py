@@ -97,7 +97,6 @@ MARKUP_SHARE = 0.08
 MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
 
 _CLOSERS = "\"'”’»)]"
-_OPENERS_AND_CLOSERS = frozenset("\"'“”‘’«»„")
 _OPENERS = "\"'“‘«„"
 _CRUMB_SEPARATORS = (" • ", " › ", " » ", " > ")
 OPEN_ENDS = (":", ",", ";", "—", "–", "-")
@@ -158,6 +157,9 @@ _WRITER_BIO = re.compile(
     rf"The (?:writer|author|columnist)s? (?:is|was|are) (?:a|an|the)\b(?: [\w'’-]+){{0,4}}? "
     rf"(?:{_ROLES})s?\b",
     re.IGNORECASE,
+)
+_FIRST_PERSON_BIO = re.compile(
+    rf"I(?: am|'m|’m) (?:a|an)\b(?: [\w'’-]+){{0,4}}? (?:{_ROLES})s?\b", re.IGNORECASE
 )
 _NAMED_BIO = re.compile(
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was) (?:a|an|the)(?: [\w'’-]+){0,3}? "
@@ -515,17 +517,17 @@ def is_caps_byline(line: str) -> bool:
     )
 
 
-def is_author_bio(line: str, *, named: bool) -> bool:
-    """A note on the author: "The writer is a graduate of ..." (the op-ed convention), or
-    with ``named``, "David Horovitz is the founding editor of The Times of Israel. ..."
-    (a name, "is a/the", a role within four words, then "of/at/for" and a capitalised
-    outlet or school); never in quotation marks, at most ``CAPTION_MAX_WORDS`` (60)
-    words."""
-    if len(line) > 600 or not _OPENERS_AND_CLOSERS.isdisjoint(line[:2]):
+def is_author_bio(line: str, *, at_top: bool) -> bool:
+    """A note on the author: "The writer is a graduate of ..." (the op-ed convention);
+    ``at_top``, "David Horovitz is the founding editor of The Times of Israel. ..." (a
+    name, "is a/the", a role within four words, then "of/at/for" and a capitalised
+    outlet or school); at the bottom, "I'm a graduate of ..." (a first-person essay may
+    open so, not end so); never in quotation marks, at most 600 characters."""
+    if len(line) > 600 or line[:1] in _OPENERS:
         return False
     if _WRITER_BIO.match(line):
         return True
-    return named and _NAMED_BIO.match(line) is not None
+    return (_NAMED_BIO if at_top else _FIRST_PERSON_BIO).match(line) is not None
 
 
 def is_counter(line: str) -> bool:

@@ -29,7 +29,8 @@ removed line, the rows of the ``cleaning`` table. In order:
    (``read_more``: the teaser it opens, ``related_link``); then context
    (:mod:`framing.context`, jusText's smoothing): menus (``menu``), short lines
    between chrome lines (``context``), labels below the last prose line
-   (``page_edge``), and reader prompts in either place (``reader_prompt``);
+   (``page_edge``), reader prompts in either place (``reader_prompt``), and what stands
+   below a closing block of prompts when none of it is prose (``page_bottom``);
 7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
 8. a kept line whose copy further down went as a teaser or caption goes with it (and
@@ -73,6 +74,7 @@ MIN_DUPLICATE_WORDS = 4  # shorter repeated lines ("Military included") may be l
 MIN_CONTAINED_WORDS = 8  # a line held whole in an earlier one is a copy from this length
 MAX_RECURRING_SHARE = 0.5  # above: the article is another copy of a story of its source
 MIN_BLURB_ARTICLES = 3  # a recurring body-like line is a blurb from this many articles
+MIN_CUT_COPY_CHARS = 15  # the last line opening a caption is its copy cut from this length
 CONTAINED_LOOKBACK = 20  # kept lines searched for one that holds a line whole
 _TERMINAL = tuple('.!?:;"”’»)')
 _QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("«", '"'), ("»", '"'))
@@ -301,16 +303,16 @@ def _remove_author_bios(
     """Step 5 too: a note on the author (:func:`framing.chrome.is_author_bio`) as one
     of the first ``BIO_TOP_LINES`` (2: a deck written as a sentence may stand above it)
     body-like lines, with ``BIO_MIN_BODY_AFTER`` (2) more in the text, or as the last
-    ("The writer is ..." only: a story may end on who someone is)."""
+    (not a named one: a story may end on who someone is)."""
     body = [
         i
         for i, line in enumerate(lines)
         if line and i not in removed and i not in fixed and chrome.is_body_like(line)
     ]
     for i in body[:BIO_TOP_LINES]:
-        if len(body) > BIO_MIN_BODY_AFTER + 1 and chrome.is_author_bio(lines[i], named=True):
+        if len(body) > BIO_MIN_BODY_AFTER + 1 and chrome.is_author_bio(lines[i], at_top=True):
             removed[i] = Removal(i + 1, AUTHOR_BIO, lines[i])
-    if len(body) > 1 and chrome.is_author_bio(lines[body[-1]], named=False):
+    if len(body) > 1 and chrome.is_author_bio(lines[body[-1]], at_top=False):
         removed[body[-1]] = Removal(body[-1] + 1, AUTHOR_BIO, lines[body[-1]])
 
 
@@ -441,13 +443,17 @@ def _remove_by_context(
         removed[i] = Removal(i + 1, context.MENU, lines[i])
     for i, reason in context.context_chrome(lines, removed, fixed, rules.prompt_verbs).items():
         removed[i] = Removal(i + 1, reason, lines[i])
+    for i in context.below_closing_block(lines, removed, fixed):
+        removed[i] = Removal(i + 1, PAGE_BOTTOM, lines[i])
 
 
 def _remove_first_copies(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
     """A kept line printed again further down, where its copy went as a teaser or a
     caption, is that teaser or caption too (a story's headline above its "Other Topics"
     box, a picture's caption repeated): it goes with the same reason, unless body-like.
-    A caption printed again below one that went is a caption too, for the same reason."""
+    A caption printed again below one that went is a caption too, for the same reason,
+    and so is the text's last line when it opens a caption that went, cut short by the
+    excerpt's length limit (``MIN_CUT_COPY_CHARS`` (15) characters or more)."""
     later: dict[str, Removal] = {}
     for i in range(len(lines) - 1, -1, -1):
         r = removed.get(i)
@@ -462,6 +468,19 @@ def _remove_first_copies(lines: list[str], keys: list[str], removed: dict[int, R
             captions.add(key)
         elif r is None and key in captions and not chrome.is_body_like(lines[i]):
             removed[i] = Removal(i + 1, CAPTION, lines[i])
+    last = chrome.nonblank_above(lines, len(lines))
+    if last is not None and _is_cut_caption(keys, removed, captions, last):
+        removed[last] = Removal(last + 1, CAPTION, lines[last])
+
+
+def _is_cut_caption(
+    keys: list[str], removed: dict[int, Removal], captions: set[str], last: int
+) -> bool:
+    """Whether the kept last line opens a caption that went (its copy, cut short)."""
+    key = keys[last]
+    if last in removed or len(key) < MIN_CUT_COPY_CHARS:
+        return False
+    return any(k.startswith(key) and k != key for k in captions)
 
 
 def _remove_contained(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:

@@ -32,6 +32,14 @@ from tests.chrome_page import AFTER, BODY, reasons
         ("by Jane Roe, Brussels,", "byline"),
         ("date 2022-02-26 news, latest-news,", "timestamp"),
         ("Similar News: you can also read news like this from other sources.", "related_link"),
+        ("Jane News Agency (JNA)", "agency_credit"),
+        ("ENGLISH arrow icon", "share_prompt"),
+        ("The president visited Kyiv for a peace mission. (Jane Roe – Press Bureau)", "caption"),
+        (
+            "Only part of the messages sent, which Anadolu Agency broadcasts to its "
+            "subscribers via the Internal Broadcasting System, is published here.",
+            "agency_credit",
+        ),
     ],
 )
 def test_notes_links_and_prompts_between_body_lines_go(line: str, reason: str) -> None:
@@ -46,6 +54,8 @@ def test_notes_links_and_prompts_between_body_lines_go(line: str, reason: str) -
         "By Monday, Kyiv,",
         "According to reports from the front, the town held.",
         "Read more about the talks in the minister's statement, he said.",
+        "He met Putin in Moscow. (Vladimir Putin – Russian president)",
+        "The news agency (AFP) said the talks had ended.",
     ],
 )
 def test_body_lines_like_the_notes_stay(line: str) -> None:
@@ -98,7 +108,7 @@ def test_bullets_under_a_latest_developments_header_go() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "named", "bio"),
+    ("line", "at_top", "bio"),
     [
         ("The writer is a graduate of Queen Mary, University of London.", False, True),
         ("Jane Roe is the founding editor of The Daily Paper. She lives in Rome.", True, True),
@@ -108,10 +118,13 @@ def test_bullets_under_a_latest_developments_header_go() -> None:
         ("Putin is the president of Russia.", True, False),
         ("The author is a keen observer of the region.", True, False),
         ("“The writer is a graduate of our school,” she said.", True, False),
+        ("I'm a graduate of Zaria Polytechnic, where I studied business.", False, True),
+        ("I'm a graduate of Zaria Polytechnic, where I studied business.", True, False),
+        ("I am a reporter and I have covered this war since 2014.", True, False),
     ],
 )
-def test_author_bio_shapes(line: str, named: bool, bio: bool) -> None:
-    assert is_author_bio(line, named=named) is bio
+def test_author_bio_shapes(line: str, at_top: bool, bio: bool) -> None:
+    assert is_author_bio(line, at_top=at_top) is bio
 
 
 def test_an_author_note_first_or_last_goes() -> None:
@@ -131,3 +144,41 @@ def test_a_caption_printed_again_below_one_that_went_goes() -> None:
     end = "A third round is planned for May, the ministry said on Friday evening.\n"
     removed = reasons(BODY + pair + AFTER + caption + "\n" + end)
     assert removed == {4: "caption", 5: "caption", 8: "caption"}
+
+
+PAYWALL = (
+    "\nSubscribe today and save 40%\n\nAlready signed up? LOG IN\n\nNo comments:\n\n"
+    "Election ad featuring a candidate in a city of the south.\n"
+    "This Desert City Could Decide Who Is the Next Prime Minister\n"
+    "A scene from a film.\n"
+)
+
+
+def test_what_stands_below_a_closing_block_without_prose_goes() -> None:
+    removed = reasons(BODY + PAYWALL)
+    assert {removed[n] for n in (11, 12, 13)} == {"page_bottom"}
+
+
+def test_the_body_going_on_below_a_closing_block_stays() -> None:
+    prose = (
+        "The talks will resume in Geneva next week, where both of the delegations expect "
+        "some progress on the exchange of prisoners.\n"
+    )
+    removed = reasons(BODY + PAYWALL + prose)
+    assert not {11, 12, 13, 14} & set(removed)
+
+
+def test_two_closing_lines_inside_the_body_are_no_block() -> None:
+    text = BODY + "\nAdvertisement\n\nStory continues below\n\nA scene from a film.\n"
+    assert 9 not in reasons(text)
+
+
+def test_the_last_line_opening_a_caption_that_went_is_its_cut_copy() -> None:
+    caption = "Rally in support of Ukraine in Tbilisi"
+    pair = caption + "\n" + caption + " - Jane Roe\n"
+    removed = reasons(BODY + pair + AFTER + "Rally in support of Ukraine i")
+    assert removed[8] == "caption"
+
+
+def test_a_cut_last_line_opening_no_caption_stays() -> None:
+    assert reasons(BODY + AFTER + "Rally in support of Ukraine i") == {}
