@@ -65,6 +65,10 @@ Thresholds (words are whitespace tokens):
   ``BODY_MIN_WORDS`` (8) words or more (5 for a picture's alternative text right above
   its caption); a run of ``DASH_LIST_MIN_ITEMS`` (3) titles led by "— " is a list of
   other stories;
+- a **note on the author** opens "The writer (author, columnist) is a/an/the", then a
+  role (editor, columnist, graduate, fellow, ...) within four words; at the top also
+  "Name is the founding editor of The Outlet" (the role, then "of/at/for/with" and a
+  capital within three words), at the bottom also "I'm a graduate of ...";
 - a **tag row** joins ``TAG_ROW_MIN_PARTS`` (3) or more capitalised names of up to 3
   words with commas; under a related header, ``TEASER_PAIRS_MIN`` (2) headlines each
   followed by a body-like summary, running to the text's end, are teasers.
