@@ -27,7 +27,7 @@ Thresholds (words are whitespace tokens):
   of the body (a feed reader's list);
 - a **deck** follows the headline: bullet lines (``- ``, ``• ``) of 5 words or more, or
   one line of 5 to ``DECK_MAX_WORDS`` (35) words that neither ends a sentence nor holds
-  one;
+  one, nor opens with a number of a list ("3. "): a numbered point is body;
 - short lines in the top and bottom zones: up to ``EDGE_MAX_WORDS`` (6) words above the
   body (not a dateline: no final ``— – - :``, not in capitals), up to
   ``TEASER_MAX_WORDS`` (12) below it (after a blank or a removed line, not ending in a
@@ -65,6 +65,10 @@ Thresholds (words are whitespace tokens):
   ``BODY_MIN_WORDS`` (8) words or more (5 for a picture's alternative text right above
   its caption); a run of ``DASH_LIST_MIN_ITEMS`` (3) titles led by "— " is a list of
   other stories;
+- a **note on the author** opens "The writer (author, columnist) is a/an/the", then a
+  role (editor, columnist, graduate, fellow, ...) within four words; at the top also
+  "Name is the founding editor of The Outlet" (the role, then "of/at/for/with" and a
+  capital within three words), at the bottom also "I'm a graduate of ...";
 - a **tag row** joins ``TAG_ROW_MIN_PARTS`` (3) or more capitalised names of up to 3
   words with commas; under a related header, ``TEASER_PAIRS_MIN`` (2) headlines each
   followed by a body-like summary, running to the text's end, are teasers.
@@ -147,6 +151,25 @@ _MERIDIEM = frozenset("am pm a.m. p.m.".split())
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}", re.IGNORECASE)
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’]? +\S")  # not "U.S. in"
 _CUT_WORD = re.compile(r"[a-z]{1,3}")
+_ROLES = (
+    r"editor|columnist|author|writer|journalist|correspondent|contributor|reporter|"
+    r"professor|fellow|graduate|analyst|researcher|lecturer|commentator|director"
+)
+# "The writer is a graduate of ...", "David Horovitz is the founding editor of The Times
+# of Israel.": a role, then its outlet or school, within the first words
+_WRITER_BIO = re.compile(
+    rf"The (?:writer|author|columnist)s? (?:is|was|are) (?:a|an|the)\b(?: [\w'’-]+){{0,4}}? "
+    rf"(?:{_ROLES})s?\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_BIO = re.compile(
+    rf"I(?: am|'m|’m) (?:a|an)\b(?: [\w'’-]+){{0,4}}? (?:{_ROLES})s?\b", re.IGNORECASE
+)
+_NAMED_BIO = re.compile(
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was) (?:a|an|the)(?: [\w'’-]+){0,3}? "
+    rf"(?i:{_ROLES})s?(?: [\w'’-]+){{0,3}}? (?:of|at|for|with) [A-Z]"
+)
+_NUMBERED = re.compile(r"\d{1,2}[.)] ")  # "3. Overwhelming public support."
 # function words that open a sentence and no label: a short last line opening with one
 # is a sentence cut short ("In his spee")
 _SENTENCE_OPENERS = frozenset(
@@ -347,6 +370,7 @@ def find_deck(
     first = lines[after[0]]
     n = len(first.split())
     deck = DECK_MIN_WORDS <= n <= DECK_MAX_WORDS and not ends_sentence(first)
+    deck = deck and not _NUMBERED.match(first)  # a numbered point of the body
     deck = deck and not _INNER_SENTENCE_END.search(first)  # one sentence, or none
     below = after[0] + 1
     deck = deck and not (below < len(lines) and is_caption_pair(first, lines[below]))
@@ -497,6 +521,19 @@ def is_caps_byline(line: str) -> bool:
     )
 
 
+def is_author_bio(line: str, *, at_top: bool) -> bool:
+    """A note on the author: "The writer is a graduate of ..." (the op-ed convention);
+    ``at_top``, "David Horovitz is the founding editor of The Times of Israel. ..." (a
+    name, "is a/the", a role within four words, then "of/at/for" and a capitalised
+    outlet or school); at the bottom, "I'm a graduate of ..." (a first-person essay may
+    open so, not end so); never in quotation marks, at most 600 characters."""
+    if len(line) > 600 or line[:1] in _OPENERS:
+        return False
+    if _WRITER_BIO.match(line):
+        return True
+    return (_NAMED_BIO if at_top else _FIRST_PERSON_BIO).match(line) is not None
+
+
 def is_counter(line: str) -> bool:
     """A bare number, as share, view and comment counters print it ("0", "85")."""
     return line.isascii() and line.isdigit() and len(line) <= COUNTER_MAX_DIGITS
@@ -542,8 +579,9 @@ def reads_as_cut(line: str) -> bool:
     """Whether the text's last line reads as a sentence cut short by an excerpt's
     length limit: no sentence end, and more than ``LABEL_MAX_WORDS`` words ("Both
     sides have since accused the other of repeatedly violating"), or a shorter one that
-    opens as a sentence does (a function word: "In his spee") and ends in a lower-case
-    letter, as no label ("Rate author") opens."""
+    opens as a sentence does (a function word, after a quotation mark or not: "In his
+    spee", "“I have") and ends in a lower-case letter, as no label ("Rate author")
+    opens."""
     tokens = line.split()
     if ends_sentence(line):
         return False
@@ -551,7 +589,7 @@ def reads_as_cut(line: str) -> bool:
         return True
     return (
         len(tokens) >= 2
-        and tokens[0].lower() in _SENTENCE_OPENERS
+        and tokens[0].lstrip(_OPENERS).lower() in _SENTENCE_OPENERS
         and line[-1:].isalpha()
         and line[-1:].islower()
     )
@@ -633,6 +671,13 @@ def teaser_pairs(
         else:
             return []
     return kept if pairs >= TEASER_PAIRS_MIN else []
+
+
+def is_teaser_item(line: str) -> bool:
+    """A list item that is a story's title at any length: a quoted title, or a bullet
+    that ends no sentence ("• Athletes from Russia and Belarus banned by World
+    Athletics"), as the items under a related header are."""
+    return is_quoted_title(line) or (line.startswith(_BULLETS) and not ends_sentence(line))
 
 
 def is_quoted_title(line: str) -> bool:

@@ -20,17 +20,21 @@ removed line, the rows of the ``cleaning`` table. In order:
    narration count includes them, and returned as :attr:`Cleaned.title`; short lines
    above the headline (``page_top``) and copies of it (``duplicate``) go too; then a
    picture's alternative text and its caption printed one under the other
-   (``caption``), and a comments section from its title to the end (``comments``);
+   (``caption``), a note on the author as the first or last body-like line
+   (``author_bio``), and a comments section from its title to the end (``comments``);
 6. the edges of the page, above the first and below the last body-like line: bare
    dates, bylines in capitals, tags, short labels (``page_top``) and teasers
    (``page_bottom``); the list under a removed "Related stories" header
-   (``related_link``); then context (:mod:`framing.context`, jusText's smoothing):
-   menus (``menu``), short lines between chrome lines (``context``), labels below the
-   last prose line (``page_edge``), and reader prompts in either place
-   (``reader_prompt``);
+   (``related_link``), and the line above each of two or more "Read more »" links
+   (``read_more``: the teaser it opens, ``related_link``); then context
+   (:mod:`framing.context`, jusText's smoothing): menus (``menu``), short lines
+   between chrome lines (``context``), labels below the last prose line
+   (``page_edge``), reader prompts in either place (``reader_prompt``), and what stands
+   below a closing block of prompts when none of it is prose (``page_bottom``);
 7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
-8. a kept line whose copy further down went as a teaser or caption goes with it; a
+8. a kept line whose copy further down went as a teaser or caption goes with it (and
+   one whose copy further up went as a caption); a
    paragraph that repeats an earlier paragraph of the same article, or a line of
    eight words or more held whole in one of the 20 kept lines before it, is removed
    (``duplicate``, with the line it repeats), so no count doubles;
@@ -61,10 +65,16 @@ PAGE_BOTTOM = "page_bottom"
 RELATED = "related_link"
 CAPTION = "caption"
 COMMENTS = "comments"
+READ_MORE = "read_more"
+AUTHOR_BIO = "author_bio"
+BIO_MIN_BODY_AFTER = 2  # body-like lines below a named bio at the top, so it is no lede
+BIO_TOP_LINES = 2  # a bio at the top is one of the first body-like lines (a deck above)
+MIN_READ_MORE_LINKS = 2  # a list of teasers links each to its story from this many
 MIN_DUPLICATE_WORDS = 4  # shorter repeated lines ("Military included") may be legitimate
 MIN_CONTAINED_WORDS = 8  # a line held whole in an earlier one is a copy from this length
 MAX_RECURRING_SHARE = 0.5  # above: the article is another copy of a story of its source
 MIN_BLURB_ARTICLES = 3  # a recurring body-like line is a blurb from this many articles
+MIN_CUT_COPY_CHARS = 15  # the last line opening a caption is its copy cut from this length
 CONTAINED_LOOKBACK = 20  # kept lines searched for one that holds a line whole
 _TERMINAL = tuple('.!?:;"”’»)')
 _QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("«", '"'), ("»", '"'))
@@ -287,6 +297,25 @@ def _mark_headline(
     return headline
 
 
+def _remove_author_bios(
+    lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 5 too: a note on the author (:func:`framing.chrome.is_author_bio`) as one
+    of the first ``BIO_TOP_LINES`` (2: a deck written as a sentence may stand above it)
+    body-like lines, with ``BIO_MIN_BODY_AFTER`` (2) more in the text, or as the last
+    (not a named one: a story may end on who someone is)."""
+    body = [
+        i
+        for i, line in enumerate(lines)
+        if line and i not in removed and i not in fixed and chrome.is_body_like(line)
+    ]
+    for i in body[:BIO_TOP_LINES]:
+        if len(body) > BIO_MIN_BODY_AFTER + 1 and chrome.is_author_bio(lines[i], at_top=True):
+            removed[i] = Removal(i + 1, AUTHOR_BIO, lines[i])
+    if len(body) > 1 and chrome.is_author_bio(lines[body[-1]], at_top=False):
+        removed[body[-1]] = Removal(body[-1] + 1, AUTHOR_BIO, lines[body[-1]])
+
+
 def _edge_reason(lines: list[str], removed: dict[int, Removal], i: int, top: bool) -> str | None:
     """Step 6 for one line above (``top``) or below the body."""
     line = lines[i]
@@ -365,8 +394,9 @@ def _remove_teaser_lists(
     lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]
 ) -> None:
     """Step 6 too: the list under a removed related-stories header of at most
-    ``HEADER_MAX_WORDS`` words ("Related Stories", "Read also:"), up to the next
-    body-like line, is teasers: the headlines of other stories."""
+    ``HEADER_MAX_WORDS`` words ("Related Stories", "Read also:", "Latest developments:"),
+    up to the next body-like line, is teasers: the headlines of other stories, a quoted
+    title or a bullet that ends no sentence being a teaser at any length."""
     for i, line in enumerate(lines):
         header = removed.get(i)
         if header is None or header.reason != RELATED:
@@ -382,9 +412,26 @@ def _remove_teaser_lists(
             item = lines[j]
             if j in fixed or not chrome.is_list_item(item):
                 break
-            if chrome.is_body_like(item) and not chrome.is_quoted_title(item):
+            if chrome.is_body_like(item) and not chrome.is_teaser_item(item):
                 break
             removed[j] = Removal(j + 1, RELATED, lines[j])
+
+
+def _remove_linked_teasers(
+    lines: list[str], removed: dict[int, Removal], fixed: frozenset[int]
+) -> None:
+    """Step 6 too: when ``MIN_READ_MORE_LINKS`` (2) or more "Read more »" links
+    (``read_more``) stand on the page, the kept line right above each (blank lines
+    aside) is the teaser of another story that the link opens (an aggregator's "Similar
+    News" list: headline and summary, then "Weiterlesen »"); one link alone may close
+    the article's own excerpt, and stays alone."""
+    links = [i for i, r in removed.items() if r.reason == READ_MORE]
+    if len(links) < MIN_READ_MORE_LINKS:
+        return
+    for link in links:
+        above = chrome.nonblank_above(lines, link)
+        if above is not None and above not in removed and above not in fixed:
+            removed[above] = Removal(above + 1, RELATED, lines[above])
 
 
 def _remove_by_context(
@@ -396,12 +443,17 @@ def _remove_by_context(
         removed[i] = Removal(i + 1, context.MENU, lines[i])
     for i, reason in context.context_chrome(lines, removed, fixed, rules.prompt_verbs).items():
         removed[i] = Removal(i + 1, reason, lines[i])
+    for i in context.below_closing_block(lines, removed, fixed):
+        removed[i] = Removal(i + 1, PAGE_BOTTOM, lines[i])
 
 
 def _remove_first_copies(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
     """A kept line printed again further down, where its copy went as a teaser or a
     caption, is that teaser or caption too (a story's headline above its "Other Topics"
-    box, a picture's caption repeated): it goes with the same reason, unless body-like."""
+    box, a picture's caption repeated): it goes with the same reason, unless body-like.
+    A caption printed again below one that went is a caption too, for the same reason,
+    and so is the text's last line when it opens a caption that went, cut short by the
+    excerpt's length limit (``MIN_CUT_COPY_CHARS`` (15) characters or more)."""
     later: dict[str, Removal] = {}
     for i in range(len(lines) - 1, -1, -1):
         r = removed.get(i)
@@ -409,6 +461,26 @@ def _remove_first_copies(lines: list[str], keys: list[str], removed: dict[int, R
             later[keys[i]] = r
         elif r is None and keys[i] in later and not chrome.is_body_like(lines[i]):
             removed[i] = Removal(i + 1, later[keys[i]].reason, lines[i])
+    captions: set[str] = set()
+    for i, key in enumerate(keys):
+        r = removed.get(i)
+        if r is not None and r.reason == CAPTION:
+            captions.add(key)
+        elif r is None and key in captions and not chrome.is_body_like(lines[i]):
+            removed[i] = Removal(i + 1, CAPTION, lines[i])
+    last = chrome.nonblank_above(lines, len(lines))
+    if last is not None and _is_cut_caption(keys, removed, captions, last):
+        removed[last] = Removal(last + 1, CAPTION, lines[last])
+
+
+def _is_cut_caption(
+    keys: list[str], removed: dict[int, Removal], captions: set[str], last: int
+) -> bool:
+    """Whether the kept last line opens a caption that went (its copy, cut short)."""
+    key = keys[last]
+    if last in removed or len(key) < MIN_CUT_COPY_CHARS:
+        return False
+    return any(k.startswith(key) and k != key for k in captions)
 
 
 def _remove_contained(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
@@ -451,10 +523,12 @@ def clean_text(
     _remove_pictures_and_posts(lines, rules, removed, fixed)
     _remove_recurring(lines, removed, fixed, recurring_lines)
     headline = _mark_headline(lines, removed, fixed, title)
+    _remove_author_bios(lines, removed, fixed)
     _remove_caption_pairs(lines, removed, fixed)
     _remove_comment_section(lines, removed)
     _remove_edges(lines, removed, fixed)
     _remove_teaser_lists(lines, removed, fixed)
+    _remove_linked_teasers(lines, removed, fixed)
     _remove_by_context(lines, rules, removed, fixed)
 
     keys = [fingerprint(line) for line in lines]

@@ -54,6 +54,13 @@ words (``HEADING_MIN_SHARED`` (3) or more, at least half of them) the next good 
 within ``HEADING_REACH`` (3) non-blank lines repeats (:func:`heads_paragraph`: a live
 blog's post title). A subheading stands between prose lines, so it stays.
 
+Below a **closing block** (``page_bottom``: ``CLOSING_MIN_LINES`` (3) or more lines
+removed as prompts, comment forms, related headers or footers, one under the other,
+below a body-like line), every kept line goes when none of them is prose (a sentence
+of ``CLOSING_PROSE_MIN_WORDS`` (15) words or more, body-like, with stopwords for
+``PROSE_MIN_DENSITY``): a paywall's list of other stories under its prompts, each
+headline under its picture's caption (:func:`below_closing_block`).
+
 A **menu** (``menu``) is a run of ``MENU_MIN_LINES`` (3) or more kept lines, one under
 the other with no blank line between (removed lines aside), each of at most
 ``MENU_MAX_WORDS`` (4) words, none a sentence or ending in ``:``, when the line above
@@ -77,8 +84,14 @@ MENU_MIN_LINES = 3
 MENU_MAX_WORDS = 4
 HEADING_MIN_SHARED = 3
 HEADING_REACH = 3
+CLOSING_MIN_LINES = 3
+CLOSING_PROSE_MIN_WORDS = 15
 
 GOOD, BAD, SHORT = "good", "bad", "short"
+# removals that close an article: prompts, comment forms, related headers, footers
+CLOSING = frozenset(
+    "share_prompt comment_form related_link read_more donation_appeal copyright".split()
+)
 CONTEXT = "context"
 PAGE_EDGE = "page_edge"
 READER_PROMPT = "reader_prompt"
@@ -288,6 +301,47 @@ def context_chrome(
             continue
         out[i] = READER_PROMPT if is_reader_prompt(lines[i], prompt_verbs) else reason
     return out
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of ``CLOSING_PROSE_MIN_WORDS`` (15) words or more, body-like, with
+    stopwords for ``PROSE_MIN_DENSITY``: the article's own narration, which a caption
+    ("Election ad featuring X in Rahat, the largest Arab city in the region.") or a
+    headline of another story is not."""
+    n = _n_words(line, CLOSING_PROSE_MIN_WORDS)
+    return (
+        n >= CLOSING_PROSE_MIN_WORDS
+        and chrome.is_body_like(line)
+        and stopword_density(line) >= PROSE_MIN_DENSITY
+    )
+
+
+def below_closing_block(
+    lines: Sequence[str], removed: dict[int, Any], fixed: Collection[int]
+) -> list[int]:
+    """The kept lines below a closing block, when no prose (:func:`is_prose`) stands
+    among them: a block is ``CLOSING_MIN_LINES`` (3) or more lines removed as
+    :data:`CLOSING` chrome one under the other (blank and other removed lines between,
+    no kept line), below a body-like line; what follows a paywall's or a comment form's
+    prompts without any narration is the page's list of other stories, their headlines
+    and their pictures' captions. Two lines ("Advertisement", "Story continues below")
+    may stand inside the body; the body going on below a block has prose."""
+    prose_below = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        kept = bool(lines[i]) and i not in removed
+        prose_below[i] = prose_below[i + 1] or (kept and (i in fixed or is_prose(lines[i])))
+    run, seen_body = 0, False
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        r = removed.get(i)
+        if r is None:
+            if run >= CLOSING_MIN_LINES and seen_body and not prose_below[i]:
+                return [j for j in range(i, len(lines)) if lines[j] and j not in removed]
+            run, seen_body = 0, seen_body or chrome.is_body_like(line)
+        elif r.reason in CLOSING:
+            run += 1
+    return []
 
 
 def content_words(line: str) -> set[str]:
