@@ -132,19 +132,26 @@ def relocate(
     """Gold rows with raw-file offsets moved into the cleaned texts, and the rows left over.
 
     A row goes to the occurrence of its ``text`` nearest its raw ``start`` that no
-    earlier row with the same text took; a row finds none when cleaning removed its text.
+    earlier row with the same text took; rows of one span (a nested report's two levels)
+    share it; a row finds none when cleaning removed its text.
     """
     placed: list[dict[str, Any]] = []
     left: list[dict[str, Any]] = []
     taken: set[tuple[str, int, str]] = set()
+    same_span: dict[tuple[str, str, int], int] = {}
     for row in sorted(gold, key=lambda r: (r["article_id"], r.get("start") or 0)):
-        aid, part = row["article_id"], row["text"]
+        aid, part, raw_start = row["article_id"], row["text"], row.get("start") or 0
+        if (aid, part, raw_start) in same_span:
+            at = same_span[aid, part, raw_start]
+            placed.append({**row, "start": at, "end": at + len(part)})
+            continue
         free = [at for at in occurrences(texts.get(aid, ""), part) if (aid, at, part) not in taken]
         if not free:
             left.append(dict(row))
             continue
-        at = min(free, key=lambda a: abs(a - (row.get("start") or 0)))
+        at = min(free, key=lambda a: abs(a - raw_start))
         taken.add((aid, at, part))
+        same_span[aid, part, raw_start] = at
         placed.append({**row, "start": at, "end": at + len(part)})
     return placed, left
 
