@@ -806,3 +806,16 @@ def test_a_tag_interjected_before_a_quoted_phrase_gives_the_clause() -> None:
         'The talks, Peskov said, were "very useful" for both sides',
         "very useful",
     )
+
+
+def test_gold_rows_of_one_span_share_its_place_in_the_cleaned_text() -> None:
+    # a nested report's two levels ("..., his office quoted him as saying") share a span;
+    # a repeated sentence elsewhere is a second occurrence, taken by the nearest row
+    raw = "Intro.\nA quote here. Other words. A quote here."
+    cleaned = raw[7:]
+    row = {"article_id": "a", "text": "A quote here", "start": 7}
+    placed, left = quote_eval.relocate(
+        [row, {**row, "speaker": "office"}, {**row, "start": 34}], {"a": cleaned}
+    )
+    assert left == []
+    assert sorted(r["start"] for r in placed) == [0, 0, 27]
