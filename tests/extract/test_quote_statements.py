@@ -255,3 +255,17 @@ def test_a_fronted_subordinate_clause_ends_the_content_at_its_comma() -> None:
 def test_a_participle_after_a_possessive_is_no_reporting_verb() -> None:
     found = rows("He dismissed Sen. Lindsey Graham's repeated warning that the plan would fail.")
     assert "repeat" not in {q["verb"] for q in found}
+
+
+def test_a_tag_interjected_after_a_long_subject_gives_the_whole_clause() -> None:
+    text = "Power cuts for industrial users, Kudrytskyi said, were “almost guaranteed” but rare."
+    (row,) = rows(text)
+    assert row["kind"] == "partial"
+    assert row["text"].startswith("Power cuts for industrial users") and row["text"].endswith(
+        "rare"
+    )
+
+
+def test_according_to_after_a_discourse_adverbial_and_an_owners_account() -> None:
+    (row,) = rows("In addition, according to Kuleba's calculations, the assets would be enough.")
+    assert (row["speaker"], row["text"]) == ("Dmytro Kuleba", "the assets would be enough")

@@ -14,6 +14,7 @@ from framing.extract.quotes.patterns import (
     _BY_AGENT,
     _COMMA_TAIL,
     _DATELINE,
+    _FINITE,
     _INTERJECTED,
     _NOT_A_VERB,
     _NOUN_CONTEXT,
@@ -208,6 +209,11 @@ _NOT_OWNERS = frozenset(
 )
 
 
+# a source's account after "according to": its owner speaks
+_OWNER_OF_ACCOUNT = re.compile(
+    r"\s*(.+?)['’]s?\s+(?:\w+\s+)?(?:calculations?|estimates?|data|figures|words|view|"
+    r"assessment|account|remarks|statements?|comments|tally|count)\s*$"
+)
 _STATEMENT_BY = re.compile(
     r"(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:statement|readout|post|report|communique)\s+(?:by|from)\s+"
 )
@@ -223,13 +229,25 @@ def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
     by = _STATEMENT_BY.match(text, ev.end, np_end)
     np_start = by.end() if by else ev.end
     source_end = _source_end(text, np_start, np_end)
-    ev.subject = _resolve_chunk(ctx, np_start, source_end) or named_source(
-        ctx, np_start, source_end
-    )
+    owned = _OWNER_OF_ACCOUNT.match(text, np_start, source_end)
+    owner = None
+    if owned:
+        source_end = owned.end(1)  # "according to Kuleba's calculations": Kuleba
+        owner = next(
+            (m for m in _mentions_in(ctx, np_start, source_end) if m.end == source_end), None
+        )
+    if owner is not None:
+        ev.subject = Subject("actor", owner.as_written, owner.actor, owner.actor.side)
+    else:
+        ev.subject = _resolve_chunk(ctx, np_start, source_end) or named_source(
+            ctx, np_start, source_end
+        )
     if ev.subject is None:
         return
     before = text[sentence.start : ev.start].strip().rstrip(",").strip()
-    if len(_words(before)) <= 1 and not before.endswith(("”", '"')):
+    if (len(_words(before)) <= 1 or _adverbial_only(_words(before))) and not before.endswith(
+        ("”", '"')
+    ):
         ev.content = (np_end, sentence.end)
     else:
         ev.content = (sentence.start, ev.start)
@@ -271,7 +289,7 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     start = sentence.start
     end = chunks[-1][0] - 1
     # "The talks, he said, were hard.": a short subject, the tag, then the clause goes on
-    interjected = _INTERJECTED.match(text, ev.end) and len(_words(text[start:end])) < 4
+    interjected = _INTERJECTED.match(text, ev.end) and _subject_only(_words(text[start:end]))
     if _ASKED.match(text, sentence.start) or (
         not interjected and any(s.start >= ev.end for s in spans)
     ):
@@ -291,6 +309,31 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     if len(_words(text[start:end])) < 3:
         return
     ev.content = (start, end)
+
+
+_DISCOURSE_OPENERS = frozenset(
+    "in at on however meanwhile also moreover furthermore additionally besides still yet "
+    "but and so thus overall separately earlier later now today yesterday".split()
+)
+
+
+def _adverbial_only(words: list[str]) -> bool:
+    """Whether up to four words are a discourse adverbial and no clause ("In addition",
+    "At the same time"): the statement after "according to X," follows it."""
+    return (
+        0 < len(words) <= 4
+        and words[0].lower() in _DISCOURSE_OPENERS
+        and not any(w.lower() in _FINITE for w in words)
+    )
+
+
+def _subject_only(words: list[str]) -> bool:
+    """Whether the words before an interjected tag are a subject with no verb of its own
+    ("Power cuts for industrial users, he said, were ..."): under four words, or no
+    auxiliary and no past-tense form among them."""
+    return len(words) < 4 or not any(
+        w.lower() in _FINITE or (w[0].islower() and w.endswith("ed")) for w in words
+    )
 
 
 _ADVERBIAL_OPENERS = SUBORDINATORS | frozenset(
