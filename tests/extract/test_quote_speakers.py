@@ -307,3 +307,18 @@ def test_an_article_that_names_nobody_before_he_takes_the_headline_person() -> N
     assert [r["speaker"] for r in extract_quotes(doc)] == ["Volodymyr Zelenskyy"]
     untitled = build_document("t", "S", [(1, body, ())])
     assert [r["speaker"] for r in extract_quotes(untitled)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        # the aide speaks, on the side of the person they serve
+        ("A top aide to President Vladimir Putin said talks were off.", "top aide to", "RU"),
+        # a name after the title run is the speaker
+        ("Aide to the Russian President Yury Ushakov said talks were off.", "Yuri Ushakov", "RU"),
+    ],
+)
+def test_an_aide_to_a_person_is_not_that_person(text: str, speaker: str, side: str) -> None:
+    (row,) = extract_quotes(document_from_text(text))
+    assert row["speaker"].startswith(speaker)
+    assert row["affiliation"] == side

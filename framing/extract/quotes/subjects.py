@@ -105,6 +105,26 @@ def _resolve_chunk(
                 possessors[0].actor.side if possessors else UNKNOWN_SIDE
             )
             return Subject("unknown", _np_text(role), None, side, title=_bare_title(role))
+    if found and found[0].actor.kind == "person":
+        pre = _words(text[start : found[0].start])
+        while pre and pre[-1][0].isupper() and pre[-1].lower() not in ("to", "for"):
+            pre = pre[:-1]  # the title before the name: "to (Russian) President Putin"
+        pre = [w.lower() for w in pre]
+        named_after = any(
+            m.actor.kind == "person" and not m.via_title and m.actor is not found[0].actor
+            for m in found[1:]
+        )
+        if (
+            not named_after  # "Aide to the Russian President Yury Ushakov": the name speaks
+            and len(pre) >= 2
+            and pre[-1] in ("to", "for")
+            and pre[-2] in _ROLE_OF_PERSON
+        ):
+            # "a top aide to President Vladimir Putin": the aide speaks, on Putin's side
+            holder = _role_holder(ctx, start, found[0], [pre[-2]])
+            if holder is not None:
+                return Subject("actor", holder.name, holder, holder.side, clean=False)
+            return Subject("unknown", _np_text(words), None, found[0].actor.side, clean=False)
     if found and not any(m.actor.kind == "person" and not m.via_title for m in found):
         named = _name_after_title(ctx, words, found[-1], end, possessors, clean=True)
         if named is not None:
@@ -427,6 +447,11 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
 _POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
 _POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}
+# roles held for a person ("aide to Putin", "spokesman for Zelensky")
+_ROLE_OF_PERSON = frozenset(
+    "aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson "
+    "assistant".split()
+)
 _RESPONDENTS = frozenset("polled surveyed questioned interviewed asked present".split())
 _ALLIES = frozenset("allies partners backers supporters".split())
 
