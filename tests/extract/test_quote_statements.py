@@ -269,3 +269,16 @@ def test_a_tag_interjected_after_a_long_subject_gives_the_whole_clause() -> None
 def test_according_to_after_a_discourse_adverbial_and_an_owners_account() -> None:
     (row,) = rows("In addition, according to Kuleba's calculations, the assets would be enough.")
     assert (row["speaker"], row["text"]) == ("Dmytro Kuleba", "the assets would be enough")
+
+
+def test_a_nested_report_holding_a_quoted_phrase_gives_both_rows() -> None:
+    found = rows("RT reported that Peskov said that the talks were “useful”.")
+    assert [(q["speaker"], q["kind"], q["text"]) for q in found] == [
+        ("RT", "partial", "Peskov said that the talks were “useful”"),
+        ("Dmitry Peskov", "partial", "the talks were “useful”"),
+    ]
+
+
+def test_according_to_inside_a_relative_clause_reports_what_follows() -> None:
+    (row,) = rows("This led to the summit, where, according to Trump, the deal was done.")
+    assert row["text"] == "the deal was done"

@@ -153,6 +153,10 @@ def extract_quotes(
                 if clause is not None and not merged.intersection(map(id, members)):
                     merged.update(map(id, members))
                     statements.add(clause)
+                elif clause is not None and statements.nests(clause, ev.sentence.start):
+                    # "RT reported that Peskov said that the talks were “useful”": the
+                    # inner report holds the quotation too (PARC 3.0 nests both)
+                    statements.add(clause)
                 continue  # else the quotation's own rows are the statement
             if not _has_two_words(doc.text, start, end) or only_circumstance(doc.text[start:end]):
                 continue
@@ -213,6 +217,19 @@ class _Statements:
 
     def add(self, c: Candidate) -> None:
         bisect.insort(self.added, (c.start, len(self.added), c), key=lambda t: t[:2])
+
+    def nests(self, clause: Candidate, floor: int) -> bool:
+        """Whether ``clause`` lies strictly inside a clause row added before, one starting
+        at ``floor`` or later (its sentence): a nested report whose quotation the outer
+        clause took."""
+        lo = bisect.bisect_left(self.added, floor, key=lambda t: t[0])
+        hi = bisect.bisect_right(self.added, clause.start, key=lambda t: t[0])
+        return any(
+            c.kind == "partial"
+            and clause.end <= c.end
+            and (c.start, c.end) != (clause.start, clause.end)
+            for _, _, c in self.added[lo:hi]
+        )
 
     def all(self) -> list[Candidate]:
         """Every row, in the order found."""

@@ -302,9 +302,10 @@ _SAID_THAT = re.compile(r"\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?that\s")
 def _nested_report(text: str, outer: Event, ev: Event) -> bool:
     """Whether a verb inside another's content is a report of its own, nested as PARC 3.0
     nests it: its subject opens the outer content and "that" follows it ("RT reported
-    that Peskov said on January 23 that ...")."""
+    that Peskov said on January 23 that ...", "According to Axios, Witkoff explained
+    that ...")."""
     return (
-        ev.lemma == "say"
+        ev.kind == "verb"
         and outer.content is not None
         and _SAID_THAT.match(text, ev.end) is not None
         and len(_words(text[outer.content[0] : ev.start])) <= 4

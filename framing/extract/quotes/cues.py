@@ -245,9 +245,12 @@ def _according(ctx: _Context, sentence: Sentence, ev: Event) -> None:
     if ev.subject is None:
         return
     before = text[sentence.start : ev.start].strip().rstrip(",").strip()
-    if (len(_words(before)) <= 1 or _adverbial_only(_words(before))) and not before.endswith(
-        ("”", '"')
-    ):
+    before_words = _words(before)
+    if (
+        len(before_words) <= 1
+        or _adverbial_only(before_words)
+        or before_words[-1].lower() in _OPENS_A_CLAUSE  # "..., where, according to X, ..."
+    ) and not before.endswith(("”", '"')):
         ev.content = (np_end, sentence.end)
     else:
         ev.content = (sentence.start, ev.start)
@@ -311,6 +314,7 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     ev.content = (start, end)
 
 
+_OPENS_A_CLAUSE = frozenset("where that which because while when if since although as".split())
 _DISCOURSE_OPENERS = frozenset(
     "in at on however meanwhile also moreover furthermore additionally besides still yet "
     "but and so thus overall separately earlier later now today yesterday".split()
