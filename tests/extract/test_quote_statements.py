@@ -282,3 +282,24 @@ def test_a_nested_report_holding_a_quoted_phrase_gives_both_rows() -> None:
 def test_according_to_inside_a_relative_clause_reports_what_follows() -> None:
     (row,) = rows("This led to the summit, where, according to Trump, the deal was done.")
     assert row["text"] == "the deal was done"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a programme's name ending the tag is no statement
+        (
+            '"We had nothing," Sanders said in an interview aired Monday on "New Day."',
+            [("direct", "We had nothing")],
+        ),
+        # an outlet's possessive before the name, then the clause
+        ('Carson told ABC\'s "This Week" that he would stay.', [("indirect", "he would stay")]),
+        # a quoted phrase in lower case after "on" stays a quotation
+        (
+            'Peskov said the talks went on "in good faith."',
+            [("partial", 'the talks went on "in good faith."')],
+        ),
+    ],
+)
+def test_programme_names_are_no_quotations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q["kind"], q["text"]) for q in rows(text)] == expected

@@ -97,8 +97,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             low = lows[i]
             if low == "that" or low in PREPOSITIONS:
                 break
-            if i and low in CLAUSE_START:
-                return pos + w.start()
+            if i and low in CLAUSE_START and rest[w.start() - 1 : w.start()] not in "\"“‘'":
+                return pos + w.start()  # (not the first word of a quoted title: ABC's "This Week")
             if (
                 i
                 and capital is None

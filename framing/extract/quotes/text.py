@@ -136,13 +136,18 @@ def only_circumstance(content: str) -> bool:
     return all(w in _CIRCUMSTANCE_WORDS or w.isdigit() for w in words)
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:on|to|in)\s*$")
+# before a programme's name: "on", "to" or "in", or an outlet's possessive ("on ABC's",
+# "told CNN's")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|to|in)\s+|\b[A-Z][\w.&-]*['’]s\s+)$|\b(?:on|to|in)\s*$")
 _THAT_AFTER = re.compile(r"\s*that\b")
+_SENTENCE_END_AFTER = re.compile(r"[.,]?(?:\s|$)")
 
 
 def title_before_that(text: str, span: QuoteSpan, floor: int) -> bool:
-    """Whether a quotation is a name between a verb and its "that": after "on", "to" or
-    "in", capitalised, up to six words (``said on “Face the Nation” that ...``).
+    """Whether a quotation is a programme's or a publication's name after "on", "to", "in"
+    or an outlet's possessive: capitalised, up to six words, followed by "that" (``said on
+    “Face the Nation” that ...``), or in title case and ending the sentence (``said in an
+    interview aired Monday on “New Day.”``).
 
     >>> from framing.quotemarks import find_quote_spans
     >>> text = "Graham said on “Morning Joe” that it was over."
@@ -150,9 +155,14 @@ def title_before_that(text: str, span: QuoteSpan, floor: int) -> bool:
     True
     """
     words = _words(text[span.inner_start : span.inner_end])
-    return (
+    if not (
         0 < len(words) <= 6
         and words[0][0].isupper()
-        and _TITLE_BEFORE.search(text, max(floor, span.start - 6), span.start) is not None
-        and _THAT_AFTER.match(text, span.end) is not None
-    )
+        and _TITLE_BEFORE.search(text, max(floor, span.start - 30), span.start) is not None
+    ):
+        return False
+    if _THAT_AFTER.match(text, span.end) is not None:
+        return True
+    title_case = all(w[0].isupper() for w in words if len(w) > 3)
+    closes = text[span.inner_end - 1 : span.inner_end] in ".,"
+    return title_case and (closes or _SENTENCE_END_AFTER.match(text, span.end) is not None)
