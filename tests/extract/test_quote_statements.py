@@ -303,3 +303,31 @@ def test_according_to_inside_a_relative_clause_reports_what_follows() -> None:
 )
 def test_programme_names_are_no_quotations(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q["kind"], q["text"]) for q in rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a possessive noun phrase with its own verb after "said" is the content
+        (
+            "Another pollster, David Woodard of Clemson University, said his survey showed "
+            "support holding steady.",
+            "David Woodard",
+            "his survey showed support holding steady",
+        ),
+        # a bare weekday after a closing tag
+        (
+            "The couple were among the passengers, spokesman Ivan Roe said Thursday.",
+            "Ivan Roe",
+            "The couple were among the passengers",
+        ),
+        # a participle after a clause led by a noun phrase shares its subject
+        (
+            "The officials declined to comment, saying they cannot discuss the case.",
+            "officials",
+            "they cannot discuss the case",
+        ),
+    ],
+)
+def test_speakers_around_the_tag(text: str, speaker: str, content: str) -> None:
+    assert (speaker, content) in {(q["speaker"], q["text"]) for q in rows(text)}

@@ -13,6 +13,7 @@ from itertools import pairwise
 from framing.actors import OTHER_SIDE, UNKNOWN_SIDE, Mention, match_key, surface_key
 from framing.extract.quotes.model import Subject, _Context, _mentions_before, _mentions_in
 from framing.extract.quotes.patterns import (
+    _FINITE,
     _NAME_TITLES,
     _RELATIVES,
     _ROLE_WORDS,
@@ -696,7 +697,27 @@ def _may_name_speaker(ctx: _Context, start: int, end: int) -> bool:
         return False
     if words[0] in PRONOUNS and len(words) > 1 and words[1] not in PREPOSITIONS:
         return False  # "..., said he will not vote": the content's subject, not "said he."
+    if _clause_follows(written):
+        return False  # "..., said his survey of Republicans showed ...": the content
     return _hearer_end(ctx, text[start:end]) == 0
+
+
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my".split())
+
+
+def _clause_follows(written: list[str]) -> bool:
+    """Whether the words after a verb hold a finite verb of their own, before any relative
+    word ("the officials were wrong", "his survey showed"): a zero-that clause, no speaker.
+    Past forms count only after a possessive ("his survey showed", not "officials involved
+    in the talks")."""
+    possessive = written[0].lower() in _POSSESSIVE_DETERMINERS
+    for w in written[1:]:
+        low = w.lower()
+        if low in _RELATIVES:
+            return False
+        if low in _FINITE or (possessive and w[0].islower() and low.endswith("ed")):
+            return True
+    return False
 
 
 def _antecedent(ctx: _Context, start: int, end: int) -> Subject | None:
@@ -754,7 +775,21 @@ def _main_subject(ctx: _Context, start: int, end: int) -> Subject | None:
         if _names_start(words):
             # "Romney went after Trump, calling it ...": an unlisted name opens the clause
             return _resolve_chunk(ctx, a, _verb_boundary(text, a, b))
+        if first in ("the", "a", "an"):
+            # "The departments declined ..., saying ...": the noun phrase before the verb
+            verb = _first_verb(text, a, b)
+            return _resolve_chunk(ctx, a, verb) if verb is not None else None
         return None
+    return None
+
+
+def _first_verb(text: str, start: int, end: int) -> int | None:
+    """Where the first finite-looking verb of ``text[start:end]`` starts (an auxiliary or
+    a lower-case past form after the first word), or None."""
+    for i, m in enumerate(_WORD.finditer(text, start, end)):
+        w = m.group()
+        if i and w[0].islower() and (w in _FINITE or (len(w) > 3 and w.endswith("ed"))):
+            return m.start()
     return None
 
 
