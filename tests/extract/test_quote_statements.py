@@ -331,3 +331,16 @@ def test_programme_names_are_no_quotations(text: str, expected: list[tuple[str, 
 )
 def test_speakers_around_the_tag(text: str, speaker: str, content: str) -> None:
     assert (speaker, content) in {(q["speaker"], q["text"]) for q in rows(text)}
+
+
+def test_an_interjected_tag_after_an_adverbial_clause_gives_the_sentence() -> None:
+    (row,) = rows("If the stakes are small, the campaign said, it may not bother taking that step.")
+    assert row["speaker"] == "the campaign"
+    assert row["text"].startswith("If the stakes are small") and row["text"].endswith("step")
+
+
+def test_an_attendee_is_a_speaker() -> None:
+    (row,) = rows(
+        "One attendee, who spoke on the condition of anonymity, said the message was clear."
+    )
+    assert (row["speaker"], row["text"]) == ("attendee", "the message was clear")

@@ -24,6 +24,7 @@ from framing.extract.quotes.patterns import (
     _COORDINATED,
     _FINITE,
     _INTERJECTED,
+    _IRREGULAR_PAST,
     _NOUNABLE,
     _NP_RUN,
     _QUOTED_AS,
@@ -46,12 +47,6 @@ from framing.quotemarks import QuoteSpan
 
 # irregular past-tense forms, which the suffix test of _looks_finite misses ("said Clinton
 # ran a very aggressive campaign"); from the common irregular verbs of English grammars
-_IRREGULAR_PAST = frozenset(
-    "ran made took gave got won lost left felt kept knew thought came went saw found became "
-    "began held led met paid put sent spent stood understood brought bought built caught "
-    "drove fell fought grew hit hurt meant rose sold shot sat spoke struck threw wrote wore "
-    "broke chose forgot froze hid rode sang sank shook stole swore tore woke".split()
-)
 # punctuation that ends a clause's subject: a finite verb past it belongs to another clause
 # punctuation that ends a noun phrase; a period after an initial, "U.S." or a title
 # abbreviation does not ("said Donald J. Trump's remarks had ...", "said Mr. Putin ...")
@@ -73,6 +68,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
     first_word = _WORD.search(rest)
     if first_word is None:
         return None
+    if rest[: first_word.start()].strip() == "," and first_word[0].lower() in CLAUSE_START:
+        return None  # "..., the campaign said, it may ...": an interjected tag (_fronted)
     if (
         first_word[0].lower() == "that"
         and ev.lemma not in verbs.as_verbs
@@ -125,7 +122,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         if question is not None and not _tag_after_comma(rest, verbs):
             return pos + question  # "asked (the minister) whether ..."
     zero_that = lows[0] in CLAUSE_START
-    # a hearer may be long ("told a crowded hall at a hotel in Baltimore that ...")
+    # a hearer or a setting may be long ("told a crowded hall at a hotel in Baltimore
+    # that ...", "said in an interview with The Associated Press last week that ...")
     that_window = 12 if ev.lemma in verbs.indirect_object else 9
     for i, w in enumerate(words[:that_window]):
         if (zero_that or i >= 1) and lows[i] in _FINITE and "," not in rest[: w.start()]:

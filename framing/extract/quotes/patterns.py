@@ -208,7 +208,8 @@ PEOPLE_NOUNS = frozenset(
     "researchers scholar economist economists historian activist activists lawyer "
     "lawyers doctor doctors nurse teacher student students worker workers farmer "
     "pensioner volunteer volunteers chief head director chairman deputy member members "
-    "speaker".split()
+    "speaker attendee attendees participant participants organizer organizers organiser "
+    "organisers supporters supporter opponents opponent".split()
 )
 NEGATIONS = frozenset(
     "not n't never nor neither declined refused without didn't doesn't won't wouldn't "
@@ -261,6 +262,13 @@ FEMALE_WORDS = frozenset(
 )
 # finite auxiliaries: a word that makes a clause of the words around it ("said progress
 # had been made"), and so ends a subject noun phrase
+# past forms that do not end in -ed
+_IRREGULAR_PAST = frozenset(
+    "ran made took gave got won lost left felt kept knew thought came went saw found became "
+    "began held led met paid put sent spent stood understood brought bought built caught "
+    "drove fell fought grew hit hurt meant rose sold shot sat spoke struck threw wrote wore "
+    "broke chose forgot froze hid rode sang sank shook stole swore tore woke".split()
+)
 _FINITE = frozenset(
     "would will was were is are had has have could can should must may might did does".split()
 )

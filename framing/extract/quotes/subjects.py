@@ -14,6 +14,7 @@ from framing.actors import OTHER_SIDE, UNKNOWN_SIDE, Mention, match_key, surface
 from framing.extract.quotes.model import Subject, _Context, _mentions_before, _mentions_in
 from framing.extract.quotes.patterns import (
     _FINITE,
+    _IRREGULAR_PAST,
     _NAME_TITLES,
     _RELATIVES,
     _ROLE_WORDS,
@@ -788,7 +789,11 @@ def _first_verb(text: str, start: int, end: int) -> int | None:
     a lower-case past form after the first word), or None."""
     for i, m in enumerate(_WORD.finditer(text, start, end)):
         w = m.group()
-        if i and w[0].islower() and (w in _FINITE or (len(w) > 3 and w.endswith("ed"))):
+        if (
+            i
+            and w[0].islower()
+            and (w in _FINITE or w in _IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")))
+        ):
             return m.start()
     return None
 
