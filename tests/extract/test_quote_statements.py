@@ -344,3 +344,19 @@ def test_an_attendee_is_a_speaker() -> None:
         "One attendee, who spoke on the condition of anonymity, said the message was clear."
     )
     assert (row["speaker"], row["text"]) == ("attendee", "the message was clear")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("42% say they're liberal.", "42%"),
+        ("About three in 10 said they prefer a liberal agenda.", "About three in 10"),
+        (
+            "In each state, about half of voters say they prefer an outsider.",
+            "about half of voters",
+        ),
+    ],
+)
+def test_poll_shares_are_speakers(text: str, speaker: str) -> None:
+    (row,) = rows(text)
+    assert (row["speaker"], row["affiliation"]) == (speaker, "unknown")

@@ -137,6 +137,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             and is_possessive_word(lows[i - 2])
         ):
             break  # "dismissed Zelensky's claim that ...": the "that" is the noun's
+        if lows[i] == "that" and i + 1 < len(lows) and lows[i + 1] in _THAT_DETERMINED:
+            continue  # "they feel that way": a determiner
         if lows[i] == "that" and not _quote_at(ctx, pos + w.start()):
             between = rest[: w.start()]
             if i > 2 and lows[i - 1] in ("and", "but"):
@@ -184,6 +186,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+# nouns after a determiner "that" ("feel that way", "on that day")
+_THAT_DETERMINED = frozenset("way day time year week month point moment much far long".split())
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
 
 

@@ -61,6 +61,10 @@ def _resolve_chunk(
     text = ctx.doc.text
     if all_words is None:
         all_words = _words(text[start:end])
+    share = _POLL_SHARE.match(text, start, end)
+    if share and not text[share.end() : end].strip():
+        # poll respondents: "42% say", "about three in 10 said", "a third of independents"
+        return Subject("unknown", share.group(1), None, UNKNOWN_SIDE)
     document = _document_named(all_words)
     if document:
         return Subject("document", document)  # its issuer: speakers._document_issuer
@@ -449,6 +453,17 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
 _POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
 _POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}
+_SHARE = "(share of respondents)"  # marks a poll share in the subject chain
+# a share of poll respondents as the subject of "say"
+_POLL_SHARE = re.compile(
+    r"\s*((?:(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|"
+    r"[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Aa]t least)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:[Aa]|[Oo]ne|[Tt]wo)[- ](?:third|quarter|fifth)s?|"
+    r"[Hh]alf|[Tt]wo-thirds|[Aa] (?:majority|minority)|"
+    r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)"
+    r"\s+(?:in|out of)\s+(?:\d+|ten|five|four|three))"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?:\s+[A-Za-z][\w'’-]*){1,3})?)\s*"
+)
 # roles held for a person ("aide to Putin", "spokesman for Zelensky")
 _ROLE_OF_PERSON = frozenset(
     "aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson "
@@ -516,6 +531,14 @@ def _subject_before(
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         chunk_words = _words(text[a:b])
         words = _strip_head(chunk_words)
+        share = _POLL_SHARE.fullmatch(text, a, b)
+        if share is not None or (chain and chain[-1].title == _SHARE):
+            if share is None:
+                break  # the share is the whole subject
+            # "42% say", "About three in 10 said", "A third of independents, 33%, say"
+            chain[:] = [Subject("unknown", share.group(1), None, UNKNOWN_SIDE, title=_SHARE)]
+            phrases[:] = [share.group(1)]
+            continue
         if not chain and _pronoun_after_phrase(words):
             chain.append(Subject("pronoun", words[-1]))  # "Although in September she said"
             phrases.append(words[-1])
