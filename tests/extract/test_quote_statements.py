@@ -360,3 +360,25 @@ def test_an_attendee_is_a_speaker() -> None:
 def test_poll_shares_are_speakers(text: str, speaker: str) -> None:
     (row,) = rows(text)
     assert (row["speaker"], row["affiliation"]) == (speaker, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union will sit out the election, director Phil Smith told POLITICO earlier "
+            "this week.",
+            "The union will sit out the election",
+        ),
+        (
+            "This is not about me, President Obama told his closest advisers as he labored.",
+            "This is not about me",
+        ),
+        (
+            "The solution, the partner told them, was simple.",
+            "The solution, the partner told them, was simple",
+        ),
+    ],
+)
+def test_told_closes_a_statement_after_its_hearer(text: str, content: str) -> None:
+    assert [q["text"] for q in rows(text)] == [content]

@@ -94,7 +94,12 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
             low = lows[i]
             if low == "that" or low in PREPOSITIONS:
                 break
-            if i and low in CLAUSE_START and rest[w.start() - 1 : w.start()] not in "\"“‘'":
+            if (
+                i
+                and low in CLAUSE_START
+                and rest[w.start() - 1 : w.start()] not in "\"“‘'"
+                and lows[i - 1] not in _TIME_BEFORE_DETERMINER  # "told POLITICO earlier this week"
+            ):
                 return pos + w.start()  # (not the first word of a quoted title: ABC's "This Week")
             if (
                 i
@@ -186,6 +191,8 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+# words before "this"/"that"/"last" ... that make a time phrase, not a clause
+_TIME_BEFORE_DETERMINER = frozenset("earlier later on in during since until".split())
 # nouns after a determiner "that" ("feel that way", "on that day")
 _THAT_DETERMINED = frozenset("way day time year week month point moment much far long".split())
 _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())

@@ -289,10 +289,14 @@ def _fronted(ctx: _Context, sentence: Sentence, ev: Event, spans: list[QuoteSpan
     tail = text[ev.end : sentence.end]
     if ev.lemma in ctx.verbs.indirect_object:
         tail = tail[_hearer_end(ctx, tail) :]  # "CONTENT, X told reporters." / "told Reuters on"
+        hearer = _PERSONAL_HEARER.match(tail)
+        if hearer:
+            tail = tail[hearer.end() :]  # "CONTENT, the president told her." / "told his aides"
     start = sentence.start
     end = chunks[-1][0] - 1
     # "The talks, he said, were hard.": a short subject, the tag, then the clause goes on
-    interjected = _INTERJECTED.match(text, ev.end) and _subject_only(_words(text[start:end]))
+    tag_end = sentence.end - len(tail)  # after the verb and its hearer
+    interjected = _INTERJECTED.match(text, tag_end) and _subject_only(_words(text[start:end]))
     if _ASKED.match(text, sentence.start) or (
         not interjected and any(s.start >= ev.end for s in spans)
     ):
@@ -338,6 +342,14 @@ def _subject_only(words: list[str]) -> bool:
     return len(words) < 4 or not any(
         w.lower() in _FINITE or (w[0].islower() and w.endswith("ed")) for w in words
     )
+
+
+# a hearer after "told" that is a person or an audience, not a medium
+_PERSONAL_HEARER = re.compile(
+    r"\s+(?:him|her|them|me|us|[A-Z]{3,}|(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:advisers|advisors|aides|supporters|crowd|audience|staff|colleagues|followers|"
+    r"members|voters|listeners|viewers|lawmakers|donors|students|workers|rally|gathering))\b"
+)
 
 
 _ADVERBIAL_OPENERS = SUBORDINATORS | frozenset(

@@ -133,7 +133,7 @@ _AS = _Prefiltered(re.compile(r"\bas\s+"), ("as",))
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:\w+\s+){0,2}$")
 _NP_RUN = re.compile(r"(?:[^,.;:“”\"]|(?<=\b[A-Z])\.)+")  # "two U.S. officials"
 _TAG_TAIL = re.compile(
-    r"^[\s,]*(?:on|in|at|during|after|before|but|when|while|yesterday|today|tonight|earlier|"
+    r"^[\s,]*(?:on|in|at|during|after|before|but|when|while|as|yesterday|today|tonight|earlier|"
     r"later|last|this|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
 _COMMA_TAIL = re.compile(r"^\s*,")
