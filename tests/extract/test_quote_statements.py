@@ -382,3 +382,24 @@ def test_poll_shares_are_speakers(text: str, speaker: str) -> None:
 )
 def test_told_closes_a_statement_after_its_hearer(text: str, content: str) -> None:
     assert [q["text"] for q in rows(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a capitalised name ending in -ly is no adverb
+        (
+            "Schlafly also noted that Reagan was willing to negotiate.",
+            "Schlafly",
+            "Reagan was willing to negotiate",
+        ),
+        # an aside between commas inside a zero-that clause
+        (
+            "Pollster Andy Smith said Trump, despite his wealth, is better placed.",
+            "Andy Smith",
+            "Trump, despite his wealth, is better placed",
+        ),
+    ],
+)
+def test_names_and_asides(text: str, speaker: str, content: str) -> None:
+    assert [(q["speaker"], q["text"]) for q in rows(text)] == [(speaker, content)]

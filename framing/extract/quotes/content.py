@@ -335,30 +335,44 @@ def _finite_soon(rest: str, words: list[re.Match[str]], stop: int) -> bool:
     the words from ``words[0]`` on are a clause ("said none of the other candidates were
     listed"), not an object ("said nothing, but the talks were ...")."""
     for w in words[1:stop]:
+        finite = _looks_finite(w.group())
         stop_mark = _SUBJECT_END.search(rest, words[0].end(), w.start())
-        if stop_mark and not _name_list_comma(rest, stop_mark, w):
+        if stop_mark and not _name_list_comma(rest, stop_mark, w, closed=finite):
             return False
-        if _looks_finite(w.group()):
+        if finite:
             return True
     return False
 
 
-def _name_list_comma(rest: str, mark: re.Match[str], word: re.Match[str]) -> bool:
+def _name_list_comma(
+    rest: str, mark: re.Match[str], word: re.Match[str], *, closed: bool = True
+) -> bool:
     """Whether the only punctuation before ``word`` is commas of a list of names
-    ("comments from Rice, Rhodes, Panetta and Petraeus were"): each comma followed by a
-    capitalised word that opens no clause."""
-    for comma in re.finditer(r"[^\w\s’'-]", rest[mark.start() : word.start()]):
+    ("comments from Rice, Rhodes, Panetta and Petraeus were") or a pair around an aside
+    ("Trump, despite his wealth, is"): each comma followed by a capitalised word that
+    opens no clause, or by a preposition or an adverb whose phrase a comma closes (by
+    ``word`` when ``closed``)."""
+    commas = list(re.finditer(r"[^\w\s’'-]", rest[mark.start() : word.start()]))
+    closing = False  # the next comma closes an aside
+    for comma in commas:
         if comma.group() != ",":
             return False
+        if closing:
+            closing = False
+            continue
         after = _WORD.search(rest, mark.start() + comma.end())
-        if (
-            after is None
-            or rest[mark.start() + comma.end() : after.start()].strip()
-            or not after.group()[0].isupper()
-            or after.group().lower() in CLAUSE_START
-        ):
+        if after is None or rest[mark.start() + comma.end() : after.start()].strip():
             return False
-    return True
+        low = after.group().lower()
+        if low in PREPOSITIONS or low in _ASIDE_ADVERBS or low.endswith("ly"):
+            closing = True
+            continue
+        if not after.group()[0].isupper() or low in CLAUSE_START:
+            return False
+    return not (closing and closed)
+
+
+_ASIDE_ADVERBS = frozenset("however though perhaps still therefore meanwhile".split())
 
 
 def _glue_before(text: str, start: int, end: int) -> bool:

@@ -456,7 +456,7 @@ _POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}
 _SHARE = "(share of respondents)"  # marks a poll share in the subject chain
 # a share of poll respondents as the subject of "say"
 _POLL_SHARE = re.compile(
-    r"\s*((?:(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|"
+    r"\s*((?:(?:[Ss]ome|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|"
     r"[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Aa]t least)\s+)?"
     r"(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:[Aa]|[Oo]ne|[Tt]wo)[- ](?:third|quarter|fifth)s?|"
     r"[Hh]alf|[Tt]wo-thirds|[Aa] (?:majority|minority)|"

@@ -46,8 +46,8 @@ def _strip_tail(words: list[str]) -> list[str]:
     end = len(words)
     while end:
         low = words[end - 1].lower()
-        if low not in AUX_ADVERBS and not low.endswith("ly"):
-            break
+        if low not in AUX_ADVERBS and not (low.endswith("ly") and words[end - 1][0].islower()):
+            break  # (a capitalised -ly word is a name: "Schlafly")
         end -= 1
     return words[:end]
 
