@@ -145,6 +145,11 @@ def is_reader_prompt(line: str, prompt_verbs: Collection[str]) -> bool:
     return any(w in SECOND_PERSON for w in words) or opens_with_prompt_verb(words, prompt_verbs)
 
 
+def speaks_to_reader(line: str) -> bool:
+    """Whether ``line`` holds a second-person word outside quotation marks."""
+    return _QUOTES.isdisjoint(line) and any(w in SECOND_PERSON for w in tokens(line))
+
+
 def opens_with_prompt_verb(words: Sequence[str], prompt_verbs: Collection[str]) -> bool:
     """Whether ``words`` open with an imperative of ``prompt_verbs``: "please", or a verb
     followed by a stopword or a handle or alone with one word ("Leave a reply", "Read it
