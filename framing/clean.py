@@ -31,7 +31,8 @@ removed line, the rows of the ``cleaning`` table. In order:
    (:mod:`framing.context`, jusText's smoothing): menus (``menu``), short lines
    between chrome lines (``context``), labels below the last prose line
    (``page_edge``), reader prompts in either place (``reader_prompt``), and what stands
-   below a closing block of prompts when none of it is prose (``page_bottom``);
+   below a closing block of prompts when none of it is prose, or lines in another
+   language ending an English text (``page_bottom``);
 7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
 8. a kept line whose copy further down went as a teaser or caption goes with it (and
@@ -459,6 +460,8 @@ def _remove_by_context(
     for i, reason in context.context_chrome(lines, removed, fixed, rules.prompt_verbs).items():
         removed[i] = Removal(i + 1, reason, lines[i])
     for i in context.below_closing_block(lines, removed, fixed):
+        removed[i] = Removal(i + 1, PAGE_BOTTOM, lines[i])
+    for i in context.foreign_tail(lines, removed, fixed):
         removed[i] = Removal(i + 1, PAGE_BOTTOM, lines[i])
 
 

@@ -123,3 +123,21 @@ def test_a_blurb_on_the_author_under_the_body_goes() -> None:
 )
 def test_short_sentences_ending_the_body_are_no_blurb(last: str) -> None:
     assert reasons(BODY + AFTER + "\n" + last) == {}
+
+
+FOREIGN = (
+    "Gratis är gott: skicka länkar från din telefon till din dator idag, och öppna dem "
+    "direkt när du vill läsa.\n\n"
+    "Programmet är gratis och allt som krävs är att du öppnar länkarna direkt på datorn "
+    "efter att ha installerat appen.\n"
+)
+
+
+def test_lines_in_another_language_ending_the_text_go() -> None:
+    assert reasons(BODY + AFTER + "\n" + FOREIGN) == {7: "page_bottom", 9: "page_bottom"}
+
+
+def test_one_foreign_line_or_an_english_line_last_stays() -> None:
+    one = FOREIGN.split("\n\n")[1]
+    assert reasons(BODY + AFTER + "\n" + one) == {}
+    assert reasons(BODY + "\n" + FOREIGN + "\n" + AFTER) == {}
