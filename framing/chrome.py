@@ -20,11 +20,13 @@ Thresholds (words are whitespace tokens):
   ``HEADLINE_MAX_WORDS`` (30) words with letters that opens with a letter, digit or
   quotation mark, does not end a sentence with a period, nor end in ``: , ; —``, holds no
   breadcrumb separator (`` • › » >``) and at most one ``|`` with 5 words on one side
-  (a section before the headline, a bar after it), with a body-like line after it; only
-  lines of at most ``ABOVE_MAX_WORDS`` (8) words may stand above it (a longer line first
-  means the body starts there: no headline). A headline-shaped line printed again
-  further down comes first when the lines above it are short, copies of it or previews
-  of the body (a feed reader's list);
+  (a section before the headline, a bar after it), and no post's age ("9m ago": a live
+  blog's post head), with a body-like line after it; only lines of at most
+  ``ABOVE_MAX_WORDS`` (8) words may stand above it (a longer line first means the body
+  starts there: no headline), and a kicker of up to ``LABEL_MAX_WORDS`` words right
+  above a longer headline-shaped line ("One Year On") is not it. A headline-shaped line
+  printed again further down comes first when the lines above it are short, copies of
+  it or previews of the body (a feed reader's list);
 - a **deck** follows the headline: bullet lines (``- ``, ``• ``) of 5 words or more, or
   one line of 5 to ``DECK_MAX_WORDS`` (35) words that neither ends a sentence nor holds
   one, nor opens with a number of a list ("3. "): a numbered point is body;
@@ -55,8 +57,10 @@ Thresholds (words are whitespace tokens):
   “Title”";
 - the text's last line is the body **cut short** (:func:`cut_tail`) when it is no
   sentence and has more than ``LABEL_MAX_WORDS`` words or opens with a function word
-  and ends in a lower-case letter ("In his spee"), right under a body-like line or
-  under a subheading right under one (both stay);
+  and ends in a lower-case letter ("In his spee"), or opens with a capitalised word the
+  lines above print, alone or before a lower-case word ("Ukraine", "Zelenskyy
+  underscored"), right under a body-like line or under a subheading (a label or a
+  question) right under one (both stay);
 - (:mod:`framing.captions`) a **caption sentence** has, in its first sentence of 6 to
   ``CAPTION_MAX_WORDS`` (60) words, a caption verb (``caption_verbs`` of
   ``boilerplate.yaml``) and a date with its year or "for a picture", and neither a
@@ -97,6 +101,8 @@ LIST_ITEM_MAX_WORDS = 20
 COUNTER_MAX_DIGITS = 6
 TAG_ROW_MIN_PARTS = 3
 TEASER_PAIRS_MIN = 2
+BLURB_MIN_PHRASES = 4
+BLURB_MAX_WORDS = 5
 MARKUP_SHARE = 0.08
 MARKUP_CHARS = frozenset("/@[]{}<>=\\_#")
 
@@ -151,6 +157,12 @@ _MERIDIEM = frozenset("am pm a.m. p.m.".split())
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}", re.IGNORECASE)
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’]? +\S")  # not "U.S. in"
 _CUT_WORD = re.compile(r"[a-z]{1,3}")
+_WORD = re.compile(r"[^\W\d_]+")
+_PHRASE_END = re.compile(r"[.!?]+(?:\s+|$)")
+# the age of a post, as live blogs stamp each entry: "9m ago", "2 hours ago"
+_RELATIVE_STAMP = re.compile(
+    r"(?<!\w)\d{1,2} ?(?:s|m|min|mins|h|hr|hrs|minutes?|hours?) ago\b", re.IGNORECASE
+)
 _ROLES = (
     r"editor|columnist|author|writer|journalist|correspondent|contributor|reporter|"
     r"professor|fellow|graduate|analyst|researcher|lecturer|commentator|director"
@@ -234,6 +246,8 @@ def _is_headline_shape(line: str) -> bool:
         return False
     if is_tag_row(line) or is_stamped_byline(line) or _SITE_NAME.search(line):
         return False
+    if _RELATIVE_STAMP.search(line):
+        return False  # "9m ago 00.37 EST Zelenskiy expected ...": a live blog's post head
     return starts_like_text(line) and any(c.isupper() for c in line)
 
 
@@ -310,14 +324,27 @@ def find_headline(
     twice = headline_printed_twice(lines, removed, fixed, kept)
     if twice is not None:
         return twice
-    for i in kept:
+    for k, i in enumerate(kept):
         if i in fixed:
             return None
         if _is_headline_shape(lines[i]):
+            i = _below_kicker(lines, fixed, kept[k:])
             return i if _body_follows(lines, removed, i) else None
         if len(lines[i].split()) > ABOVE_MAX_WORDS:
             return None
     return None
+
+
+def _below_kicker(lines: Sequence[str], fixed: frozenset[int], kept: Sequence[int]) -> int:
+    """The first of ``kept``, a headline-shaped line, or the next kept line when the
+    first is a kicker: up to ``LABEL_MAX_WORDS`` words ("One Year On") right above a
+    longer headline-shaped line."""
+    first = kept[0]
+    if len(kept) < 2 or len(lines[first].split()) > LABEL_MAX_WORDS:
+        return first
+    below = kept[1]
+    longer = len(lines[below].split()) > LABEL_MAX_WORDS
+    return below if longer and below not in fixed and _is_headline_shape(lines[below]) else first
 
 
 def headline_printed_twice(
@@ -526,12 +553,31 @@ def is_author_bio(line: str, *, at_top: bool) -> bool:
     ``at_top``, "David Horovitz is the founding editor of The Times of Israel. ..." (a
     name, "is a/the", a role within four words, then "of/at/for" and a capitalised
     outlet or school); at the bottom, "I'm a graduate of ..." (a first-person essay may
-    open so, not end so); never in quotation marks, at most 600 characters."""
-    if len(line) > 600 or line[:1] in _OPENERS:
+    open so, not end so), or a blurb of ``BLURB_MIN_PHRASES`` (4) or more capitalised
+    phrases of up to ``BLURB_MAX_WORDS`` (5) words, none opening with a pronoun or an
+    article, each closed by a period ("Hardcore internet junkie. Award-winning bacon
+    ninja. Social media trailblazer. Falls down a lot."); never in quotation marks (a
+    blurb aside), at most 600 characters."""
+    if len(line) > 600:
+        return False
+    if not at_top and is_blurb_bio(line):
+        return True
+    if line[:1] in _OPENERS:
         return False
     if _WRITER_BIO.match(line):
         return True
     return (_NAMED_BIO if at_top else _FIRST_PERSON_BIO).match(line) is not None
+
+
+def is_blurb_bio(line: str) -> bool:
+    """A blurb on the author: short capitalised phrases each closed by a period, all of
+    them (stray punctuation and quotation marks around it aside)."""
+    core = line.strip(" .,;:" + _OPENERS + _CLOSERS)
+    phrases = [p.split() for p in _PHRASE_END.split(core) if p.strip()]
+    return len(phrases) >= BLURB_MIN_PHRASES and all(
+        len(p) <= BLURB_MAX_WORDS and p[0][:1].isupper() and p[0].lower() not in _SENTENCE_OPENERS
+        for p in phrases
+    )
 
 
 def is_counter(line: str) -> bool:
@@ -566,7 +612,11 @@ def is_teaser(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
 
 def is_cut_body_end(lines: Sequence[str], removed: dict[int, Any], i: int) -> bool:
     """Whether line ``i`` is the end of the body cut short, or the subheading right
-    above that end (:func:`cut_tail`)."""
+    above that end (:func:`cut_tail`); only those two lines are read for it, so asking
+    line by line stays linear."""
+    last = nonblank_above(lines, len(lines))
+    if last is None or (i != last and i != nonblank_above(lines, last)):
+        return False
     return i in cut_tail(lines, removed)
 
 
@@ -602,7 +652,9 @@ def cut_tail(lines: Sequence[str], removed: dict[int, Any]) -> tuple[int, ...]:
     crisis") that stands under one, with that subheading. An excerpt cut at its length
     limit ends so; a teaser stands under other chrome, or is not the last line."""
     last = nonblank_above(lines, len(lines))
-    if last is None or last in removed or not reads_as_cut(lines[last]):
+    if last is None or last in removed:
+        return ()
+    if not reads_as_cut(lines[last]) and not opens_with_story_word(lines, removed, last):
         return ()
     above = nonblank_above(lines, last)
     if above is None or above in removed:
@@ -614,10 +666,39 @@ def cut_tail(lines: Sequence[str], removed: dict[int, Any]) -> tuple[int, ...]:
         over is not None
         and over not in removed
         and is_body_like(lines[over])
-        and is_edge_label(lines[above], TEASER_MAX_WORDS)
+        and is_subheading(lines[above])
     ):
         return (above, last)
     return ()
+
+
+def is_subheading(line: str) -> bool:
+    """A short line heading the paragraph below it: a label, no sentence ("The genesis
+    of global food crisis"), or a question ("What is the logic for separate entry?")."""
+    if is_edge_label(line, TEASER_MAX_WORDS):
+        return True
+    n = len(line.split())
+    return line.rstrip().rstrip(_CLOSERS).endswith("?") and 2 <= n <= TEASER_MAX_WORDS
+
+
+def opens_with_story_word(lines: Sequence[str], removed: dict[int, Any], last: int) -> bool:
+    """Whether the text's short last line (up to ``LABEL_MAX_WORDS`` words, no sentence)
+    opens a sentence of the story cut short: its first word is a capitalised word
+    that the kept lines above print ("Ukraine", "Zelenskyy underscored"), and it is
+    that word alone or ends in a lower-case word; "Global Times", "Close Bitnami
+    banner" name nothing the story told."""
+    tokens = lines[last].split()
+    if not 1 <= len(tokens) <= LABEL_MAX_WORDS or ends_sentence(lines[last]):
+        return False
+    first = _WORD.match(tokens[0])
+    if first is None or not first.group()[:1].isupper() or len(first.group()) < 3:
+        return False
+    if len(tokens) > 1 and not (tokens[-1].isalpha() and tokens[-1].islower()):
+        return False
+    name = first.group()
+    return any(
+        name in _WORD.findall(lines[j]) for j in range(last) if lines[j] and j not in removed
+    )
 
 
 def is_recurring_label(line: str) -> bool:

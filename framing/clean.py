@@ -6,7 +6,8 @@ numbers, for :func:`framing.document.build_document`) and one :class:`Removal` p
 removed line, the rows of the ``cleaning`` table. In order:
 
 1. blocks (a publisher's appeal from its first to its last line);
-2. whole-line patterns (cookie banners, photo captions, agency credits, prompts, ...);
+2. whole-line patterns (cookie banners, photo captions, agency credits, prompts, ...),
+   and a line speaking to the reader between two lines of a reader appeal;
 3. line shapes that no body line takes: URLs, markup residue, ``|``-joined metadata,
    lone lower-case tags, date-and-time lines (:mod:`framing.chrome`);
 4. lines that recur in other articles of the same source (``recurring``; the
@@ -30,7 +31,8 @@ removed line, the rows of the ``cleaning`` table. In order:
    (:mod:`framing.context`, jusText's smoothing): menus (``menu``), short lines
    between chrome lines (``context``), labels below the last prose line
    (``page_edge``), reader prompts in either place (``reader_prompt``), and what stands
-   below a closing block of prompts when none of it is prose (``page_bottom``);
+   below a closing block of prompts when none of it is prose, or lines in another
+   language ending an English text (``page_bottom``);
 7. paragraphs are formed from the kept lines (one per line, or a block of
    hard-wrapped lines separated by blank lines);
 8. a kept line whose copy further down went as a teaser or caption goes with it (and
@@ -67,6 +69,7 @@ CAPTION = "caption"
 COMMENTS = "comments"
 READ_MORE = "read_more"
 AUTHOR_BIO = "author_bio"
+DONATION = "donation_appeal"
 BIO_MIN_BODY_AFTER = 2  # body-like lines below a named bio at the top, so it is no lede
 BIO_TOP_LINES = 2  # a bio at the top is one of the first body-like lines (a deck above)
 MIN_READ_MORE_LINKS = 2  # a list of teasers links each to its story from this many
@@ -139,6 +142,19 @@ def _remove_lines(lines: list[str], rules: Boilerplate, removed: dict[int, Remov
         reason = line_rule(rules, line)
         if reason is not None:
             removed[i] = Removal(i + 1, reason, line)
+
+
+def _remove_inside_appeals(lines: list[str], removed: dict[int, Removal]) -> None:
+    """Step 2 too: a kept line that speaks to the reader (a second-person word:
+    "You are visiting us because we have something you value. ...") standing alone
+    between two lines of a reader appeal (``donation_appeal``, blank lines aside) is a
+    line of that appeal."""
+    nonblank = [i for i, line in enumerate(lines) if line]
+    for above, i, below in zip(nonblank, nonblank[1:], nonblank[2:], strict=False):
+        if i in removed or not context.speaks_to_reader(lines[i]):
+            continue
+        if all(j in removed and removed[j].reason == DONATION for j in (above, below)):
+            removed[i] = Removal(i + 1, DONATION, lines[i])
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -445,6 +461,8 @@ def _remove_by_context(
         removed[i] = Removal(i + 1, reason, lines[i])
     for i in context.below_closing_block(lines, removed, fixed):
         removed[i] = Removal(i + 1, PAGE_BOTTOM, lines[i])
+    for i in context.foreign_tail(lines, removed, fixed):
+        removed[i] = Removal(i + 1, PAGE_BOTTOM, lines[i])
 
 
 def _remove_first_copies(lines: list[str], keys: list[str], removed: dict[int, Removal]) -> None:
@@ -518,6 +536,7 @@ def clean_text(
     warnings: list[str] = []
     _remove_blocks(lines, rules, removed, warnings)
     _remove_lines(lines, rules, removed)
+    _remove_inside_appeals(lines, removed)
     fixed = _wrapped_lines(lines)
     _remove_shapes(lines, removed, fixed)
     _remove_pictures_and_posts(lines, rules, removed, fixed)

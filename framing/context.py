@@ -61,6 +61,11 @@ of ``CLOSING_PROSE_MIN_WORDS`` (15) words or more, body-like, with stopwords for
 ``PROSE_MIN_DENSITY``): a paywall's list of other stories under its prompts, each
 headline under its picture's caption (:func:`below_closing_block`).
 
+A **foreign tail** (``page_bottom``): ``FOREIGN_MIN_LINES`` (2) or more kept lines that
+end the text, each of ``FOREIGN_MIN_WORDS`` (8) words or more with a letter outside
+ASCII and none of the commonest English words, under an English body-like line: a
+foreign site's teasers under the English story it reposts (:func:`foreign_tail`).
+
 A **menu** (``menu``) is a run of ``MENU_MIN_LINES`` (3) or more kept lines, one under
 the other with no blank line between (removed lines aside), each of at most
 ``MENU_MAX_WORDS`` (4) words, none a sentence or ending in ``:``, when the line above
@@ -74,6 +79,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from framing import chrome
+from framing.language import FUNCTION_WORDS
 
 PROSE_MIN_DENSITY = 0.30
 KEYWORD_MAX_DENSITY = 0.10
@@ -86,6 +92,8 @@ HEADING_MIN_SHARED = 3
 HEADING_REACH = 3
 CLOSING_MIN_LINES = 3
 CLOSING_PROSE_MIN_WORDS = 15
+FOREIGN_MIN_LINES = 2
+FOREIGN_MIN_WORDS = 8
 
 GOOD, BAD, SHORT = "good", "bad", "short"
 # removals that close an article: prompts, comment forms, related headers, footers
@@ -143,6 +151,11 @@ def is_reader_prompt(line: str, prompt_verbs: Collection[str]) -> bool:
         return False  # "In a two-party system, you only have two real choices."
     words = tokens(line)
     return any(w in SECOND_PERSON for w in words) or opens_with_prompt_verb(words, prompt_verbs)
+
+
+def speaks_to_reader(line: str) -> bool:
+    """Whether ``line`` holds a second-person word outside quotation marks."""
+    return _QUOTES.isdisjoint(line) and any(w in SECOND_PERSON for w in tokens(line))
 
 
 def opens_with_prompt_verb(words: Sequence[str], prompt_verbs: Collection[str]) -> bool:
@@ -342,6 +355,38 @@ def below_closing_block(
         elif r.reason in CLOSING:
             run += 1
     return []
+
+
+def foreign_tail(
+    lines: Sequence[str], removed: dict[int, Any], fixed: Collection[int]
+) -> list[int]:
+    """The kept lines that end the text in another language under an English body-like
+    line: ``FOREIGN_MIN_LINES`` (2) or more, each of ``FOREIGN_MIN_WORDS`` (8) words or
+    more with a letter outside ASCII and not one of the commonest English words
+    (:data:`framing.language.FUNCTION_WORDS`): a foreign site's teasers or promotion
+    printed under the English story it reposts ("Hyperduck är ett program för att
+    skicka länkar ..."). An English line, a list of names or figures, stops the run."""
+    run: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i] or i in removed:
+            continue
+        if i in fixed or not _is_foreign(lines[i]):
+            above = i
+            break
+        run.append(i)
+    else:
+        return []
+    english = chrome.is_body_like(lines[above]) and not _is_foreign(lines[above])
+    return sorted(run) if len(run) >= FOREIGN_MIN_LINES and english else []
+
+
+def _is_foreign(line: str) -> bool:
+    """A line of ``FOREIGN_MIN_WORDS`` words or more, none of them a common English word,
+    with a letter outside ASCII."""
+    words = tokens(" ".join(line.split(None, KEYWORD_MAX_WORDS)[:KEYWORD_MAX_WORDS]))
+    if len(words) < FOREIGN_MIN_WORDS or any(w in FUNCTION_WORDS for w in words):
+        return False
+    return any(c.isalpha() and not c.isascii() for c in line)
 
 
 def content_words(line: str) -> set[str]:
