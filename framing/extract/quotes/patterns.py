@@ -274,3 +274,22 @@ _FINITE = frozenset(
 )
 # words that open a relative clause after a noun ("officials who ...")
 _RELATIVES = frozenset("who whom whose which that".split())
+
+
+_SHARE = "(share of respondents)"  # marks a poll share in the subject chain
+# a share of poll respondents as the subject of "say"
+_POLL_SHARE = re.compile(
+    r"\s*((?:(?:[Ss]ome|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|"
+    r"[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Aa]t least)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:[Aa]|[Oo]ne|[Tt]wo)[- ](?:third|quarter|fifth)s?|"
+    r"[Hh]alf|[Tt]wo-thirds|[Aa] (?:majority|minority)|"
+    r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)"
+    r"\s+(?:in|out of)\s+(?:\d+|ten|five|four|three))"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?:\s+[A-Za-z][\w'’-]*){1,3})?)\s*"
+)
+# roles held for a person ("aide to Putin", "spokesman for Zelensky")
+_ROLE_OF_PERSON = frozenset(
+    "aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson "
+    "assistant".split()
+)
+_RESPONDENTS = frozenset("polled surveyed questioned interviewed asked present".split())

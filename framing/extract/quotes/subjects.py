@@ -13,11 +13,13 @@ from itertools import pairwise
 from framing.actors import OTHER_SIDE, UNKNOWN_SIDE, Mention, match_key, surface_key
 from framing.extract.quotes.model import Subject, _Context, _mentions_before, _mentions_in
 from framing.extract.quotes.patterns import (
-    _FINITE,
-    _IRREGULAR_PAST,
     _NAME_TITLES,
+    _POLL_SHARE,
     _RELATIVES,
+    _RESPONDENTS,
+    _ROLE_OF_PERSON,
     _ROLE_WORDS,
+    _SHARE,
     _TITLE_GAP,
     _WORD,
     DETERMINERS,
@@ -37,9 +39,13 @@ from framing.extract.quotes.references import (
     _role_holder,
 )
 from framing.extract.quotes.text import (
+    _before_parenthesis,
     _chunks,
+    _clause_follows,
+    _first_verb,
     _is_interjection,
     _is_possessive,
+    _pronoun_after_phrase,
     _strip_head,
     _strip_tail,
     _words,
@@ -453,23 +459,6 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _QUANTIFIERS = frozenset("one two three four several some many most none each both all".split())
 _POSTMODIFIERS = frozenset("familiar close who which briefed involved based".split())
 _POSTMODIFIERS_WHOSE = _POSTMODIFIERS | {"whose"}
-_SHARE = "(share of respondents)"  # marks a poll share in the subject chain
-# a share of poll respondents as the subject of "say"
-_POLL_SHARE = re.compile(
-    r"\s*((?:(?:[Ss]ome|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|"
-    r"[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Aa]t least)\s+)?"
-    r"(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:[Aa]|[Oo]ne|[Tt]wo)[- ](?:third|quarter|fifth)s?|"
-    r"[Hh]alf|[Tt]wo-thirds|[Aa] (?:majority|minority)|"
-    r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)"
-    r"\s+(?:in|out of)\s+(?:\d+|ten|five|four|three))"
-    r"(?:\s+of\s+(?:the\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}|(?:\s+[A-Za-z][\w'’-]*){1,3})?)\s*"
-)
-# roles held for a person ("aide to Putin", "spokesman for Zelensky")
-_ROLE_OF_PERSON = frozenset(
-    "aide aides adviser advisers advisor advisors spokesman spokeswoman spokesperson "
-    "assistant".split()
-)
-_RESPONDENTS = frozenset("polled surveyed questioned interviewed asked present".split())
 _ALLIES = frozenset("allies partners backers supporters".split())
 
 
@@ -576,33 +565,6 @@ def _subject_before(
         return None
     chosen = _choose_subject(chain, interjected=interjected)
     return _with_apposed_title(chosen, chain, phrases)
-
-
-def _pronoun_after_phrase(words: list[str]) -> bool:
-    """Whether a prepositional phrase of up to five words ends in a subject pronoun
-    ("in September she", "at the rally he"): the pronoun is the verb's subject."""
-    return (
-        2 < len(words) <= 6
-        and words[0].lower() in PREPOSITIONS
-        and words[-1].lower() in _SUBJECT_PRONOUNS
-        and not any(w.lower() in _SUBJECT_PRONOUNS for w in words[:-1])
-    )
-
-
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
-
-
-# a short parenthesis right before the verb: a party and state ("(R-Ga.)"), an acronym
-_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)\s*$")
-
-
-def _before_parenthesis(text: str, start: int, end: int) -> int:
-    """Where the subject before ``end`` ends once a short parenthesis just before the verb
-    is set aside: "Sen. Jane Roe (R-Ga.) said" reads as "Sen. Jane Roe said"."""
-    if text[start:end].rstrip()[-1:] != ")":
-        return end
-    m = _TRAILING_PARENTHESIS.search(text, max(start, end - 40), end)
-    return m.start() if m else end
 
 
 def _with_apposed_title(chosen: Subject, chain: list[Subject], phrases: list[str]) -> Subject:
@@ -726,24 +688,6 @@ def _may_name_speaker(ctx: _Context, start: int, end: int) -> bool:
     return _hearer_end(ctx, text[start:end]) == 0
 
 
-_POSSESSIVE_DETERMINERS = frozenset("his her their its our my".split())
-
-
-def _clause_follows(written: list[str]) -> bool:
-    """Whether the words after a verb hold a finite verb of their own, before any relative
-    word ("the officials were wrong", "his survey showed"): a zero-that clause, no speaker.
-    Past forms count only after a possessive ("his survey showed", not "officials involved
-    in the talks")."""
-    possessive = written[0].lower() in _POSSESSIVE_DETERMINERS
-    for w in written[1:]:
-        low = w.lower()
-        if low in _RELATIVES:
-            return False
-        if low in _FINITE or (possessive and w[0].islower() and low.endswith("ed")):
-            return True
-    return False
-
-
 def _antecedent(ctx: _Context, start: int, end: int) -> Subject | None:
     """The noun phrase a relative "who" refers to: the last name before it."""
     text = ctx.doc.text
@@ -804,20 +748,6 @@ def _main_subject(ctx: _Context, start: int, end: int) -> Subject | None:
             verb = _first_verb(text, a, b)
             return _resolve_chunk(ctx, a, verb) if verb is not None else None
         return None
-    return None
-
-
-def _first_verb(text: str, start: int, end: int) -> int | None:
-    """Where the first finite-looking verb of ``text[start:end]`` starts (an auxiliary or
-    a lower-case past form after the first word), or None."""
-    for i, m in enumerate(_WORD.finditer(text, start, end)):
-        w = m.group()
-        if (
-            i
-            and w[0].islower()
-            and (w in _FINITE or w in _IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")))
-        ):
-            return m.start()
     return None
 
 

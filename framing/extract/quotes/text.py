@@ -8,7 +8,10 @@ from itertools import islice
 
 from framing.extract.quotes.patterns import (
     _END_JUNK,
+    _FINITE,
+    _IRREGULAR_PAST,
     _LEADING_JUNK,
+    _RELATIVES,
     _WORD,
     AUX_ADVERBS,
     LEAD_CONJUNCTIONS,
@@ -166,3 +169,62 @@ def title_before_that(text: str, span: QuoteSpan, floor: int) -> bool:
     title_case = all(w[0].isupper() for w in words if len(w) > 3)
     closes = text[span.inner_end - 1 : span.inner_end] in ".,"
     return title_case and (closes or _SENTENCE_END_AFTER.match(text, span.end) is not None)
+
+
+def _pronoun_after_phrase(words: list[str]) -> bool:
+    """Whether a prepositional phrase of up to five words ends in a subject pronoun
+    ("in September she", "at the rally he"): the pronoun is the verb's subject."""
+    return (
+        2 < len(words) <= 6
+        and words[0].lower() in PREPOSITIONS
+        and words[-1].lower() in _SUBJECT_PRONOUNS
+        and not any(w.lower() in _SUBJECT_PRONOUNS for w in words[:-1])
+    )
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+
+
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my".split())
+
+
+def _clause_follows(written: list[str]) -> bool:
+    """Whether the words after a verb hold a finite verb of their own, before any relative
+    word ("the officials were wrong", "his survey showed"): a zero-that clause, no speaker.
+    Past forms count only after a possessive ("his survey showed", not "officials involved
+    in the talks")."""
+    possessive = written[0].lower() in _POSSESSIVE_DETERMINERS
+    for w in written[1:]:
+        low = w.lower()
+        if low in _RELATIVES:
+            return False
+        if low in _FINITE or (possessive and w[0].islower() and low.endswith("ed")):
+            return True
+    return False
+
+
+def _first_verb(text: str, start: int, end: int) -> int | None:
+    """Where the first finite-looking verb of ``text[start:end]`` starts (an auxiliary or
+    a lower-case past form after the first word), or None."""
+    for i, m in enumerate(_WORD.finditer(text, start, end)):
+        w = m.group()
+        if (
+            i
+            and w[0].islower()
+            and (w in _FINITE or w in _IRREGULAR_PAST or (len(w) > 3 and w.endswith("ed")))
+        ):
+            return m.start()
+    return None
+
+
+# a short parenthesis right before the verb: a party and state ("(R-Ga.)"), an acronym
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
+def _before_parenthesis(text: str, start: int, end: int) -> int:
+    """Where the subject before ``end`` ends once a short parenthesis just before the verb
+    is set aside: "Sen. Jane Roe (R-Ga.) said" reads as "Sen. Jane Roe said"."""
+    if text[start:end].rstrip()[-1:] != ")":
+        return end
+    m = _TRAILING_PARENTHESIS.search(text, max(start, end - 40), end)
+    return m.start() if m else end
