@@ -472,7 +472,7 @@ def _analyse_sentence(
             if (
                 ev.subject is None
                 and text[ev.start : ev.end].lower() not in _NOUNABLE  # "speeches and promises"
-                and _AND_BEFORE.search(text, seg_start, ev.start)
+                and _AND_BEFORE.search(text, max(seg_start, ev.start - 30), ev.start)
             ):
                 # "Clinton has disputed both critiques but says that ...": the subject of
                 # the clause's first verb
@@ -540,7 +540,9 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
     cut = _CLAUSE_CUT.search(text, ev.end, limit)
     if cut:
         limit = cut.start()
-    if _FRONTED_SUBORDINATE.match(text, ev.sentence.start, ev.start):
+    if ev.start - ev.sentence.start < 400 and _FRONTED_SUBORDINATE.match(
+        text, ev.sentence.start, ev.start
+    ):
         # "Although she said it was a mistake, the town hall ...": the main clause after
         # the subordinate clause's last comma is the writer's
         comma = text.rfind(",", ev.end, limit)

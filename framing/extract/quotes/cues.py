@@ -190,7 +190,7 @@ def _possessor(ctx: _Context, sentence: Sentence, ev: Event) -> Subject | None:
     pron = _POSSESSIVE_PRONOUN.search(text[sentence.start : ev.start])
     if pron:
         return Subject("pronoun", {"his": "he", "her": "she"}.get(pron.group(1), "they"))
-    owner = _NAME_OWNER.search(text, sentence.start, ev.start)
+    owner = _NAME_OWNER.search(text, max(sentence.start, ev.start - 80), ev.start)
     if owner and owner.group(1).split()[-1].lower() not in _NOT_OWNERS:
         return _resolve_chunk(ctx, owner.start(1), owner.end(1))  # "Sanders's claim that"
     return None
