@@ -403,3 +403,16 @@ def test_told_closes_a_statement_after_its_hearer(text: str, content: str) -> No
 )
 def test_names_and_asides(text: str, speaker: str, content: str) -> None:
     assert [(q["speaker"], q["text"]) for q in rows(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # professions as titles of an inverted speaker
+        ("India has more resonance, says political scientist Dossym Satpayev.", "Dossym Satpayev"),
+        # an irregular past form ends the subject of a participle's clause
+        ("The businessman sought to calm the crowd, saying the deal was done.", "businessman"),
+    ],
+)
+def test_profession_titles_and_irregular_pasts(text: str, speaker: str) -> None:
+    assert [q["speaker"] for q in rows(text)] == [speaker]

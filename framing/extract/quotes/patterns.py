@@ -209,7 +209,10 @@ PEOPLE_NOUNS = frozenset(
     "lawyers doctor doctors nurse teacher student students worker workers farmer "
     "pensioner volunteer volunteers chief head director chairman deputy member members "
     "speaker attendee attendees participant participants organizer organizers organiser "
-    "organisers supporters supporter opponents opponent".split()
+    "organisers supporters supporter opponents opponent scientist scientists strategist "
+    "strategists pollster pollsters consultant consultants author authors journalist "
+    "journalists writer writers lecturer academic academics campaigner campaigners executive "
+    "executives founder manager businessman businesswoman entrepreneur".split()
 )
 NEGATIONS = frozenset(
     "not n't never nor neither declined refused without didn't doesn't won't wouldn't "
@@ -267,7 +270,8 @@ _IRREGULAR_PAST = frozenset(
     "ran made took gave got won lost left felt kept knew thought came went saw found became "
     "began held led met paid put sent spent stood understood brought bought built caught "
     "drove fell fought grew hit hurt meant rose sold shot sat spoke struck threw wrote wore "
-    "broke chose forgot froze hid rode sang sank shook stole swore tore woke".split()
+    "broke chose forgot froze hid rode sang sank shook stole swore tore woke sought told said "
+    "heard taught".split()
 )
 _FINITE = frozenset(
     "would will was were is are had has have could can should must may might did does".split()

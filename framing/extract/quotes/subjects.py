@@ -743,12 +743,16 @@ def _main_subject(ctx: _Context, start: int, end: int) -> Subject | None:
         if _names_start(words):
             # "Romney went after Trump, calling it ...": an unlisted name opens the clause
             return _resolve_chunk(ctx, a, _verb_boundary(text, a, b))
-        if first in ("the", "a", "an"):
+        if first in _NP_OPENERS:
             # "The departments declined ..., saying ...": the noun phrase before the verb
             verb = _first_verb(text, a, b)
             return _resolve_chunk(ctx, a, verb) if verb is not None else None
         return None
     return None
+
+
+# words that open a noun phrase whose head the first verb ends
+_NP_OPENERS = frozenset("the a an some many most several".split())
 
 
 def _names_start(words: list[str]) -> bool:
