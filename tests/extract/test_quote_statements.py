@@ -416,3 +416,24 @@ def test_names_and_asides(text: str, speaker: str, content: str) -> None:
 )
 def test_profession_titles_and_irregular_pasts(text: str, speaker: str) -> None:
     assert [q["speaker"] for q in rows(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "It was a strike that company executives said could affect earnings.",
+            "company executives",
+            "could affect earnings",
+        ),
+        (
+            "The changes, which officials said will start in May, will not apply to them.",
+            "officials",
+            "will start in May",
+        ),
+    ],
+)
+def test_a_relative_clause_around_the_tag_reports_its_predicate(
+    text: str, speaker: str, content: str
+) -> None:
+    assert [(q["speaker"], q["text"]) for q in rows(text)] == [(speaker, content)]

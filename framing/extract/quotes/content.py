@@ -80,6 +80,11 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         # "said that ...": what the "that" loop below returns at its first word (the
         # as- and hearer rules before it do not apply), without splitting nine more words
         return pos + first_word.end()
+    if _looks_finite(first_word[0]) and _RELATIVE_SUBJECT.search(
+        text, max(ev.sentence.start, ev.start - 60), ev.start
+    ):
+        # "a law, which critics said was discriminatory": the relative clause's predicate
+        return pos + first_word.start()
     # the rules below look at no word past the twelfth
     words = list(islice(_WORD.finditer(rest), 12))
     lows = [w[0].lower() for w in words]
@@ -508,6 +513,10 @@ _FRONTED_THAT_ONLY = frozenset(
 )
 
 
+# a relative word, then the subject of the reporting verb right after it ("which critics
+# said", "that company executives said")
+_RELATIVE_SUBJECT = re.compile(r"\b(?:which|that|what)\s+(?:[\w'’-]+\s+){1,4}$")
+_NONRESTRICTIVE_SUBJECT = re.compile(r",\s*which\s+(?:[\w'’-]+\s+){1,4}$")
 # a coordinated verb: "and", "but" (an adverb between) right before it
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|now|\w+ly)\s+)?$")
 
@@ -540,6 +549,12 @@ def _content_limit(text: str, ev: Event, following: list[Event], sent_end: int) 
     cut = _CLAUSE_CUT.search(text, ev.end, limit)
     if cut:
         limit = cut.start()
+    if _NONRESTRICTIVE_SUBJECT.search(text, max(ev.sentence.start, ev.start - 60), ev.start):
+        # "The changes, which officials said will start in May, will not apply ...": the
+        # relative clause ends at its comma
+        comma = text.find(",", ev.end, limit)
+        if comma > 0:
+            limit = comma
     if ev.start - ev.sentence.start < 400 and _FRONTED_SUBORDINATE.match(
         text, ev.sentence.start, ev.start
     ):
