@@ -437,3 +437,24 @@ def test_a_relative_clause_around_the_tag_reports_its_predicate(
     text: str, speaker: str, content: str
 ) -> None:
     assert [(q["speaker"], q["text"]) for q in rows(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a zero-that clause after "reported"
+        (
+            "The New York Times reported the email came hours after the ban.",
+            [("The New York Times", "the email came hours after the ban")],
+        ),
+        # an object, not a clause
+        ("The company reported earnings of $8.42 a share.", []),
+        # "reported" after a determiner is an adjective
+        (
+            "The reported leak was aimed at the talks, Ushakov said.",
+            [("Yuri Ushakov", "The reported leak was aimed at the talks")],
+        ),
+    ],
+)
+def test_reported(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q["speaker"], q["text"]) for q in rows(text)] == expected

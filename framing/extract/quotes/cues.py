@@ -144,8 +144,12 @@ def _find_events(ctx: _Context, sentence: Sentence, spans: list[QuoteSpan]) -> l
             continue
         if not form.endswith("ing") and _after_be(near):
             continue  # passive: "was described as", "was reportedly agreed"
-        if form.endswith("ed") and near and is_possessive_word(near[-1].lower()):
-            continue  # an adjective: "Graham's repeated warning", "his stated aim"
+        if (
+            form.endswith("ed")
+            and near
+            and (is_possessive_word(near[-1].lower()) or near[-1].lower() in ("the", "a", "an"))
+        ):
+            continue  # an adjective: "Graham's repeated warning", "The reported leak"
         if form.endswith(("ed", "en")) and not (near and near[-1].lower() in _HAVE):
             after = text[m.end() : min(sentence.end, m.end() + 80)]
             if "by" in after and _agent_of_this_verb(after):
