@@ -458,3 +458,30 @@ def test_a_relative_clause_around_the_tag_reports_its_predicate(
 )
 def test_reported(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q["speaker"], q["text"]) for q in rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a capitalised "Will" is a name, not a modal
+        (
+            "GOP Chairman Will Rogers, for example, said the visit would earn him coverage.",
+            "Will Rogers",
+            "the visit would earn him coverage",
+        ),
+        # "but has since said": the first subject
+        (
+            "Cruz backed the visas but has since said the system needs reform.",
+            "Cruz",
+            "the system needs reform",
+        ),
+        # a zero-that clause whose own verb takes "that"
+        (
+            "The insiders said Clinton's deficit meant that she would lose.",
+            "insiders",
+            "Clinton's deficit meant that she would lose",
+        ),
+    ],
+)
+def test_subjects_and_clauses_of_real_shapes(text: str, speaker: str, content: str) -> None:
+    assert [(q["speaker"], q["text"]) for q in rows(text)] == [(speaker, content)]

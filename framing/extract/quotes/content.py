@@ -132,11 +132,26 @@ def _content_start(ctx: _Context, ev: Event, limit: int) -> int | None:
         if question is not None and not _tag_after_comma(rest, verbs):
             return pos + question  # "asked (the minister) whether ..."
     zero_that = lows[0] in CLAUSE_START
+    # a clause's subject opens the words: "said Clinton's deficit meant that ..."
+    subject_first = is_possessive_word(lows[0]) or (
+        words[0][0][0].isupper() and lows[0] not in PREPOSITIONS
+    )
     # a hearer or a setting may be long ("told a crowded hall at a hotel in Baltimore
     # that ...", "said in an interview with The Associated Press last week that ...")
     that_window = 12 if ev.lemma in verbs.indirect_object else 9
     for i, w in enumerate(words[:that_window]):
-        if (zero_that or i >= 1) and lows[i] in _FINITE and "," not in rest[: w.start()]:
+        if (
+            (zero_that or i >= 1)
+            and (
+                lows[i] in _FINITE
+                or (
+                    i >= 2
+                    and subject_first
+                    and (lows[i].endswith("ed") or lows[i] in _IRREGULAR_PAST)
+                )
+            )
+            and "," not in rest[: w.start()]
+        ):
             # "said he would not sign any deal that ...", "said Russia had not received the
             # draft that ...": a zero-that clause, whose "that" is another verb's
             break
@@ -521,7 +536,9 @@ _FRONTED_THAT_ONLY = frozenset(
 _RELATIVE_SUBJECT = re.compile(r"\b(?:which|that|what)\s+(?:[\w'’-]+\s+){1,4}$")
 _NONRESTRICTIVE_SUBJECT = re.compile(r",\s*which\s+(?:[\w'’-]+\s+){1,4}$")
 # a coordinated verb: "and", "but" (an adverb between) right before it
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|now|\w+ly)\s+)?$")
+_AND_BEFORE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|later|now|since|\w+ly)\s+){0,2}$"
+)
 
 _WITH_NP = _Prefiltered(re.compile(r"\bwith\s+([^,;:“”\"]{3,80}?)\s+$"), ("with",))
 

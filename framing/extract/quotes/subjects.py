@@ -541,7 +541,8 @@ def _subject_before(
             chain.append(Subject("pronoun", core[0]))  # "He thanked all partners ... and"
             phrases.append(core[0])
             break
-        if not _VERBISH.isdisjoint(map(str.lower, core)) or len(words) > 14:
+        if not _VERBISH.isdisjoint(w for w in core if w[0].islower()) or len(words) > 14:
+            # (a capitalised "Will" is a name: "GOP Chairman Will Rogers")
             break
         subject = _resolve_chunk(ctx, a, b, chunk_words, core)
         if subject is None:
