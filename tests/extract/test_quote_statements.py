@@ -478,7 +478,7 @@ def test_reported(text: str, expected: list[tuple[str, str]]) -> None:
         # a zero-that clause whose own verb takes "that"
         (
             "The insiders said Clinton's deficit meant that she would lose.",
-            "insiders",
+            "The insiders",
             "Clinton's deficit meant that she would lose",
         ),
     ],
