@@ -359,7 +359,7 @@ def test_an_attendee_is_a_speaker() -> None:
 )
 def test_poll_shares_are_speakers(text: str, speaker: str) -> None:
     (row,) = rows(text)
-    assert (row["speaker"], row["affiliation"]) == (speaker, "unknown")
+    assert (row["speaker"], row["affiliation"], row["speaker_title"]) == (speaker, "unknown", None)
 
 
 @pytest.mark.parametrize(

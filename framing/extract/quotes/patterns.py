@@ -280,7 +280,6 @@ _FINITE = frozenset(
 _RELATIVES = frozenset("who whom whose which that".split())
 
 
-_SHARE = "(share of respondents)"  # marks a poll share in the subject chain
 # a share of poll respondents as the subject of "say"
 _POLL_SHARE = re.compile(
     r"\s*((?:(?:[Ss]ome|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Rr]oughly|[Jj]ust|[Oo]nly|[Oo]ver|"

@@ -19,7 +19,6 @@ from framing.extract.quotes.patterns import (
     _RESPONDENTS,
     _ROLE_OF_PERSON,
     _ROLE_WORDS,
-    _SHARE,
     _TITLE_GAP,
     _WORD,
     DETERMINERS,
@@ -67,10 +66,9 @@ def _resolve_chunk(
     text = ctx.doc.text
     if all_words is None:
         all_words = _words(text[start:end])
-    share = _POLL_SHARE.match(text, start, end)
-    if share and not text[share.end() : end].strip():
-        # poll respondents: "42% say", "about three in 10 said", "a third of independents"
-        return Subject("unknown", share.group(1), None, UNKNOWN_SIDE)
+    share = _poll_share(text, start, end)
+    if share is not None:
+        return share
     document = _document_named(all_words)
     if document:
         return Subject("document", document)  # its issuer: speakers._document_issuer
@@ -254,6 +252,13 @@ def _resolve_chunk(
         title = _title_before(title_words) if name else _bare_title(words)
         return Subject("unknown", _np_text(words), None, side, clean=clean, title=title)
     return _titled_name(ctx, words, possessors, clean)
+
+
+def _poll_share(text: str, start: int, end: int) -> Subject | None:
+    """Poll respondents named by a share, the whole of ``text[start:end]`` ("42%", "about
+    three in 10", "a third of independents"), as a speaker of unknown side."""
+    share = _POLL_SHARE.fullmatch(text, start, end)
+    return None if share is None else Subject("unknown", share.group(1), None, UNKNOWN_SIDE)
 
 
 def _titled_name(
@@ -517,16 +522,16 @@ def _subject_before(
         break
     chain: list[Subject] = []
     phrases: list[str] = []  # each subject's noun phrase, as written
+    share_chain = False  # the chain is a poll share, which takes no appositive
     for a, b in reversed(_chunks(text, start, end)[-5:]):
         chunk_words = _words(text[a:b])
         words = _strip_head(chunk_words)
-        share = _POLL_SHARE.fullmatch(text, a, b)
-        if share is not None or (chain and chain[-1].title == _SHARE):
+        share = _poll_share(text, a, b)
+        if share is not None or share_chain:
             if share is None:
                 break  # the share is the whole subject
             # "42% say", "About three in 10 said", "A third of independents, 33%, say"
-            chain[:] = [Subject("unknown", share.group(1), None, UNKNOWN_SIDE, title=_SHARE)]
-            phrases[:] = [share.group(1)]
+            chain[:], phrases[:], share_chain = [share], [share.as_written], True
             continue
         if not chain and _pronoun_after_phrase(words):
             chain.append(Subject("pronoun", words[-1]))  # "Although in September she said"
