@@ -45,8 +45,6 @@ from framing.extract.quotes.text import (
 from framing.extract.quotes.unlisted import noun_phrase_subject
 from framing.quotemarks import QuoteSpan
 
-# irregular past-tense forms, which the suffix test of _looks_finite misses ("said Clinton
-# ran a very aggressive campaign"); from the common irregular verbs of English grammars
 # punctuation that ends a clause's subject: a finite verb past it belongs to another clause
 # punctuation that ends a noun phrase; a period after an initial, "U.S." or a title
 # abbreviation does not ("said Donald J. Trump's remarks had ...", "said Mr. Putin ...")

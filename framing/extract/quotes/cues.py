@@ -28,6 +28,7 @@ from framing.extract.quotes.patterns import (
     BE_FORMS,
     NEGATIONS,
     SUBORDINATORS,
+    WEEKDAYS,
     _Prefiltered,
 )
 from framing.extract.quotes.subjects import (
@@ -207,9 +208,11 @@ _NAME_OWNER = re.compile(
     r"(?:[a-z][\w-]*\s+){0,2}$"
 )
 _NOT_OWNERS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today yesterday week year "
-    "it".split()
+    [
+        *WEEKDAYS,
+        *"january february march april may june july august september october november "
+        "december today yesterday week year it".split(),
+    ]
 )
 
 

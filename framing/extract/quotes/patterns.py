@@ -265,7 +265,8 @@ FEMALE_WORDS = frozenset(
 )
 # finite auxiliaries: a word that makes a clause of the words around it ("said progress
 # had been made"), and so ends a subject noun phrase
-# past forms that do not end in -ed
+# irregular past-tense forms, which a test for "-ed" misses ("said Clinton ran a very
+# aggressive campaign"); from the common irregular verbs of English grammars
 _IRREGULAR_PAST = frozenset(
     "ran made took gave got won lost left felt kept knew thought came went saw found became "
     "began held led met paid put sent spent stood understood brought bought built caught "

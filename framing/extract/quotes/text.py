@@ -177,12 +177,13 @@ def _pronoun_after_phrase(words: list[str]) -> bool:
     return (
         2 < len(words) <= 6
         and words[0].lower() in PREPOSITIONS
-        and words[-1].lower() in _SUBJECT_PRONOUNS
-        and not any(w.lower() in _SUBJECT_PRONOUNS for w in words[:-1])
+        and words[-1].lower() in _PERSONAL_SUBJECT_PRONOUNS
+        and not any(w.lower() in _PERSONAL_SUBJECT_PRONOUNS for w in words[:-1])
     )
 
 
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+# subject pronouns of persons and groups ("it" left out: "in the statement it")
+_PERSONAL_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 
 
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my".split())
