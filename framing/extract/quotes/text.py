@@ -141,7 +141,7 @@ def only_circumstance(content: str) -> bool:
 
 # before a programme's name: "on", "to" or "in", or an outlet's possessive ("on ABC's",
 # "told CNN's")
-_TITLE_BEFORE = re.compile(r"(?:\b(?:on|to|in)\s+|\b[A-Z][\w.&-]*['’]s\s+)$|\b(?:on|to|in)\s*$")
+_TITLE_BEFORE = re.compile(r"\b(?:on|to|in)\s*$|\b[A-Z][\w.&-]*['’]s\s+$")
 _THAT_AFTER = re.compile(r"\s*that\b")
 _SENTENCE_END_AFTER = re.compile(r"[.,]?(?:\s|$)")
 
